@@ -1,0 +1,39 @@
+package io.bankbridge.accountdata.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become HTTP errors for this service's APIs: an RFC 9457 problem body, never a
+ * stack trace. Unexpected failures are logged with an id the caller can quote and answered 500 without detail.
+ */
+public class ProblemMapper {
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(status.getStatusCode(), status.getReasonPhrase(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return problem(400, "Bad Request", "The request body is not valid JSON for this operation.");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        String incident = java.util.UUID.randomUUID().toString();
+        Log.errorf(e, "Unexpected failure, incident %s", incident);
+        return problem(500, "Internal Server Error", "Something went wrong on our side (incident " + incident + ").");
+    }
+
+    static Response problem(int status, String title, String detail) {
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail))
+                .build();
+    }
+}

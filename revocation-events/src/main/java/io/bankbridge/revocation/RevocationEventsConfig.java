@@ -1,0 +1,71 @@
+package io.bankbridge.revocation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Configuration of the revocation topic, the outbox relay and the broadcast consumer ({@code bankbridge.revocations.*}). */
+@ConfigMapping(prefix = "bankbridge.revocations")
+public interface RevocationEventsConfig {
+
+    /** The topic revocation events are published to and read from. */
+    @WithDefault("bankbridge.revocations")
+    String topic();
+
+    /** CloudEvents {@code source} of the events this service emits. */
+    @WithDefault("/bankbridge/${quarkus.application.name}")
+    String source();
+
+    /** Create the topic at start if it is missing (local stack, tests); in Kubernetes the topic is a KafkaTopic resource. */
+    @WithDefault("true")
+    boolean createTopic();
+
+    /** Partitions of a topic created at start. */
+    @WithDefault("3")
+    int partitions();
+
+    /** Replication factor of a topic created at start. */
+    @WithDefault("1")
+    short replicationFactor();
+
+    Consumer consumer();
+
+    Relay relay();
+
+    /** The broadcast consumer every instance runs. */
+    interface Consumer {
+        /** Whether this service consumes revocation events. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How much history to replay at start before reporting ready; at least the longest access-token lifetime,
+         * so that a restarted instance refuses every grant revoked while tokens from it could still be alive.
+         */
+        @WithDefault("PT15M")
+        Duration replay();
+
+        /** Attempts to apply one event before it is logged, counted as failed and passed over. */
+        @WithDefault("5")
+        int applyAttempts();
+    }
+
+    /** The relay that publishes the outbox. */
+    interface Relay {
+        /** Whether this service has an outbox to relay. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How often the relay looks for rows written by other instances (rows written here wake it at once). */
+        @WithDefault("PT0.2S")
+        Duration pollInterval();
+
+        /** Rows published per transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long the relay waits for the broker's acknowledgement before it leaves a row for the next attempt. */
+        @WithDefault("PT10S")
+        Duration ackTimeout();
+    }
+}

@@ -1,0 +1,234 @@
+package io.bankbridge.revocation.consume;
+
+import io.bankbridge.revocation.KafkaClientProperties;
+import io.bankbridge.revocation.RevocationEventsConfig;
+import io.bankbridge.revocation.RevocationTopic;
+import io.bankbridge.revocation.contract.RevocationEvent;
+import io.bankbridge.revocation.contract.RevocationEventCodec;
+import io.bankbridge.revocation.contract.RevocationEventCodec.Decoded;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads every partition of the revocation topic in every instance (no consumer group: a group would split the
+ * partitions between replicas and each would miss events). At start it replays the configured window of history
+ * and reports ready only once it has caught up with the end offsets it found, so a restarted instance refuses
+ * every grant revoked while it was down. Undecodable records are logged, counted and passed over.
+ */
+@ApplicationScoped
+public class BroadcastConsumer {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration PARTITION_REFRESH = Duration.ofSeconds(30);
+    private static final int REMEMBERED_EVENT_IDS = 100_000;
+
+    private final Instance<RevocationEventListener> listeners;
+    private final RevocationEventsConfig config;
+    private final Map<String, Object> kafka;
+    private final String applicationName;
+    private final MeterRegistry registry;
+    private final AtomicLong lag = new AtomicLong();
+    private final AtomicLong lastEventTime = new AtomicLong();
+    private final Map<String, Boolean> seenEventIds = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_EVENT_IDS;
+        }
+    };
+    private volatile boolean caughtUp;
+    private volatile boolean running;
+    private volatile String lastProblem = "starting";
+    private Thread thread;
+
+    BroadcastConsumer(@Any Instance<RevocationEventListener> listeners, RevocationEventsConfig config,
+                      @Identifier("default-kafka-broker") Map<String, Object> kafka,
+                      @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry) {
+        this.listeners = listeners;
+        this.config = config;
+        this.kafka = kafka;
+        this.applicationName = applicationName;
+        this.registry = registry;
+        Gauge.builder("bankbridge.revocations.consumer.lag", lag, AtomicLong::get)
+                .description("Revocation records not yet read by this instance").register(registry);
+        Gauge.builder("bankbridge.revocations.consumer.last.event.age.seconds", lastEventTime,
+                        t -> t.get() == 0 ? Double.NaN : (System.currentTimeMillis() - t.get()) / 1000.0)
+                .description("Age of the newest revocation event applied by this instance").register(registry);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!config.consumer().enabled()) {
+            caughtUp = true;
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("revocation-broadcast-consumer").daemon().start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether the start-up replay has caught up; readiness waits for it. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /** Why the consumer is not caught up, for the readiness check. */
+    String lastProblem() {
+        return lastProblem;
+    }
+
+    private void run() {
+        while (running) {
+            String clientId = applicationName + "-revocations-" + UUID.randomUUID().toString().substring(0, 8);
+            try (Consumer<String, String> consumer = new KafkaConsumer<>(KafkaClientProperties.broadcastConsumer(kafka, clientId))) {
+                consume(consumer);
+            } catch (RuntimeException e) {
+                lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
+                Log.warnf("Revocation consumer: %s; reconnecting", lastProblem);
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void consume(Consumer<String, String> consumer) {
+        RevocationTopic.ensureExists(kafka, config);
+        Set<TopicPartition> assigned = new HashSet<>();
+        Map<TopicPartition, Long> replayTarget = new HashMap<>();
+        Instant nextRefresh = Instant.MIN;
+        long replayStarted = System.nanoTime();
+        while (running) {
+            if (Instant.now().isAfter(nextRefresh)) {
+                assignNewPartitions(consumer, assigned, replayTarget);
+                nextRefresh = Instant.now().plus(PARTITION_REFRESH);
+            }
+            for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                apply(record);
+            }
+            long behind = 0;
+            for (TopicPartition tp : assigned) {
+                behind += consumer.currentLag(tp).orElse(0);
+            }
+            lag.set(behind);
+            if (!caughtUp && replayTarget.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                caughtUp = true;
+                lastProblem = null;
+                Log.infof("Revocation consumer caught up on %d partition(s) of %s in %d ms", assigned.size(),
+                        config.topic(), (System.nanoTime() - replayStarted) / 1_000_000);
+            }
+        }
+    }
+
+    private void assignNewPartitions(Consumer<String, String> consumer, Set<TopicPartition> assigned,
+                                     Map<TopicPartition, Long> replayTarget) {
+        List<PartitionInfo> infos = consumer.partitionsFor(config.topic());
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException("topic " + config.topic() + " has no partitions");
+        }
+        Set<TopicPartition> added = new HashSet<>();
+        infos.forEach(p -> {
+            TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+            if (!assigned.contains(tp)) {
+                added.add(tp);
+            }
+        });
+        if (added.isEmpty()) {
+            return;
+        }
+        boolean firstAssignment = assigned.isEmpty();
+        assigned.addAll(added);
+        consumer.assign(assigned);
+        if (firstAssignment) {
+            long from = System.currentTimeMillis() - config.consumer().replay().toMillis();
+            Map<TopicPartition, Long> query = new HashMap<>();
+            added.forEach(tp -> query.put(tp, from));
+            Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(query);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(added);
+            for (TopicPartition tp : added) {
+                OffsetAndTimestamp at = offsets.get(tp);
+                consumer.seek(tp, at == null ? ends.get(tp) : at.offset());
+            }
+            replayTarget.putAll(ends);
+        } else {
+            // A partition added while running holds only events newer than this instance: read all of it.
+            consumer.seekToBeginning(added);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
+        Decoded decoded = RevocationEventCodec.decode(record.value());
+        if (decoded instanceof Decoded.Skipped skipped) {
+            registry.counter("bankbridge.revocations.consumer.skipped", "reason", skipped.reason()).increment();
+            Log.warnf("Skipped revocation record %s-%d@%d (%s: %s)", record.topic(), record.partition(), record.offset(),
+                    skipped.reason(), skipped.detail());
+            return;
+        }
+        RevocationEvent event = ((Decoded.Event) decoded).event();
+        if (seenEventIds.put(event.id(), Boolean.TRUE) != null) {
+            registry.counter("bankbridge.revocations.consumer.duplicates").increment();
+            return;
+        }
+        for (RevocationEventListener listener : listeners) {
+            applyWithRetries(listener, event);
+        }
+        lastEventTime.set(event.time().toEpochMilli());
+        registry.counter("bankbridge.revocations.consumer.applied", "type", event.type().type()).increment();
+    }
+
+    private void applyWithRetries(RevocationEventListener listener, RevocationEvent event) {
+        int attempts = Math.max(1, config.consumer().applyAttempts());
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                listener.onRevocation(event);
+                return;
+            } catch (Exception e) {
+                if (attempt == attempts) {
+                    registry.counter("bankbridge.revocations.consumer.failed", "type", event.type().type()).increment();
+                    Log.errorf(e, "Could not apply revocation event %s (%s) after %d attempts", event.id(), event.type().type(), attempts);
+                    return;
+                }
+                sleep(Duration.ofMillis(200L * attempt));
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.bankbridge.revocation.contract;
+
+/** Who ended a grant. */
+public enum Actor {
+    CUSTOMER, PROVIDER, BANK, SYSTEM
+}

@@ -1,0 +1,33 @@
+package io.bankbridge.revocation.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The {@code data} of a revocation event.
+ *
+ * @param consentId   the consent (grant) concerned; absent for provider-wide events
+ * @param providerId  the provider's OAuth client id; always present
+ * @param customerId  the customer who granted the consent; absent for provider-wide events
+ * @param tokenId     the access token's {@code jti}, for {@code token.revoked} only
+ * @param actor       who ended the grant
+ * @param reason      free text for people (audit, Security Center); never parsed
+ * @param effectiveAt the instant from which the grant is void; tokens of a suspended provider issued before it are refused
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RevocationData(
+        String consentId,
+        String providerId,
+        String customerId,
+        String tokenId,
+        Actor actor,
+        String reason,
+        Instant effectiveAt) {
+
+    public RevocationData {
+        Objects.requireNonNull(providerId, "providerId");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(effectiveAt, "effectiveAt");
+    }
+}

@@ -1,0 +1,183 @@
+package io.bankbridge.revocation.outbox;
+
+import io.bankbridge.revocation.RevocationEventsConfig;
+import io.bankbridge.revocation.RevocationTopic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes the outbox: takes unsent rows in id order ({@code FOR UPDATE SKIP LOCKED}, so several replicas
+ * never hold the same row), publishes them, waits for the broker's acknowledgement, and only then marks them
+ * sent in the same transaction. A crash between publish and commit publishes the row again (at least once,
+ * never zero); consumers apply events idempotently by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final String SELECT_UNSENT = "SELECT id, event_key, payload FROM revocation_outbox "
+            + "WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
+    private static final String MARK_SENT = "UPDATE revocation_outbox SET sent_at = now(), attempts = attempts + 1 "
+            + "WHERE id = ANY($1)";
+    private static final String MARK_FAILED = "UPDATE revocation_outbox SET attempts = attempts + 1, last_error = $2 "
+            + "WHERE id = ANY($1)";
+
+    private final Instance<Pool> pool;
+    private final RevocationPublisher publisher;
+    private final RevocationEventsConfig config;
+    private final Map<String, Object> kafka;
+    private final Counter published;
+    private final Counter failed;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    OutboxRelay(Instance<Pool> pool, RevocationPublisher publisher, RevocationEventsConfig config,
+                @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
+        this.pool = pool;
+        this.publisher = publisher;
+        this.config = config;
+        this.kafka = kafka;
+        this.published = registry.counter("bankbridge.revocations.outbox.published");
+        this.failed = registry.counter("bankbridge.revocations.outbox.failed");
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!config.relay().enabled()) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("revocation-outbox-relay").daemon().start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Makes the relay look at the outbox now rather than at its next poll. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        boolean topicChecked = false;
+        Duration backoff = config.relay().pollInterval();
+        while (running) {
+            try {
+                if (!topicChecked) {
+                    RevocationTopic.ensureExists(kafka, config);
+                    topicChecked = true;
+                }
+                int sent = relayOnce();
+                backoff = config.relay().pollInterval();
+                if (sent == config.relay().batchSize()) {
+                    continue; // more may be waiting
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("Revocation outbox relay: %s; retrying in %s", e.getMessage(), backoff);
+                backoff = min(backoff.multipliedBy(2), Duration.ofSeconds(5));
+            }
+            await(backoff);
+        }
+    }
+
+    /**
+     * Publishes one batch of unsent rows; returns how many were acknowledged and marked sent. Rows the broker
+     * did not acknowledge stay unsent (their attempt is counted) for the next round.
+     */
+    public int relayOnce() {
+        SqlConnection connection = pool.get().getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            Transaction tx = connection.begin().await().atMost(Duration.ofSeconds(10));
+            List<Row> rows = new ArrayList<>();
+            connection.preparedQuery(SELECT_UNSENT).execute(Tuple.of(config.relay().batchSize()))
+                    .await().atMost(Duration.ofSeconds(10)).forEach(rows::add);
+            if (rows.isEmpty()) {
+                tx.commit().await().atMost(Duration.ofSeconds(10));
+                return 0;
+            }
+            List<CompletableFuture<?>> acks = rows.stream()
+                    .<CompletableFuture<?>>map(r -> publisher.publish(r.getString("event_key"), r.getString("payload")))
+                    .toList();
+            List<Long> sent = new ArrayList<>();
+            List<Long> notSent = new ArrayList<>();
+            String lastError = null;
+            long deadline = System.nanoTime() + config.relay().ackTimeout().plusSeconds(2).toNanos();
+            for (int i = 0; i < rows.size(); i++) {
+                try {
+                    acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    sent.add(rows.get(i).getLong("id"));
+                } catch (Exception e) {
+                    notSent.add(rows.get(i).getLong("id"));
+                    lastError = rootMessage(e);
+                }
+            }
+            if (!sent.isEmpty()) {
+                connection.preparedQuery(MARK_SENT).execute(Tuple.of(sent.toArray(Long[]::new)))
+                        .await().atMost(Duration.ofSeconds(10));
+            }
+            if (!notSent.isEmpty()) {
+                connection.preparedQuery(MARK_FAILED).execute(Tuple.of(notSent.toArray(Long[]::new), lastError))
+                        .await().atMost(Duration.ofSeconds(10));
+            }
+            tx.commit().await().atMost(Duration.ofSeconds(10));
+            published.increment(sent.size());
+            failed.increment(notSent.size());
+            if (!notSent.isEmpty()) {
+                throw new IllegalStateException(notSent.size() + " event(s) not acknowledged by Kafka (" + lastError + ")");
+            }
+            return sent.size();
+        } finally {
+            connection.close().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    private void await(Duration duration) {
+        try {
+            if (wakeUps.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS)) {
+                wakeUps.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

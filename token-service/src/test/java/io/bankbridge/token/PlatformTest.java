@@ -1,0 +1,48 @@
+package io.bankbridge.token;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What an operator relies on: readiness that reflects the database and Kafka, metrics, the API description, errors as problem+json. */
+@QuarkusTest
+class PlatformTest {
+
+    @Test
+    void readinessReportsTheDatabaseKafkaAndTheRevocationReplayAsUp() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("PostgreSQL")))
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem("revocation-events"));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void openApiDocumentDescribesTheService() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).body("info.title", equalTo("Bankbridge authorization server"));
+    }
+
+    @Test
+    void unknownPathAnswersProblemJson() {
+        given().when().get("/no-such-resource")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+}
