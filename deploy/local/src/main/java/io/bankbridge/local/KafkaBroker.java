@@ -36,7 +36,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final boolean deleteOnClose;
-    private Process process;
+    private volatile Process process;
 
     private KafkaBroker(Path dataDir, int port, int controllerPort, boolean deleteOnClose) {
         this.dataDir = dataDir;
@@ -63,8 +63,9 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        Process running = process;
+        return running != null && running.isAlive();
     }
 
     /** Formats the storage on first use, starts the broker and waits until it serves clients. */
@@ -92,16 +93,20 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Stops the broker (SIGTERM, then SIGKILL after a grace period), keeping its data. */
-    public synchronized void stop() {
-        if (process != null) {
-            Processes.stop(process, STOP_TIMEOUT);
+    /**
+     * Stops the broker (SIGTERM, then SIGKILL after a grace period), keeping its data. Not synchronized: it must
+     * be able to interrupt a {@link #start()} that is still waiting for the broker.
+     */
+    public void stop() {
+        Process running = process;
+        if (running != null) {
+            Processes.stop(running, STOP_TIMEOUT);
             process = null;
         }
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         stop();
         if (deleteOnClose) {
             Processes.deleteRecursively(dataDir);
@@ -164,7 +169,8 @@ public final class KafkaBroker implements AutoCloseable {
             if (Files.exists(log) && Files.readString(log).contains(STARTED_LINE)) {
                 return;
             }
-            if (!process.isAlive()) {
+            Process running = process;
+            if (running == null || !running.isAlive()) {
                 throw new IllegalStateException("The Kafka broker exited during start:\n" + tail(log));
             }
             Processes.sleep(Duration.ofMillis(100));

@@ -29,7 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Path log;
-    private Process process;
+    private volatile Process process;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions, Path log) {
         this.name = name;
@@ -52,8 +52,9 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    public synchronized boolean isRunning() {
-        return process != null && process.isAlive();
+    public boolean isRunning() {
+        Process running = process;
+        return running != null && running.isAlive();
     }
 
     /** Starts the process; returns at once. */
@@ -108,9 +109,10 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; its log ends:\n" + tail());
     }
 
-    public synchronized void stop() {
-        if (process != null) {
-            Processes.stop(process, STOP_TIMEOUT);
+    public void stop() {
+        Process running = process;
+        if (running != null) {
+            Processes.stop(running, STOP_TIMEOUT);
             process = null;
         }
     }
