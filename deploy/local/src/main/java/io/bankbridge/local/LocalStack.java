@@ -3,6 +3,7 @@ package io.bankbridge.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.bankbridge.local.provider.DemoProvider;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * runs (in the PostgreSQL server and {@code deploy/local/target/stack}).
  */
 public final class LocalStack {
+
+    static final int DEMO_PROVIDER_PORT = 8090;
 
     private LocalStack() {
     }
@@ -36,11 +39,16 @@ public final class LocalStack {
             System.err.println("[bankbridge] " + e.getMessage());
             System.exit(1);
         }
-        printWelcome(stack, (System.nanoTime() - started) / 1e9);
+        DemoProvider demo = null;
+        if (Files.exists(stack.demoProviderKeyFile())) {
+            demo = DemoProvider.start(DEMO_PROVIDER_PORT, stack.tokenService().baseUrl(), stack.demoProviderKeyFile(),
+                    stack.accountDataServices().get(0).baseUrl() + "/fdx/v6");
+        }
+        printWelcome(stack, demo, (System.nanoTime() - started) / 1e9);
         new CountDownLatch(1).await();
     }
 
-    private static void printWelcome(Stack stack, double seconds) {
+    private static void printWelcome(Stack stack, DemoProvider demo, double seconds) {
         String token = stack.tokenService().baseUrl();
         String consent = stack.consentService().baseUrl();
         String data = stack.accountDataServices().get(0).baseUrl();
@@ -54,8 +62,10 @@ public final class LocalStack {
         System.out.println("  Logs                   " + stack.workDir().resolve("logs"));
         System.out.println("  Admin API secret       BANKBRIDGE_ADMIN_SECRET in " + stack.workDir().resolve("secrets.properties"));
         print(stack.workDir().resolve("demo-logins.txt"));
-        if (Files.exists(stack.demoProviderKeyFile())) {
-            System.out.println("  Demo provider key      " + stack.demoProviderKeyFile() + " (client demo-budget-app, private_key_jwt)");
+        if (demo != null) {
+            System.out.println();
+            System.out.println("  Try the provider journey: open " + demo.url() + " (Demo Budget App, client " + DemoProvider.CLIENT_ID
+                    + ", private_key_jwt with " + stack.demoProviderKeyFile() + ")");
         }
         System.out.println();
         System.out.println("Press Ctrl-C to stop everything.");

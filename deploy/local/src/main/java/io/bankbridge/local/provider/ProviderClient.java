@@ -1,0 +1,221 @@
+package io.bankbridge.local.provider;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The OAuth side of a provider app, by the RFCs: pushed authorization requests (RFC 9126), PKCE S256, client
+ * authentication with {@code private_key_jwt} (RFC 7523, PS256), code exchange, refresh, RFC 7009 revocation and
+ * RFC 7662 introspection, and bearer calls to the resource servers. Used by the demo provider and the
+ * end-to-end tests; it reads the endpoints from the issuer's discovery document.
+ */
+public final class ProviderClient {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String issuer;
+    private final String clientId;
+    private final RSAKey key;
+    private final Map<String, Object> discovery;
+
+    /** A started authorization: where to send the browser, and what to keep for the code exchange. */
+    public record Authorization(String authorizeUrl, String requestUri, String state, String nonce, String codeVerifier,
+                                String redirectUri) {
+    }
+
+    /** A token endpoint answer. */
+    public record Tokens(String accessToken, String refreshToken, String idToken, long expiresIn, String scope,
+                         Map<String, Object> raw) {
+    }
+
+    /** Any HTTP answer: status, body, and the headers a test may check. */
+    public record Response(int status, String body, Map<String, List<String>> headers) {
+        public Map<String, Object> json() {
+            try {
+                return JSONObjectUtils.parse(body);
+            } catch (ParseException e) {
+                throw new IllegalStateException("Not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
+    }
+
+    public ProviderClient(String issuer, String clientId, RSAKey key) {
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.key = key;
+        this.discovery = send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/oauth-authorization-server")).GET().build()).json();
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String endpoint(String name) {
+        Object url = discovery.get(name);
+        if (url == null) {
+            throw new IllegalStateException("The issuer's metadata has no " + name);
+        }
+        return url.toString();
+    }
+
+    /** Pushes an authorization request for {@code scope} and returns where to send the customer. */
+    public Authorization authorize(String redirectUri, String scope, Map<String, String> extra) {
+        String state = random(16);
+        String nonce = random(16);
+        String verifier = random(32);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("response_type", "code");
+        form.put("client_id", clientId);
+        form.put("redirect_uri", redirectUri);
+        form.put("scope", scope);
+        form.put("state", state);
+        form.put("nonce", nonce);
+        form.put("code_challenge", s256(verifier));
+        form.put("code_challenge_method", "S256");
+        form.putAll(extra);
+        Response pushed = postAuthenticated(endpoint("pushed_authorization_request_endpoint"), form);
+        if (pushed.status() != 201) {
+            throw new IllegalStateException("PAR refused (" + pushed.status() + "): " + pushed.body());
+        }
+        String requestUri = pushed.json().get("request_uri").toString();
+        String url = endpoint("authorization_endpoint") + "?client_id=" + enc(clientId) + "&request_uri=" + enc(requestUri);
+        return new Authorization(url, requestUri, state, nonce, verifier, redirectUri);
+    }
+
+    /** Exchanges the code the customer's browser brought back. */
+    public Response exchangeCode(Authorization authorization, String code) {
+        return postAuthenticated(endpoint("token_endpoint"), Map.of(
+                "grant_type", "authorization_code",
+                "code", code,
+                "redirect_uri", authorization.redirectUri(),
+                "code_verifier", authorization.codeVerifier()));
+    }
+
+    public Response refresh(String refreshToken) {
+        return postAuthenticated(endpoint("token_endpoint"), Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+    }
+
+    /** RFC 7009. */
+    public Response revoke(String token, String hint) {
+        return postAuthenticated(endpoint("revocation_endpoint"), Map.of("token", token, "token_type_hint", hint));
+    }
+
+    /** RFC 7662. */
+    public Response introspect(String token) {
+        return postAuthenticated(endpoint("introspection_endpoint"), Map.of("token", token));
+    }
+
+    /** A bearer GET against a resource server. */
+    public Response get(String url, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json").GET().build());
+    }
+
+    /** A bearer call with any method and an optional JSON body. */
+    public Response call(String method, String url, String accessToken, String jsonBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken);
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody)).build());
+    }
+
+    public static Tokens tokens(Response response) {
+        if (response.status() != 200) {
+            throw new IllegalStateException("Token request refused (" + response.status() + "): " + response.body());
+        }
+        Map<String, Object> json = response.json();
+        return new Tokens((String) json.get("access_token"), (String) json.get("refresh_token"), (String) json.get("id_token"),
+                json.get("expires_in") instanceof Number n ? n.longValue() : 0, (String) json.get("scope"), json);
+    }
+
+    private Response postAuthenticated(String url, Map<String, String> params) {
+        Map<String, String> form = new LinkedHashMap<>(params);
+        form.put("client_id", clientId);
+        form.put("client_assertion_type", ASSERTION_TYPE);
+        form.put("client_assertion", clientAssertion());
+        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** RFC 7523 client assertion: iss = sub = client id, aud = the issuer identifier, single-use jti, short life. */
+    private String clientAssertion() {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(issuer)
+                .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(60))).build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign the client assertion", e);
+        }
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
