@@ -1,0 +1,77 @@
+package io.bankbridge.e2e;
+
+import io.bankbridge.local.provider.ProviderClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The provider journey as a provider and a customer live it: PAR, the bank's sign-in page, the account picker,
+ * the code back at the provider (state and iss checked), the code exchange.
+ */
+public final class Journey {
+
+    public static final String REDIRECT_URI = "http://localhost:8090/callback";
+    public static final String SCOPE = "ACCOUNT_BASIC ACCOUNT_DETAILED TRANSACTIONS CUSTOMER_CONTACT";
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\"accountId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CONSENT_ID = Pattern.compile("\"consent_id\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final ProviderClient provider;
+    private final String issuer;
+
+    /** A connection the customer approved: the consent and the tokens the provider holds. */
+    public record Connection(String consentId, ProviderClient.Tokens tokens) {
+    }
+
+    public Journey(ProviderClient provider, String issuer) {
+        this.provider = provider;
+        this.issuer = issuer;
+    }
+
+    /** Runs the whole journey for {@code login}, ticking exactly {@code accounts} on the picker. */
+    public Connection connect(String login, String password, Set<String> accounts) {
+        ProviderClient.Authorization authorization = provider.authorize(REDIRECT_URI, SCOPE, Map.of());
+        Browser browser = new Browser(REDIRECT_URI);
+        Browser.Page picker = signIn(browser, browser.open(authorization.authorizeUrl()), login, password);
+        Map<String, String> ticks = new LinkedHashMap<>();
+        accounts.forEach(a -> ticks.put(a, "on"));
+        Browser.Page back = browser.submit(picker, "input[type=checkbox]", ticks, "Approve");
+        if (back.redirectedTo() == null) {
+            throw new IllegalStateException("Approving did not return to the provider: " + back.status() + " " + back.text());
+        }
+        if (!authorization.state().equals(back.redirectParameter("state")) || !issuer.equals(back.redirectParameter("iss"))) {
+            throw new IllegalStateException("state or iss did not round-trip: " + back.redirectedTo());
+        }
+        ProviderClient.Tokens tokens = ProviderClient.tokens(provider.exchangeCode(authorization, back.redirectParameter("code")));
+        return new Connection(claim(tokens.accessToken(), CONSENT_ID), tokens);
+    }
+
+    /** Signs in on the bank's page shown by {@code page}; returns the page after it. */
+    public static Browser.Page signIn(Browser browser, Browser.Page page, String login, String password) {
+        return browser.submit(page, "input[type=password]", Map.of("username", login, "password", password), "Sign in");
+    }
+
+    /** The account ids in a data API answer. */
+    public static Set<String> accountIds(String json) {
+        Set<String> ids = new TreeSet<>();
+        Matcher m = ACCOUNT_ID.matcher(json);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private static String claim(String jwt, Pattern claim) {
+        String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        Matcher m = claim.matcher(payload);
+        if (!m.find()) {
+            throw new IllegalStateException("No such claim in " + payload);
+        }
+        return m.group(1);
+    }
+}

@@ -1,0 +1,202 @@
+package io.bankbridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.jwk.JWK;
+import io.bankbridge.local.Stack;
+import io.bankbridge.local.ServiceProcess;
+import io.bankbridge.local.provider.ProviderClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole journey against the packaged services running as processes (one token-service, one consent-service,
+ * two account-data-service instances), a real broker and fresh databases: a provider connects, reads, refreshes;
+ * then each way a grant can end is shown to be honoured by every instance of every service.
+ */
+class ProviderJourneyIT {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(30);
+    private static final String CARD = "ACC-C-0001-1";
+    private static final String CHECKING = "ACC-C-0001-2";
+    private static final String SAVINGS = "ACC-S-0001-1";
+
+    static Stack stack;
+    static ProviderClient provider;
+    static Journey journey;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        stack = Stack.builder().accountDataInstances(2).demo(true).build().start();
+        String issuer = stack.tokenService().baseUrl();
+        provider = new ProviderClient(issuer, "demo-budget-app", JWK.parse(Files.readString(stack.demoProviderKeyFile())).toRSAKey());
+        journey = new Journey(provider, issuer);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aProviderSeesExactlyTheTwoAccountsTheCustomerPickedOnEveryInstanceAndCanRefresh() {
+        Journey.Connection connection = journey.connect("card.demo0001", "Demo-0001-pass!", Set.of(CARD, SAVINGS));
+
+        for (ServiceProcess instance : stack.accountDataServices()) {
+            ProviderClient.Response accounts = provider.get(instance.baseUrl() + "/fdx/v6/accounts", connection.tokens().accessToken());
+            assertThat(accounts.status()).isEqualTo(200);
+            assertThat(Journey.accountIds(accounts.body())).containsExactlyInAnyOrder(CARD, SAVINGS);
+            assertThat(provider.get(instance.baseUrl() + "/fdx/v6/accounts/" + CHECKING, connection.tokens().accessToken()).status())
+                    .isEqualTo(404);
+            ProviderClient.Response transactions = provider.get(instance.baseUrl() + "/fdx/v6/accounts/" + CARD + "/transactions",
+                    connection.tokens().accessToken());
+            assertThat(transactions.status()).isEqualTo(200);
+            assertThat(transactions.body()).contains("transactionId");
+        }
+
+        ProviderClient.Tokens refreshed = ProviderClient.tokens(provider.refresh(connection.tokens().refreshToken()));
+        assertThat(refreshed.refreshToken()).isNotEqualTo(connection.tokens().refreshToken());
+        assertThat(provider.get(dataApi(0) + "/accounts", refreshed.accessToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void revokingInTheSecurityCenterEndsTheGrantEverywhere() {
+        Journey.Connection connection = journey.connect("card.demo0002", "Demo-0002-pass!", Set.of("ACC-C-0002-1"));
+        assertRefusedNowhere(connection);
+
+        Browser customer = new Browser(null);
+        Browser.Page list = Journey.signIn(customer, customer.open(stack.consentService().baseUrl() + "/security-center"),
+                "card.demo0002", "Demo-0002-pass!");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.text()).contains("Demo Budget App");
+        Browser.Page confirm = customer.open(stack.consentService().baseUrl() + "/security-center/connections/"
+                + connection.consentId() + "/revoke");
+        Browser.Page after = customer.submit(confirm, "button", Map.of(), "revoke");
+        assertThat(after.status()).isEqualTo(200);
+
+        assertRefusedEverywhere(connection);
+    }
+
+    @Test
+    void revokingThroughTheProviderConsentApiEndsTheGrantEverywhere() {
+        Journey.Connection connection = journey.connect("card.demo0003", "Demo-0003-pass!", Set.of("ACC-C-0003-1"));
+        assertRefusedNowhere(connection);
+
+        ProviderClient.Response revoked = provider.call("DELETE", stack.consentService().baseUrl() + "/consents/" + connection.consentId(),
+                connection.tokens().accessToken(), null);
+        assertThat(revoked.status()).isBetween(200, 204);
+
+        assertRefusedEverywhere(connection);
+    }
+
+    @Test
+    void revokingTheRefreshTokenEndsThatGrantOnlyAndAnotherConsentOfTheCustomerKeepsWorking() {
+        Journey.Connection first = journey.connect("card.demo0004", "Demo-0004-pass!", Set.of("ACC-C-0004-1"));
+        Journey.Connection second = journey.connect("card.demo0004", "Demo-0004-pass!", Set.of("ACC-C-0004-2"));
+
+        assertThat(provider.revoke(first.tokens().refreshToken(), "refresh_token").status()).isEqualTo(200);
+
+        assertRefusedEverywhere(first);
+        assertRefusedNowhere(second);
+        assertThat(provider.refresh(second.tokens().refreshToken()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anInstanceThatWasDownDuringTheRevocationRefusesAsSoonAsItIsReady() {
+        Journey.Connection connection = journey.connect("card.demo0005", "Demo-0005-pass!", Set.of("ACC-C-0005-1"));
+        ServiceProcess second = stack.accountDataServices().get(1);
+        assertThat(provider.get(second.baseUrl() + "/fdx/v6/accounts", connection.tokens().accessToken()).status()).isEqualTo(200);
+
+        second.stop();
+        try {
+            provider.call("DELETE", stack.consentService().baseUrl() + "/consents/" + connection.consentId(),
+                    connection.tokens().accessToken(), null);
+            await().atMost(PROPAGATION).until(() -> refused(stack.accountDataServices().get(0), connection));
+        } finally {
+            second.start();
+            second.awaitReady(Duration.ofSeconds(120));
+        }
+        // Ready means the replay is done: no waiting allowed here.
+        assertThat(provider.get(second.baseUrl() + "/fdx/v6/accounts", connection.tokens().accessToken()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void withTheBrokerDownTheCustomerRevocationSucceedsAtOnceAndReachesEveryServiceWhenItIsBack() throws Exception {
+        Journey.Connection connection = journey.connect("card.demo0006", "Demo-0006-pass!", Set.of("ACC-C-0006-1"));
+        assertRefusedNowhere(connection);
+        Browser customer = new Browser(null);
+        Journey.signIn(customer, customer.open(stack.consentService().baseUrl() + "/security-center"), "card.demo0006", "Demo-0006-pass!");
+
+        stack.broker().stop();
+        try {
+            Browser.Page confirm = customer.open(stack.consentService().baseUrl() + "/security-center/connections/"
+                    + connection.consentId() + "/revoke");
+            Browser.Page after = customer.submit(confirm, "button", Map.of(), "revoke");
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(consentStatus(connection.consentId())).isEqualTo("REVOKED");
+        } finally {
+            stack.broker().start();
+        }
+        assertRefusedEverywhere(connection);
+    }
+
+    private static String dataApi(int instance) {
+        return stack.accountDataServices().get(instance).baseUrl() + "/fdx/v6";
+    }
+
+    private static boolean refused(ServiceProcess instance, Journey.Connection connection) {
+        return provider.get(instance.baseUrl() + "/fdx/v6/accounts", connection.tokens().accessToken()).status() == 401;
+    }
+
+    private static void assertRefusedNowhere(Journey.Connection connection) {
+        for (ServiceProcess instance : stack.accountDataServices()) {
+            assertThat(provider.get(instance.baseUrl() + "/fdx/v6/accounts", connection.tokens().accessToken()).status())
+                    .as("before revocation, %s", instance.name()).isEqualTo(200);
+        }
+        assertThat(provider.introspect(connection.tokens().accessToken()).json().get("active")).isEqualTo(true);
+    }
+
+    /** Every data instance refuses the still-unexpired access token, refresh fails, introspection says inactive. */
+    private static void assertRefusedEverywhere(Journey.Connection connection) {
+        for (ServiceProcess instance : stack.accountDataServices()) {
+            await().atMost(PROPAGATION).until(() -> refused(instance, connection));
+            ProviderClient.Response response = provider.get(instance.baseUrl() + "/fdx/v6/accounts", connection.tokens().accessToken());
+            assertThat(response.header("WWW-Authenticate")).contains("invalid_token");
+        }
+        await().atMost(PROPAGATION).until(() -> provider.refresh(connection.tokens().refreshToken()).status() == 400);
+        assertThat(provider.refresh(connection.tokens().refreshToken()).json().get("error")).isEqualTo("invalid_grant");
+        await().atMost(PROPAGATION).until(() -> Boolean.FALSE.equals(provider.introspect(connection.tokens().accessToken()).json().get("active")));
+        assertThat(provider.introspect(connection.tokens().refreshToken()).json().get("active")).isEqualTo(false);
+    }
+
+    /** The consent's status as consent-service's internal API tells it, with an internal client's token. */
+    private static String consentStatus(String consentId) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String basic = Base64.getEncoder().encodeToString(("account-data-service:"
+                + stack.secrets().get("BANKBRIDGE_INTERNAL_SECRET_ACCOUNT_DATA_SERVICE")).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(provider.endpoint("token_endpoint")))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String accessToken = new ProviderClient.Response(token.statusCode(), token.body(), token.headers().map()).json()
+                .get("access_token").toString();
+        HttpResponse<String> consent = http.send(HttpRequest.newBuilder(URI.create(stack.consentService().baseUrl()
+                + "/internal/consents/" + consentId)).header("Authorization", "Bearer " + accessToken).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ProviderClient.Response(consent.statusCode(), consent.body(), consent.headers().map()).json().get("status").toString();
+    }
+}
