@@ -1,0 +1,121 @@
+package io.bankbridge.e2e;
+
+import com.nimbusds.jose.jwk.JWK;
+import io.bankbridge.local.ServiceProcess;
+import io.bankbridge.local.Stack;
+import io.bankbridge.local.provider.ProviderClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures how long a revoked grant stays usable: from the moment the provider's revocation request returned
+ * until both account-data-service instances refuse the consent's still-unexpired access token, while other
+ * tokens keep calling the data API. Starts its own stack (fresh databases, a broker, two data instances).
+ *
+ * <p>Usage: {@code deploy/e2e/bench-revocation [revocations]} (default 200). Prints p50, p99 and max.
+ */
+public final class RevocationLatencyBenchmark {
+
+    private RevocationLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int revocations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int background = 4;
+        System.out.println("starting the stack (2 account-data-service instances) ...");
+        try (Stack stack = Stack.builder().accountDataInstances(2).demo(true).build().start()) {
+            String issuer = stack.tokenService().baseUrl();
+            ProviderClient provider = new ProviderClient(issuer, "demo-budget-app",
+                    JWK.parse(Files.readString(stack.demoProviderKeyFile())).toRSAKey());
+            Journey journey = new Journey(provider, issuer);
+            List<ServiceProcess> instances = stack.accountDataServices();
+
+            System.out.printf("connecting %d + %d grants through the full journey ...%n", revocations, background);
+            List<Journey.Connection> connections = new ArrayList<>();
+            for (int i = 0; i < revocations + background; i++) {
+                String person = String.format("%04d", i % 20 + 1);
+                connections.add(journey.connect("card.demo" + person, "Demo-" + person + "-pass!", Set.of("ACC-C-" + person + "-1")));
+            }
+            List<Journey.Connection> busy = connections.subList(revocations, connections.size());
+
+            // Tokens in use: background callers keep both instances serving while revocations happen.
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong backgroundCalls = new AtomicLong();
+            ExecutorService load = Executors.newFixedThreadPool(busy.size());
+            for (int i = 0; i < busy.size(); i++) {
+                Journey.Connection c = busy.get(i);
+                ServiceProcess target = instances.get(i % instances.size());
+                load.submit(() -> {
+                    while (running.get()) {
+                        provider.get(target.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken());
+                        backgroundCalls.incrementAndGet();
+                    }
+                });
+            }
+
+            System.out.printf("revoking %d grants one after another ...%n", revocations);
+            double[] millis = new double[revocations];
+            for (int i = 0; i < revocations; i++) {
+                Journey.Connection c = connections.get(i);
+                for (ServiceProcess instance : instances) {
+                    int status = provider.get(instance.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status();
+                    if (status != 200) {
+                        throw new IllegalStateException("grant " + c.consentId() + " not usable before revocation: " + status);
+                    }
+                }
+                ProviderClient.Response revoked = provider.call("DELETE",
+                        stack.consentService().baseUrl() + "/consents/" + c.consentId(), c.tokens().accessToken(), null);
+                long returned = System.nanoTime();
+                if (revoked.status() >= 300) {
+                    throw new IllegalStateException("revocation refused: " + revoked.status() + " " + revoked.body());
+                }
+                boolean[] refused = new boolean[instances.size()];
+                long deadline = returned + Duration.ofSeconds(30).toNanos();
+                while (!allTrue(refused)) {
+                    for (int k = 0; k < instances.size(); k++) {
+                        if (!refused[k]) {
+                            refused[k] = provider.get(instances.get(k).baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status() == 401;
+                        }
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("grant " + c.consentId() + " still honoured 30 s after revocation");
+                    }
+                }
+                millis[i] = (System.nanoTime() - returned) / 1e6;
+            }
+            running.set(false);
+            load.shutdownNow();
+
+            Arrays.sort(millis);
+            System.out.println();
+            System.out.printf("revocations measured:                  %d (2 account-data-service instances, %d background callers, %d background calls)%n",
+                    revocations, busy.size(), backgroundCalls.get());
+            System.out.printf("revoke returned -> both refuse   p50:  %.1f ms%n", percentile(millis, 50));
+            System.out.printf("                                 p99:  %.1f ms%n", percentile(millis, 99));
+            System.out.printf("                                 max:  %.1f ms%n", millis[millis.length - 1]);
+        }
+        System.exit(0);
+    }
+
+    private static boolean allTrue(boolean[] values) {
+        for (boolean v : values) {
+            if (!v) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
