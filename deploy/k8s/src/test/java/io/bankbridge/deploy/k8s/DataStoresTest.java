@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -31,12 +30,8 @@ class DataStoresTest {
     private static final String REPLAY_KEY = "bankbridge.revocations.consumer.replay";
     private static final String RELAY_KEY = "bankbridge.revocations.relay.enabled";
 
-    static Stream<String> overlays() {
-        return Kustomize.overlays();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void revocationTopicIsReplicatedAndOutlivesEveryReplayWindow(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         List<String> problems = new ArrayList<>();
@@ -67,7 +62,7 @@ class DataStoresTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void everyServiceHasAKafkaUserWithExactlyTheRightsItsClientsUse(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         List<String> problems = new ArrayList<>();
@@ -118,7 +113,7 @@ class DataStoresTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void servicesConnectToTheTlsListenerOfTheKafkaCluster(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         Map<String, Object> kafka = manifests.ofKind("Kafka").stream().findFirst().orElseThrow(() -> new AssertionError("no Kafka"));
@@ -143,7 +138,7 @@ class DataStoresTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void everyServiceHasItsOwnDatabaseOwnedByTheRoleItLogsInAs(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         Map<String, Object> cluster = manifests.ofKind("Cluster").stream().findFirst().orElseThrow(() -> new AssertionError("no Cluster"));

@@ -29,12 +29,8 @@ class IngressTest {
     /** The public surface of each service, as the design describes it. */
     private static final Map<String, String> PUBLIC = publicPaths();
 
-    static Stream<String> overlays() {
-        return Kustomize.overlays();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void ingressNeverRoutesInternalAdminOrManagementPaths(String overlay) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> ingress : ingresses(overlay)) {
@@ -65,7 +61,7 @@ class IngressTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void publicPathsReachTheServiceThatServesThem(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         Map<String, String> routed = new LinkedHashMap<>();
@@ -94,7 +90,7 @@ class IngressTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void everyHostIsServedOverTls(String overlay) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> ingress : ingresses(overlay)) {

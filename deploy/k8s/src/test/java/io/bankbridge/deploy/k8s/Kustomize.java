@@ -18,6 +18,9 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class Kustomize {
 
+    /** Method source of the parameterized checks: one run per overlay. */
+    static final String OVERLAYS = "io.bankbridge.deploy.k8s.Kustomize#overlays";
+
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
 
     private Kustomize() {

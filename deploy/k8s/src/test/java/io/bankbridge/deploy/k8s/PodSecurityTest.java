@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,12 +26,8 @@ class PodSecurityTest {
     /** Variables that carry credentials: their value must come from a Secret, never from the manifests. */
     private static final Pattern CREDENTIAL = Pattern.compile(".*(PASSWORD|SECRET|JAAS|CREDENTIAL|PRIVATE|TOKEN$|_KEY$).*");
 
-    static Stream<String> overlays() {
-        return Kustomize.overlays();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void everyPodRunsAsNonRootWithAReadOnlyRootFilesystemAndNoPrivileges(String overlay) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> deployment : ServiceWiringTest.deployments(Kustomize.render(overlay))) {
@@ -78,7 +73,7 @@ class PodSecurityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void everyContainerHasRequestsAndLimits(String overlay) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> deployment : ServiceWiringTest.deployments(Kustomize.render(overlay))) {
@@ -111,7 +106,7 @@ class PodSecurityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void noSecretValueIsInTheManifests(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         List<String> problems = new ArrayList<>();
@@ -138,7 +133,7 @@ class PodSecurityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void everyServiceHasAnAutoscalerADisruptionBudgetAndNetworkPolicies(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         List<String> problems = new ArrayList<>();

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -36,12 +35,8 @@ class ServiceWiringTest {
 
     private static final boolean STRICT_CONTRACT = Boolean.getBoolean("bankbridge.k8s.strict-contract");
 
-    static Stream<String> overlays() {
-        return Kustomize.overlays();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void containerAndServicePortsAreTheServicesHttpPort(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         List<String> problems = new ArrayList<>();
@@ -79,7 +74,7 @@ class ServiceWiringTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void probesUseTheQuarkusHealthEndpoints(String overlay) {
         List<String> problems = new ArrayList<>();
         for (Map<String, Object> deployment : deployments(Kustomize.render(overlay))) {
@@ -106,7 +101,7 @@ class ServiceWiringTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void everyEnvironmentVariableIsAConfigKeyTheServiceReads(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         Map<String, Set<String>> contract = contract();
@@ -156,7 +151,7 @@ class ServiceWiringTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void serviceUrlsPointAtTheServicesThatServeThem(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         List<String> problems = new ArrayList<>();
@@ -186,7 +181,7 @@ class ServiceWiringTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource(Kustomize.OVERLAYS)
     void issuerIsTheTlsHostOfTheIngress(String overlay) {
         Manifests manifests = Kustomize.render(overlay);
         Map<String, Object> tokenService = manifests.find("Deployment", "token-service").orElseThrow();
