@@ -1,0 +1,11 @@
+package io.bankbridge.accountdata.rest.fdx;
+
+import java.util.List;
+
+/** {@code GET /accounts/{id}/payment-networks} (FDX {@code AccountPaymentNetworkList}); empty for card accounts. */
+public record FdxPaymentNetworks(List<PaymentNetwork> paymentNetworks) {
+
+    /** {@code bankId} is the routing number, {@code identifier} the full account number. */
+    public record PaymentNetwork(String bankId, String identifier, String type, boolean transferIn, boolean transferOut) {
+    }
+}
