@@ -23,13 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class VerifiedTokenCache {
 
-    private final boolean enabled;
+    private final boolean benchMode;
     private final int maxEntries;
+    private volatile boolean enabled;
     private final Map<String, VerifiedToken> tokens = new ConcurrentHashMap<>();
     private final MessageDigest prototype;
 
     VerifiedTokenCache(ProviderApiConfig config, MeterRegistry registry) {
         this.enabled = config.tokenCache().enabled();
+        this.benchMode = config.benchMode();
         this.maxEntries = config.tokenCache().maxEntries();
         try {
             this.prototype = MessageDigest.getInstance("SHA-256");
@@ -37,6 +39,15 @@ public class VerifiedTokenCache {
             throw new IllegalStateException(e);
         }
         registry.gaugeMapSize("bankbridge.verified.tokens", java.util.List.of(), tokens);
+    }
+
+    /** Benchmark only: measures what verifying every token costs. */
+    public void setEnabled(boolean on) {
+        if (!benchMode) {
+            throw new IllegalStateException("the token cache can only be switched at run time in bench mode");
+        }
+        this.enabled = on;
+        tokens.clear();
     }
 
     /** The verified claims of this exact token, if it was verified before and has not expired. */
