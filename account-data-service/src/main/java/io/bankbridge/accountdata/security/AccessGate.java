@@ -36,6 +36,7 @@ public class AccessGate {
 
     private static final String TOKEN_KEY = "bankbridge.verified-token";
     private static final String INTERNAL_SCOPE = "internal";
+    private static final Uni<Void> PASS = Uni.createFrom().voidItem();
 
     private final VerifiedTokenCache cache;
     private final ConsentViews consents;
@@ -64,15 +65,23 @@ public class AccessGate {
         String path = rc.normalizedPath();
         boolean provider = path.startsWith("/fdx/");
         if (!provider && !path.startsWith("/internal/")) {
-            return null;
+            return PASS;
         }
+        try {
+            return decide(rc, provider);
+        } catch (ApiProblem refused) {
+            return Uni.createFrom().failure(refused);
+        }
+    }
+
+    private Uni<Void> decide(RoutingContext rc, boolean provider) {
         String query = rc.request().query();
         if (query != null && query.contains("access_token") && rc.queryParams().contains("access_token")) {
             throw ApiProblem.invalidRequest("Access tokens are accepted in the Authorization header only.");
         }
         if (provider && !enforcement.enforced()) {
             new ProviderAccess("bench", "bench", "bench", EnumSet.allOf(DataCluster.class), null).attach(rc);
-            return null;
+            return PASS;
         }
         String token = bearerToken(rc.request().getHeader("Authorization"));
         Instant now = Instant.now();
@@ -177,6 +186,6 @@ public class AccessGate {
         if (!t.scopes().contains(INTERNAL_SCOPE)) {
             throw ApiProblem.insufficientScope(INTERNAL_SCOPE);
         }
-        return Uni.createFrom().voidItem();
+        return PASS;
     }
 }

@@ -1,5 +1,6 @@
 package io.bankbridge.accountdata.rest.fdx;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
  * ACCOUNT_BASIC gives the descriptor fields; ACCOUNT_DETAILED adds the balance fields.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record FdxAccount(
         String accountCategory,
         String accountId,

@@ -1,5 +1,6 @@
 package io.bankbridge.accountdata.rest.fdx;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  * {@code email}, {@code addresses} and {@code telephones}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record FdxCustomer(String customerId, Name name, List<String> email, List<Address> addresses,
                           List<Telephone> telephones) {
 

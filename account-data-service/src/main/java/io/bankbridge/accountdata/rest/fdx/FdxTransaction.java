@@ -1,11 +1,13 @@
 package io.bankbridge.accountdata.rest.fdx;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 /** A transaction, shaped after FDX 6 ({@code DepositTransaction} / {@code LocTransaction} with {@code accountCategory}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record FdxTransaction(
         String accountCategory,
         String accountId,

@@ -1,10 +1,12 @@
 package io.bankbridge.accountdata.rest.internal;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Bodies of the internal ingest API, as the bank's core systems send them. */
+@RegisterForReflection
 public final class IngestRequests {
 
     private IngestRequests() {

@@ -14,6 +14,7 @@ import io.bankbridge.accountdata.rest.internal.IngestRequests.AccountBody;
 import io.bankbridge.accountdata.rest.internal.IngestRequests.CustomerBody;
 import io.bankbridge.accountdata.rest.internal.IngestRequests.TransactionsBody;
 import io.bankbridge.accountdata.rest.internal.IngestRequests.Upserted;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,11 +47,13 @@ public class InternalResource {
     }
 
     /** An account as the consent page lists it. */
+    @RegisterForReflection
     public record AccountSummary(String accountId, String accountType, String nickname, String maskedNumber,
                                  String currency, String status) {
     }
 
     /** One audit row. */
+    @RegisterForReflection
     public record AccessLogEntry(String at, String consentId, String providerId, String customerId, String endpoint,
                                  String accountId, int status) {
     }
