@@ -21,6 +21,6 @@ fi
 JAVA_HOME="$(pick_jdk)"
 export JAVA_HOME
 
-./mvnw -B verify -pl account-data-service -am -Pbench -Dbench.wrk="$(command -v wrk)" -Dbench.duration="${1:-20s}"
+./mvnw -B verify -pl account-data-service -am -Pbench -Dtest=TransactionsBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.wrk="$(command -v wrk)" -Dbench.duration="${1:-20s}"
 echo
 cat account-data-service/target/bench-results.txt
