@@ -5,6 +5,7 @@ import io.bankbridge.accountdata.consent.ConsentView;
 import io.bankbridge.accountdata.consent.ConsentViews;
 import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.rest.ApiProblem;
+import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -106,9 +107,16 @@ public class AccessGate {
 
     /** quarkus-oidc (lazy authentication) verifies the header's token: signature, issuer, audience, typ, exp. */
     private Uni<VerifiedToken> verify(RoutingContext rc, String token, Instant now) {
+        // quarkus-oidc answers AuthenticationFailedException for a bad token; whatever else it fails with (a JWKS it
+        // cannot read, a token it cannot parse) must not become a 500 for the caller either.
         return QuarkusHttpUser.getSecurityIdentity(rc, null)
-                .onFailure(AuthenticationFailedException.class)
-                .transform(e -> ApiProblem.invalidToken("The access token is invalid or has expired."))
+                .onFailure(e -> !(e instanceof ApiProblem))
+                .transform(e -> {
+                    if (!(e instanceof AuthenticationFailedException)) {
+                        Log.debugf("Token verification failed: %s", e.toString());
+                    }
+                    return ApiProblem.invalidToken("The access token is invalid or has expired.");
+                })
                 .map(identity -> {
                     VerifiedToken t = claims(identity);
                     cache.put(token, t, now);
