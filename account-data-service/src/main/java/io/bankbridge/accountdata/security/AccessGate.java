@@ -1,5 +1,7 @@
 package io.bankbridge.accountdata.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bankbridge.accountdata.config.ProviderApiConfig;
 import io.bankbridge.accountdata.consent.ConsentView;
 import io.bankbridge.accountdata.consent.ConsentViews;
@@ -14,7 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Priorities;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -38,6 +42,7 @@ public class AccessGate {
     private static final String TOKEN_KEY = "bankbridge.verified-token";
     private static final String INTERNAL_SCOPE = "internal";
     private static final Uni<Void> PASS = Uni.createFrom().voidItem();
+    private static final ObjectMapper HEADER_READER = new ObjectMapper();
 
     private final VerifiedTokenCache cache;
     private final ConsentViews consents;
@@ -118,10 +123,32 @@ public class AccessGate {
                     return ApiProblem.invalidToken("The access token is invalid or has expired.");
                 })
                 .map(identity -> {
+                    if (!accessTokenType(token)) {
+                        throw ApiProblem.invalidToken("The token is not an access token (typ at+jwt).");
+                    }
                     VerifiedToken t = claims(identity);
                     cache.put(token, t, now);
                     return t;
                 });
+    }
+
+    /**
+     * RFC 9068 §4: the JOSE header's {@code typ} must be {@code at+jwt}, so that an ID token or another JWT signed by
+     * the same key is never taken for an access token. Checked here because quarkus-oidc's {@code token-type} setting
+     * did not refuse other types; runs once per token, after the signature was verified.
+     */
+    private static boolean accessTokenType(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        try {
+            JsonNode header = HEADER_READER.readTree(Base64.getUrlDecoder().decode(token.substring(0, dot)));
+            String typ = header.path("typ").asText("");
+            return typ.equalsIgnoreCase("at+jwt") || typ.equalsIgnoreCase("application/at+jwt");
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static VerifiedToken claims(SecurityIdentity identity) {
