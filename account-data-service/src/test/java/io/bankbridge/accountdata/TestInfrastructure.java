@@ -2,14 +2,20 @@ package io.bankbridge.accountdata;
 
 import io.bankbridge.testsupport.KafkaBrokerResource;
 import io.bankbridge.testsupport.PostgresDatabaseResource;
+import io.bankbridge.testsupport.TestIssuerResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
-/** Every test of this module runs against a fresh database of its own on the real PostgreSQL server and a real Kafka broker. */
+/**
+ * Every test of this module runs against a fresh database of its own on the real PostgreSQL server, a real Kafka
+ * broker, the test issuer (discovery, JWKS, client_credentials) and a consent-service stand-in over HTTP.
+ */
 @WithTestResource(value = PostgresDatabaseResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "bankbridge_accountdata"))
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestIssuerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = ConsentServiceStandIn.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {

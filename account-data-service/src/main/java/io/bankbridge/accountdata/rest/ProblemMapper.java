@@ -19,6 +19,15 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e) {
+        Response.ResponseBuilder response = Response.status(e.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", e.title(), e.status(), e.getMessage()));
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return problem(400, "Bad Request", "The request body is not valid JSON for this operation.");
     }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Benchmark of GET /fdx/v6/accounts/{id}/transactions: 64 connections on loopback with wrk, valid tokens, check on
+# (with and without the verified-token cache) and off. Prints req/s, p50 and p99; writes target/bench-results.txt.
+# Needs what the tests need (PostgreSQL on 127.0.0.1:5432; Kafka comes from the build) plus wrk.
+# Usage: account-data-service/bench/run.sh [duration per run, default 20s]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "wrk not found: installing it with apt-get" >&2
+    apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  else
+    echo "wrk is required: install it (e.g. 'sudo apt-get install -y wrk' or 'brew install wrk')" >&2
+    exit 1
+  fi
+fi
+
+# shellcheck source=/dev/null
+. deploy/local/select-jdk
+JAVA_HOME="$(pick_jdk)"
+export JAVA_HOME
+
+./mvnw -B verify -pl account-data-service -am -Pbench -Dtest=TransactionsBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.wrk="$(command -v wrk)" -Dbench.duration="${1:-20s}"
+echo
+cat account-data-service/target/bench-results.txt

@@ -1,0 +1,45 @@
+package io.bankbridge.accountdata.audit;
+
+import io.bankbridge.accountdata.model.AccessRecord;
+import io.bankbridge.accountdata.security.AccessGate;
+import io.bankbridge.accountdata.security.ProviderAccess;
+import io.bankbridge.accountdata.security.VerifiedToken;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import java.time.Instant;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Records every provider request whose token was verified, whatever the answer (200, 403, 404, 429, or 401 for a
+ * revoked consent): consent, provider, customer, endpoint, account, status, time.
+ */
+@ApplicationScoped
+public class AuditFilter {
+
+    private final AuditTrail trail;
+
+    AuditFilter(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @ServerResponseFilter
+    public void record(ContainerRequestContext request, ContainerResponseContext response, RoutingContext rc) {
+        String path = rc.normalizedPath();
+        if (!path.startsWith("/fdx/")) {
+            return;
+        }
+        ProviderAccess access = ProviderAccess.find(rc);
+        VerifiedToken token = AccessGate.verifiedToken(rc);
+        if (access == null && token == null) {
+            return;
+        }
+        String consentId = access != null ? access.consentId() : token.consentId();
+        String providerId = access != null ? access.providerId() : token.clientId();
+        String customerId = access != null ? access.customerId() : token.subject();
+        String accountId = request.getUriInfo().getPathParameters().getFirst("accountId");
+        trail.record(new AccessRecord(Instant.now(), consentId, providerId, customerId,
+                request.getMethod() + " " + path, accountId, response.getStatus()));
+    }
+}

@@ -1,0 +1,22 @@
+package io.bankbridge.accountdata.consent;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** consent-service's internal consent API, called with an internal token (client_credentials) on a consent's first sight. */
+@RegisterRestClient(configKey = "consent-service")
+@OidcClientFilter
+@Path("/internal/consents")
+public interface ConsentServiceClient {
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<ConsentResponse> get(@PathParam("id") String consentId);
+}

@@ -1,0 +1,133 @@
+package io.bankbridge.accountdata.consent;
+
+import io.bankbridge.accountdata.model.DataCluster;
+import io.bankbridge.accountdata.repository.RevocationRepository;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The in-memory consent view the hot path decides on. A consent is loaded from consent-service the first time one
+ * of its tokens is seen (concurrent first requests share one call); revocation events then keep the view true.
+ * What the events ended (consents, token ids, provider suspensions) is also persisted and reloaded at start.
+ */
+@ApplicationScoped
+public class ConsentViews {
+
+    /** The outcome of looking a consent up. */
+    public sealed interface Lookup {
+        record Found(ConsentView view) implements Lookup {
+        }
+
+        record Unknown() implements Lookup {
+        }
+    }
+
+    private final ConsentServiceClient consentService;
+    private final RevocationRepository revocations;
+    private final Map<String, ConsentView> views = new ConcurrentHashMap<>();
+    private final Map<String, Uni<Lookup>> loading = new ConcurrentHashMap<>();
+    /** Consents ended by an event: sticky, whatever a later (older) answer from consent-service says. */
+    private final Map<String, String> ended = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> revokedTokens = new ConcurrentHashMap<>();
+    private final Map<String, Instant> suspendedProviders = new ConcurrentHashMap<>();
+
+    ConsentViews(@RestClient ConsentServiceClient consentService, RevocationRepository revocations) {
+        this.consentService = consentService;
+        this.revocations = revocations;
+    }
+
+    void load(@Observes StartupEvent ignored) {
+        RevocationRepository.Revocations known = revocations.loadAll().await().indefinitely();
+        ended.putAll(known.endedConsents());
+        known.revokedTokens().forEach(t -> revokedTokens.put(t, Boolean.TRUE));
+        known.suspendedProviders().forEach((p, at) -> suspendedProviders.merge(p, at, ConsentViews::later));
+        Log.infof("Consent view: %d ended consents, %d revoked tokens, %d suspended providers loaded",
+                ended.size(), revokedTokens.size(), suspendedProviders.size());
+    }
+
+    /** The consent, from memory, or from consent-service on first sight. */
+    public Uni<Lookup> lookup(String consentId) {
+        ConsentView cached = views.get(consentId);
+        if (cached != null) {
+            return Uni.createFrom().item(new Lookup.Found(cached));
+        }
+        return loading.computeIfAbsent(consentId, id -> fetch(id)
+                .onTermination().invoke(() -> loading.remove(id))
+                .memoize().indefinitely());
+    }
+
+    public boolean tokenRevoked(String tokenId) {
+        return tokenId != null && revokedTokens.containsKey(tokenId);
+    }
+
+    /** Whether a token of this provider issued at {@code issuedAt} is void because the provider was suspended after. */
+    public boolean providerSuspended(String providerId, Instant issuedAt) {
+        Instant suspendedAt = suspendedProviders.get(providerId);
+        return suspendedAt != null && (issuedAt == null || !issuedAt.isAfter(suspendedAt));
+    }
+
+    /** Applies a consent's end (revoked or expired). Idempotent. */
+    public void consentEnded(String consentId, String status, Instant effectiveAt) {
+        revocations.consentEnded(consentId, status, effectiveAt).await().indefinitely();
+        ended.putIfAbsent(consentId, status);
+        views.computeIfPresent(consentId, (id, view) -> view.withStatus(ended.get(id)));
+    }
+
+    public void tokenRevoked(String tokenId, String consentId, Instant at) {
+        revocations.tokenRevoked(tokenId, consentId, at).await().indefinitely();
+        revokedTokens.put(tokenId, Boolean.TRUE);
+    }
+
+    public void suspendProvider(String providerId, Instant effectiveAt) {
+        revocations.providerSuspended(providerId, effectiveAt).await().indefinitely();
+        suspendedProviders.merge(providerId, effectiveAt, ConsentViews::later);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private Uni<Lookup> fetch(String consentId) {
+        return consentService.get(consentId)
+                .map(c -> {
+                    String endedStatus = ended.get(consentId);
+                    ConsentView view = new ConsentView(c.id(), c.customerId(), c.providerId(),
+                            endedStatus != null ? endedStatus : c.status(),
+                            DataCluster.parse(Optional.ofNullable(c.dataClusters()).orElse(List.of())),
+                            List.copyOf(Optional.ofNullable(c.accountIds()).orElse(List.of())),
+                            c.expiresAt() == null ? null : c.expiresAt().toInstant());
+                    // A consent that is not yet authorized may become so: only settled views are kept.
+                    if (!"AWAITING_AUTHORIZATION".equals(view.status())) {
+                        views.put(consentId, view);
+                        // An event may have ended it while consent-service was answering.
+                        String late = ended.get(consentId);
+                        if (late != null) {
+                            view = view.withStatus(late);
+                            views.put(consentId, view);
+                        }
+                    }
+                    return (Lookup) new Lookup.Found(view);
+                })
+                .onFailure(WebApplicationException.class)
+                .recoverWithUni(e -> ((WebApplicationException) e).getResponse().getStatus() == 404
+                        ? Uni.createFrom().item(new Lookup.Unknown())
+                        : Uni.createFrom().failure(new ConsentServiceUnavailable(e)));
+    }
+
+    /** consent-service could not tell us about a consent we have not seen yet. */
+    public static final class ConsentServiceUnavailable extends RuntimeException {
+        ConsentServiceUnavailable(Throwable cause) {
+            super("consent-service did not answer: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.bankbridge.accountdata.rest.internal;
+
+import io.bankbridge.accountdata.ingest.IngestService;
+import io.bankbridge.accountdata.model.Account;
+import io.bankbridge.accountdata.model.AccountType;
+import io.bankbridge.accountdata.model.Balance;
+import io.bankbridge.accountdata.model.Customer;
+import io.bankbridge.accountdata.model.PaymentNetwork;
+import io.bankbridge.accountdata.model.Transaction;
+import io.bankbridge.accountdata.repository.AccessLogRepository;
+import io.bankbridge.accountdata.repository.AccountRepository;
+import io.bankbridge.accountdata.rest.ApiProblem;
+import io.bankbridge.accountdata.rest.internal.IngestRequests.AccountBody;
+import io.bankbridge.accountdata.rest.internal.IngestRequests.CustomerBody;
+import io.bankbridge.accountdata.rest.internal.IngestRequests.TransactionsBody;
+import io.bankbridge.accountdata.rest.internal.IngestRequests.Upserted;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The internal API (internal access token: aud bankbridge-internal, scope internal): ingest, account listing, access log. */
+@Path("/internal")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Internal API", description = "For the bank's own services; internal access token (aud bankbridge-internal, scope internal).")
+public class InternalResource {
+
+    private final IngestService ingest;
+    private final AccountRepository accounts;
+    private final AccessLogRepository accessLog;
+
+    InternalResource(IngestService ingest, AccountRepository accounts, AccessLogRepository accessLog) {
+        this.ingest = ingest;
+        this.accounts = accounts;
+        this.accessLog = accessLog;
+    }
+
+    /** An account as the consent page lists it. */
+    @RegisterForReflection
+    public record AccountSummary(String accountId, String accountType, String nickname, String maskedNumber,
+                                 String currency, String status) {
+    }
+
+    /** One audit row. */
+    @RegisterForReflection
+    public record AccessLogEntry(String at, String consentId, String providerId, String customerId, String endpoint,
+                                 String accountId, int status) {
+    }
+
+    @GET
+    @Path("/customers/{customerId}/accounts")
+    @Operation(summary = "A customer's accounts, for the consent page's account picker (unknown customer: empty list)")
+    public Uni<List<AccountSummary>> customerAccounts(@PathParam("customerId") String customerId) {
+        return accounts.findByOwner(customerId).map(list -> list.stream()
+                .map(a -> new AccountSummary(a.accountId(), a.type().name(), a.nickname(), a.maskedNumber(),
+                        a.currency(), a.status()))
+                .toList());
+    }
+
+    @GET
+    @Path("/access-log")
+    @Operation(summary = "Who read what, when: provider requests of a consent or a customer, newest first",
+            description = "consentId or customerId (one is required); limit 1..1000, default 100.")
+    public Uni<List<AccessLogEntry>> accessLog(@QueryParam("consentId") String consentId,
+                                               @QueryParam("customerId") String customerId,
+                                               @QueryParam("limit") Integer limit) {
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > 1000) {
+            throw ApiProblem.badRequest("limit must be between 1 and 1000.");
+        }
+        if ((consentId == null) == (customerId == null)) {
+            throw ApiProblem.badRequest("Give exactly one of consentId and customerId.");
+        }
+        return (consentId != null ? accessLog.byConsent(consentId, size) : accessLog.byCustomer(customerId, size))
+                .map(rows -> rows.stream().map(r -> new AccessLogEntry(r.at().toString(), r.consentId(),
+                        r.providerId(), r.customerId(), r.endpoint(), r.accountId(), r.status())).toList());
+    }
+
+    @PUT
+    @Path("/customers/{customerId}")
+    @Operation(summary = "Create or replace a customer's identity (idempotent)")
+    public Uni<Upserted> putCustomer(@PathParam("customerId") String customerId, CustomerBody body) {
+        if (body == null || body.name() == null) {
+            throw ApiProblem.badRequest("name is required.");
+        }
+        IngestRequests.Address a = body.address();
+        Customer customer = new Customer(customerId, body.name().first(), body.name().last(), body.email(), body.phone(),
+                a == null ? null : new Customer.Address(a.line1(), a.city(), a.region(), a.postalCode(), a.country()));
+        return ingest.upsertCustomer(customer).replaceWith(new Upserted(customerId, 1));
+    }
+
+    @PUT
+    @Path("/accounts/{accountId}")
+    @Operation(summary = "Create or replace an account with its owners, balances and payment network (idempotent)")
+    public Uni<Upserted> putAccount(@PathParam("accountId") String accountId, AccountBody body) {
+        if (body == null) {
+            throw ApiProblem.badRequest("A body is required.");
+        }
+        AccountType type = Arrays.stream(AccountType.values()).filter(t -> t.name().equals(body.accountType()))
+                .findFirst().orElseThrow(() -> ApiProblem.badRequest("accountType must be CARD, SAVINGS or CHECKING."));
+        Account account = new Account(accountId, type, body.nickname(), body.productName(), body.maskedNumber(),
+                body.currency(), body.status(), body.ownerCustomerIds());
+        IngestRequests.Balances b = body.balances();
+        Balance balance = b == null ? null : new Balance(b.current(), b.available(), b.creditLimit(),
+                b.statementBalance(), b.interestRate(), b.asOf());
+        PaymentNetwork network = body.paymentNetwork() == null ? null : new PaymentNetwork("US_ACH",
+                body.paymentNetwork().routingNumber(), body.paymentNetwork().accountNumber(), true, true);
+        return ingest.upsertAccount(account, balance, network).replaceWith(new Upserted(accountId, 1));
+    }
+
+    @PUT
+    @Path("/accounts/{accountId}/transactions")
+    @Operation(summary = "Insert or update up to 1000 transactions of an account (idempotent on transactionId)")
+    public Uni<Upserted> putTransactions(@PathParam("accountId") String accountId, TransactionsBody body) {
+        if (body == null || body.transactions() == null || body.transactions().contains(null)) {
+            throw ApiProblem.badRequest("transactions is required.");
+        }
+        List<Transaction> batch = body.transactions().stream().map(t -> new Transaction(accountId, t.transactionId(),
+                t.transactionTime(), t.postedTime(), t.amount(), t.debitCredit(), t.currency(), t.description(),
+                t.merchant(), t.merchantCategoryCode(), t.category(), t.status())).toList();
+        return ingest.upsertTransactions(accountId, batch).map(n -> new Upserted(accountId, n));
+    }
+}

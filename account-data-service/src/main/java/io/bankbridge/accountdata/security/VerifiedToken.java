@@ -1,0 +1,9 @@
+package io.bankbridge.accountdata.security;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** The claims of an access token whose signature and standard claims quarkus-oidc has verified. */
+public record VerifiedToken(String subject, String clientId, Set<String> audiences, Set<String> scopes,
+                            String consentId, String tokenId, Instant issuedAt, Instant expiresAt) {
+}

@@ -1,0 +1,117 @@
+package io.bankbridge.accountdata;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.bankbridge.testsupport.TestIssuerResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * consent-service's {@code GET /internal/consents/{id}} as a real HTTP server in the test JVM, answering what the
+ * test registered. It accepts only internal tokens signed by the test issuer, as consent-service would.
+ */
+public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Map<String, Object>> CONSENTS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> READS = new ConcurrentHashMap<>();
+    private static HttpServer server;
+
+    /** Registers an AUTHORIZED consent valid for 90 days and returns its id. */
+    public static String authorized(String customerId, String providerId, List<String> clusters, List<String> accounts) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> consent = new LinkedHashMap<>();
+        consent.put("id", id);
+        consent.put("customerId", customerId);
+        consent.put("providerId", providerId);
+        consent.put("providerName", providerId);
+        consent.put("dataClusters", clusters);
+        consent.put("accountIds", accounts);
+        consent.put("status", "AUTHORIZED");
+        consent.put("createdAt", Instant.now().toString());
+        consent.put("authorizedAt", Instant.now().toString());
+        consent.put("expiresAt", Instant.now().plus(90, ChronoUnit.DAYS).toString());
+        consent.put("history", List.of());
+        CONSENTS.put(id, consent);
+        return id;
+    }
+
+    /** Changes what consent-service answers about a consent (not what account-data-service already holds). */
+    public static void setStatus(String consentId, String status) {
+        CONSENTS.get(consentId).put("status", status);
+    }
+
+    /** How many times account-data-service asked about this consent. */
+    public static int reads(String consentId) {
+        return READS.getOrDefault(consentId, new AtomicInteger()).get();
+    }
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (server == null) {
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/internal/consents/", ConsentServiceStandIn::get);
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+        }
+        return Map.of("bankbridge.consent-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test class of the JVM
+    }
+
+    private static void get(HttpExchange exchange) throws IOException {
+        if (!internalCaller(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, Map.of("status", 401, "title", "Unauthorized"));
+            return;
+        }
+        String id = exchange.getRequestURI().getPath().substring("/internal/consents/".length());
+        READS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        Map<String, Object> consent = CONSENTS.get(id);
+        if (consent == null) {
+            respond(exchange, 404, Map.of("status", 404, "title", "Not Found"));
+        } else {
+            respond(exchange, 200, consent);
+        }
+    }
+
+    private static boolean internalCaller(String authorization) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(authorization.substring("Bearer ".length()));
+            return jwt.verify(new RSASSAVerifier(TestIssuerResource.issuer().key().toRSAPublicKey()))
+                    && jwt.getJWTClaimsSet().getAudience().contains("bankbridge-internal")
+                    && "account-data-service".equals(jwt.getJWTClaimsSet().getStringClaim("client_id"));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+}

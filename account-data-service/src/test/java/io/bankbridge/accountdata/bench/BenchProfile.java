@@ -1,0 +1,18 @@
+package io.bankbridge.accountdata.bench;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** The benchmark's configuration: the enforcement switch allowed, no rate limit, 20 demo persons, quiet logs. */
+public class BenchProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "bankbridge.provider-api.bench-mode", "true",
+                "bankbridge.provider-api.rate-limit.enabled", "false",
+                "bankbridge.demo.customers", "20",
+                "quarkus.log.level", "WARN",
+                "quarkus.log.category.\"io.bankbridge\".level", "INFO");
+    }
+}
