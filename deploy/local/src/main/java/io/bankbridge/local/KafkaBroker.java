@@ -193,7 +193,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Where the broker jars are: the system property, or {@code deploy/local/target/kafka/libs} above the working directory. */
-    static Path libsDir() {
+    public static Path libsDir() {
         String configured = System.getProperty(LIBS_PROPERTY);
         if (configured != null) {
             return Paths.get(configured);

@@ -62,17 +62,23 @@ public final class LocalStack {
             Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
             broker.start();
 
-            Map<String, String> env = sharedEnvironment(postgres, broker);
+            Map<String, String> env = sharedEnvironment(postgres, broker, StackSecrets.load(stackDir.resolve("secrets.properties")));
+            env.put("BANKBRIDGE_DEMO_PROVIDER_KEY_FILE", stackDir.resolve("demo-provider-key.json").toString());
+            env.put("BANKBRIDGE_DEMO_LOGINS_FILE", stackDir.resolve("demo-logins.txt").toString());
             List<ServiceProcess> services = java.util.Arrays.stream(Service.values())
                     .map(s -> new ServiceProcess(s.module, root.resolve(s.module).resolve("target/quarkus-app/quarkus-run.jar"),
                             s.port, env, List.of("-Xmx256m", "-XX:+UseSerialGC"), stackDir.resolve("logs").resolve(s.module + ".log")))
                     .toList();
             // Stop the services before the broker so they can drain their producers.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> services.forEach(ServiceProcess::stop)));
-            services.forEach(s -> {
+            // The resource servers read token-service's discovery document at start: it goes first.
+            ServiceProcess tokenService = services.get(0);
+            say("starting " + tokenService.name() + " on " + tokenService.baseUrl());
+            tokenService.start().awaitReady(READY_TIMEOUT);
+            for (ServiceProcess s : services.subList(1, services.size())) {
                 say("starting " + s.name() + " on " + s.baseUrl());
                 s.start();
-            });
+            }
             for (ServiceProcess service : services) {
                 service.awaitReady(READY_TIMEOUT);
             }
@@ -85,8 +91,8 @@ public final class LocalStack {
         new CountDownLatch(1).await();
     }
 
-    private static Map<String, String> sharedEnvironment(PostgresServer postgres, KafkaBroker broker) {
-        Map<String, String> env = new HashMap<>();
+    private static Map<String, String> sharedEnvironment(PostgresServer postgres, KafkaBroker broker, Map<String, String> secrets) {
+        Map<String, String> env = new HashMap<>(secrets);
         env.put("BANKBRIDGE_DB_HOST", postgres.host());
         env.put("BANKBRIDGE_DB_PORT", Integer.toString(postgres.port()));
         env.put("BANKBRIDGE_DB_USER", postgres.user());
@@ -95,7 +101,8 @@ public final class LocalStack {
         env.put("BANKBRIDGE_TOKEN_SERVICE_URL", Service.TOKEN.url());
         env.put("BANKBRIDGE_CONSENT_SERVICE_URL", Service.CONSENT.url());
         env.put("BANKBRIDGE_ACCOUNT_DATA_SERVICE_URL", Service.ACCOUNT_DATA.url());
-        env.put("BANKBRIDGE_DEMO", "true");
+        env.put("BANKBRIDGE_ISSUER", Service.TOKEN.url());
+        env.put("BANKBRIDGE_DEMO_ENABLED", "true");
         return env;
     }
 
@@ -110,6 +117,7 @@ public final class LocalStack {
         }
         System.out.println("  Kafka                  127.0.0.1:" + KAFKA_PORT + " (topic bankbridge.revocations)");
         System.out.println("  Logs                   " + stackDir.resolve("logs"));
+        System.out.println("  Secrets (local only)   " + stackDir.resolve("secrets.properties"));
         Path demo = stackDir.resolve("demo-logins.txt");
         if (Files.exists(demo)) {
             try {

@@ -1,0 +1,386 @@
+package io.bankbridge.testsupport;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * An OpenID provider for tests of the resource servers, running as a real HTTP server in the test JVM. It
+ * publishes discovery and a JWKS with a PS256 key exactly as token-service does and mints access tokens with
+ * token-service's claims (RFC 9068), so quarkus-oidc validates them the way it does in production.
+ *
+ * <p>It also serves what the services themselves ask of the issuer: {@code client_credentials} for internal
+ * clients (client_secret_basic against {@link #internalSecret(String)}), and an authorization-code flow with PKCE
+ * that signs in {@link #signInAs(String) a chosen customer} at once, for code-flow clients such as the Security
+ * Center.
+ */
+public final class TestIssuer implements AutoCloseable {
+
+    /** Audience of provider access tokens. */
+    public static final String API_AUDIENCE = "bankbridge-api";
+    /** Audience of internal access tokens. */
+    public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HttpServer server;
+    private final String url;
+    private final RSAKey key;
+    private final Map<String, String> internalSecrets = new ConcurrentHashMap<>();
+    private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
+    private volatile String signedInCustomer = "CUS-C-0001";
+
+    private record PendingCode(String clientId, String redirectUri, String customerId, String nonce, String challenge) {
+    }
+
+    private TestIssuer(HttpServer server, RSAKey key) {
+        this.server = server;
+        this.url = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.key = key;
+    }
+
+    /** Starts an issuer on a free loopback port with a fresh PS256 key. */
+    public static TestIssuer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            TestIssuer issuer = new TestIssuer(server, newKey("test-key-" + UUID.randomUUID().toString().substring(0, 8)));
+            server.createContext("/.well-known/openid-configuration", issuer::discovery);
+            server.createContext("/.well-known/oauth-authorization-server", issuer::discovery);
+            server.createContext("/jwks", issuer::jwks);
+            server.createContext("/token", issuer::token);
+            server.createContext("/authorize", issuer::authorize);
+            server.createContext("/userinfo", issuer::userinfo);
+            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "test-issuer");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.start();
+            return issuer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh PS256 key, e.g. to sign a token the issuer does not publish. */
+    public static RSAKey newKey(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.PS256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The issuer identifier and base URL ({@code iss} of every token). */
+    public String url() {
+        return url;
+    }
+
+    /** The published signing key (private part included, for tests that sign by hand). */
+    public RSAKey key() {
+        return key;
+    }
+
+    /** The client secret an internal client must present at the token endpoint; generated on first use. */
+    public String internalSecret(String clientId) {
+        return internalSecrets.computeIfAbsent(clientId, id -> randomToken());
+    }
+
+    /** The customer the authorization endpoint signs in from now on. */
+    public void signInAs(String customerId) {
+        this.signedInCustomer = customerId;
+    }
+
+    /** Starts a provider access token with token-service's claims; adjust and {@link TokenBuilder#sign()}. */
+    public TokenBuilder providerToken(String customerId, String clientId, String consentId, String... dataClusters) {
+        return new TokenBuilder(this)
+                .claim("sub", customerId)
+                .claim("client_id", clientId)
+                .claim("consent_id", consentId)
+                .claim("grant_id", consentId)
+                .claim("scope", String.join(" ", dataClusters))
+                .audience(API_AUDIENCE);
+    }
+
+    /** A valid internal access token for {@code clientId} (scope {@code internal}). */
+    public String internalToken(String clientId) {
+        return new TokenBuilder(this).claim("sub", clientId).claim("client_id", clientId)
+                .claim("scope", "internal").audience(INTERNAL_AUDIENCE).sign();
+    }
+
+    /** Builds one JWT access token; every claim can be overridden, including expiry, audience and signing key. */
+    public static final class TokenBuilder {
+        private final TestIssuer issuer;
+        private final Map<String, Object> claims = new LinkedHashMap<>();
+        private RSAKey signingKey;
+        private JOSEObjectType type = new JOSEObjectType("at+jwt");
+        private JWSAlgorithm algorithm = JWSAlgorithm.PS256;
+
+        private TokenBuilder(TestIssuer issuer) {
+            this.issuer = issuer;
+            this.signingKey = issuer.key;
+            Instant now = Instant.now();
+            claims.put("iss", issuer.url);
+            claims.put("jti", UUID.randomUUID().toString());
+            claims.put("iat", Date.from(now));
+            claims.put("exp", Date.from(now.plus(Duration.ofMinutes(5))));
+        }
+
+        public TokenBuilder claim(String name, Object value) {
+            if (value == null) {
+                claims.remove(name);
+            } else {
+                claims.put(name, value instanceof Instant i ? Date.from(i) : value);
+            }
+            return this;
+        }
+
+        public TokenBuilder audience(String audience) {
+            return claim("aud", audience);
+        }
+
+        public TokenBuilder issuedAt(Instant iat) {
+            return claim("iat", iat);
+        }
+
+        /** Sets {@code exp}; a past instant makes an expired token. */
+        public TokenBuilder expiresAt(Instant exp) {
+            return claim("exp", exp);
+        }
+
+        public TokenBuilder jti(String jti) {
+            return claim("jti", jti);
+        }
+
+        /** Signs with another key (same {@code kid} unless the key says otherwise): a token with a wrong signature. */
+        public TokenBuilder signedWith(RSAKey otherKey) {
+            this.signingKey = otherKey;
+            return this;
+        }
+
+        public TokenBuilder algorithm(JWSAlgorithm algorithm) {
+            this.algorithm = algorithm;
+            return this;
+        }
+
+        public TokenBuilder type(String typ) {
+            this.type = typ == null ? null : new JOSEObjectType(typ);
+            return this;
+        }
+
+        public String sign() {
+            try {
+                JWTClaimsSet.Builder set = new JWTClaimsSet.Builder();
+                claims.forEach(set::claim);
+                JWSHeader header = new JWSHeader.Builder(algorithm).type(type).keyID(signingKey.getKeyID()).build();
+                SignedJWT jwt = new SignedJWT(header, set.build());
+                jwt.sign(new RSASSASigner(signingKey));
+                return jwt.serialize();
+            } catch (JOSEException e) {
+                throw new IllegalStateException("Cannot sign test token", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void discovery(HttpExchange exchange) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("issuer", url);
+        doc.put("authorization_endpoint", url + "/authorize");
+        doc.put("token_endpoint", url + "/token");
+        doc.put("userinfo_endpoint", url + "/userinfo");
+        doc.put("jwks_uri", url + "/jwks");
+        doc.put("response_types_supported", List.of("code"));
+        doc.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
+        doc.put("subject_types_supported", List.of("public"));
+        doc.put("id_token_signing_alg_values_supported", List.of("PS256"));
+        doc.put("code_challenge_methods_supported", List.of("S256"));
+        doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
+        doc.put("scopes_supported", List.of("openid", "internal"));
+        respond(exchange, 200, JSONObjectUtils.toJSONString(doc));
+    }
+
+    private void jwks(HttpExchange exchange) throws IOException {
+        respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString());
+    }
+
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> q = parse(exchange.getRequestURI().getRawQuery());
+        String redirectUri = q.get("redirect_uri");
+        if (redirectUri == null || !"code".equals(q.get("response_type")) || q.get("client_id") == null) {
+            respond(exchange, 400, "{\"error\":\"invalid_request\"}");
+            return;
+        }
+        if (q.get("code_challenge") != null && !"S256".equals(q.get("code_challenge_method"))) {
+            respond(exchange, 400, "{\"error\":\"invalid_request\",\"error_description\":\"PKCE S256 only\"}");
+            return;
+        }
+        String code = randomToken();
+        codes.put(code, new PendingCode(q.get("client_id"), redirectUri, signedInCustomer, q.get("nonce"), q.get("code_challenge")));
+        StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?')
+                .append("code=").append(enc(code)).append("&iss=").append(enc(url));
+        if (q.get("state") != null) {
+            location.append("&state=").append(enc(q.get("state")));
+        }
+        exchange.getResponseHeaders().add("Location", location.toString());
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String clientId = basicClient(exchange);
+        if (clientId == null) {
+            clientId = form.get("client_id");
+            String secret = form.get("client_secret");
+            if (clientId == null || secret == null || !secret.equals(internalSecrets.get(clientId))) {
+                respond(exchange, 401, "{\"error\":\"invalid_client\"}");
+                return;
+            }
+        }
+        String grant = form.getOrDefault("grant_type", "");
+        switch (grant) {
+            case "client_credentials" -> respond(exchange, 200, tokenResponse(internalToken(clientId), null));
+            case "authorization_code" -> {
+                PendingCode pending = codes.remove(form.getOrDefault("code", ""));
+                if (pending == null || !pending.clientId().equals(clientId)
+                        || !pending.redirectUri().equals(form.get("redirect_uri"))
+                        || (pending.challenge() != null && !pending.challenge().equals(s256(form.get("code_verifier"))))) {
+                    respond(exchange, 400, "{\"error\":\"invalid_grant\"}");
+                    return;
+                }
+                String access = new TokenBuilder(this).claim("sub", pending.customerId()).claim("client_id", clientId)
+                        .claim("scope", "openid").audience(API_AUDIENCE).sign();
+                String id = new TokenBuilder(this).type("JWT").claim("sub", pending.customerId()).audience(clientId)
+                        .claim("nonce", pending.nonce()).claim("auth_time", Instant.now().getEpochSecond())
+                        .claim("preferred_username", pending.customerId()).sign();
+                respond(exchange, 200, tokenResponse(access, id));
+            }
+            default -> respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+        }
+    }
+
+    private void userinfo(HttpExchange exchange) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        try {
+            SignedJWT jwt = SignedJWT.parse(auth.substring("Bearer ".length()));
+            String sub = jwt.getJWTClaimsSet().getSubject();
+            respond(exchange, 200, JSONObjectUtils.toJSONString(Map.of("sub", sub, "preferred_username", sub)));
+        } catch (Exception e) {
+            respond(exchange, 401, "{\"error\":\"invalid_token\"}");
+        }
+    }
+
+    /** The client id of valid client_secret_basic credentials, or null. */
+    private String basicClient(HttpExchange exchange) {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        String id = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+        String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+        return secret.equals(internalSecrets.get(id)) ? id : null;
+    }
+
+    private static String tokenResponse(String accessToken, String idToken) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", accessToken);
+        body.put("token_type", "Bearer");
+        body.put("expires_in", 300);
+        if (idToken != null) {
+            body.put("id_token", idToken);
+        }
+        return JSONObjectUtils.toJSONString(body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static Map<String, String> parse(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.putIfAbsent(k, v);
+        }
+        return params;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String s256(String verifier) {
+        if (verifier == null) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** For tests that need the URI of an endpoint. */
+    public URI endpoint(String path) {
+        return URI.create(url + path);
+    }
+}
