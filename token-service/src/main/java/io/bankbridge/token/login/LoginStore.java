@@ -44,6 +44,13 @@ public class LoginStore {
                 .map(rows -> first(rows).map(LoginStore::toLogin));
     }
 
+    /** The login of a customer (by the demo convention and the bank's sites, one login per customer record). */
+    public Uni<Optional<Login>> findByCustomerId(String customerId) {
+        return pool.preparedQuery("select id, username, site, customer_id from logins where customer_id = $1 order by created_at, username limit 1")
+                .execute(Tuple.of(customerId))
+                .map(rows -> first(rows).map(LoginStore::toLogin));
+    }
+
     /** Which of {@code usernames} already exist. */
     public Uni<Set<String>> existingUsernames(List<String> usernames) {
         return pool.preparedQuery("select username from logins where username = any($1)")

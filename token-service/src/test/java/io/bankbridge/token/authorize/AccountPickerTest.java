@@ -14,9 +14,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.bankbridge.token.authorize.BankServicesStandIn.ConsentCall;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +44,7 @@ class AccountPickerTest {
         Response page = atPicker(provider, "card.demo0001", "p-1").get("/authorize/consent");
         assertThat(page.statusCode(), equalTo(200));
         assertThat(page.asString(), allOf(containsString("Demo Budget App would like to access your account data"),
-                containsString("src=\"https://budget.example/logo.png\""),
+                containsString("src=\"" + ProviderFixture.LOGO + "\""),
                 containsString("Basic account information"), containsString("Transactions, including past transaction history"),
                 containsString("90 days"),
                 containsString("value=\"ACC-C-0001-1\""), containsString("value=\"ACC-C-0001-2\""),
@@ -61,7 +64,7 @@ class AccountPickerTest {
     }
 
     @Test
-    void approvingTwoOfThreeAccountsRedirectsWithACodeAndConsentServiceGetsExactlyThoseAccounts() {
+    void approvingTwoOfThreeAccountsRedirectsWithACodeAndConsentServiceGetsExactlyThoseAccounts() throws ParseException {
         Browser browser = atPicker(provider, "card.demo0001", "p-3");
         int before = BankServicesStandIn.consentCalls().size();
         Response approve = browser.post("/authorize/consent", "action", "approve",
@@ -86,6 +89,13 @@ class AccountPickerTest {
         assertThat(texts(authorize.body().get("accountIds")), equalTo(List.of("ACC-C-0001-2", "ACC-S-0001-1")));
         assertThat(authorize.body().get("durationDays").asInt(), equalTo(90));
         assertThat(authorize.authorization(), startsWith("Bearer "));
+
+        // the provider redeems the code for tokens under exactly that consent, for the customer who signed in
+        JWTClaimsSet claims = SignedJWT.parse(provider.redeem(answer.get("code"), Journeys.VERIFIER).getString("access_token"))
+                .getJWTClaimsSet();
+        assertThat(claims.getSubject(), equalTo("CUS-C-0001"));
+        assertThat(claims.getStringClaim("consent_id"), equalTo(create.consentId()));
+        assertThat(claims.getStringClaim("client_id"), equalTo(provider.clientId));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +75,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     private void accounts(HttpExchange exchange) throws IOException {
         Matcher m = ACCOUNTS.matcher(exchange.getRequestURI().getPath());
         if (failing || !bearer(exchange) || !m.matches() || !"GET".equals(exchange.getRequestMethod())) {
-            answer(exchange, failing ? 503 : 404, JSON.createObjectNode());
+            answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
         }
         answer(exchange, 200, demoAccounts(m.group(1)));
@@ -138,9 +139,22 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         answer(exchange, 200, consent);
     }
 
+    /** Whether the call carries an internal access token (a JWT with audience bankbridge-internal, scope internal). */
     private static boolean bearer(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        return authorization != null && authorization.startsWith("Bearer ") && authorization.length() > 20;
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("aud").toString().contains("bankbridge-internal") && "internal".equals(claims.path("scope").asText());
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {

@@ -1,6 +1,7 @@
 package io.bankbridge.token.authorize;
 
 import static io.bankbridge.token.authorize.Journeys.query;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -8,22 +9,30 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.token.CoreTestSecrets;
+import io.bankbridge.token.TestProvider;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.URLEncoder;
+import java.text.ParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** The Security Center's OpenID Connect sign-in: a plain code request with PKCE, no consent page. */
 @QuarkusTest
 class FirstPartySignInTest {
 
-    private static final String CALLBACK = "http://localhost:8082/security-center/callback";
+    private static final String CALLBACK = ConfigProvider.getConfig()
+            .getValue("bankbridge.clients.security-center.redirect-uri", String.class);
     private static final String ISSUER = "http://localhost:8081";
 
     @Test
-    void signingInSendsTheCodeStraightBackWithStateAndIss() {
+    void signingInSendsTheCodeStraightBackAndTheTokenOpensUserInfo() throws ParseException {
         Browser browser = new Browser();
         Response start = browser.get(request("code", CALLBACK, "openid", "S256"));
         assertThat(start.statusCode(), equalTo(303));
@@ -38,6 +47,35 @@ class FirstPartySignInTest {
         assertThat(answer.get("state"), equalTo("sc-state"));
         assertThat(answer.get("iss"), equalTo(ISSUER));
         assertThat(signIn.header("Set-Cookie"), containsString("Max-Age=0"));
+
+        // the Security Center redeems the code (ID token with the nonce) and asks who signed in
+        JsonPath tokens = given().contentType(ContentType.URLENC)
+                .header("Authorization", TestProvider.basic("security-center", CoreTestSecrets.SECURITY_CENTER))
+                .formParam("grant_type", "authorization_code").formParam("code", answer.get("code"))
+                .formParam("redirect_uri", CALLBACK).formParam("code_verifier", Journeys.VERIFIER)
+                .when().post("/token").then().statusCode(200).extract().jsonPath();
+        assertThat(SignedJWT.parse(tokens.getString("id_token")).getJWTClaimsSet().getStringClaim("nonce"), equalTo("sc-nonce"));
+        given().header("Authorization", "Bearer " + tokens.getString("access_token"))
+                .when().get("/userinfo")
+                .then().statusCode(200)
+                .body("sub", equalTo("CUS-S-0001"))
+                .body("preferred_username", equalTo("savings.demo0001"));
+    }
+
+    @Test
+    void userInfoRefusesMissingForgedAndProviderTokens() {
+        given().when().get("/userinfo").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
+        given().header("Authorization", "Bearer not.a.token").when().get("/userinfo")
+                .then().statusCode(401).header("WWW-Authenticate", containsString("invalid_token"))
+                .body("error", equalTo("invalid_token"));
+
+        ProviderFixture provider = ProviderFixture.onboard("Demo Budget App");
+        Browser browser = Journeys.atPicker(provider, "card.demo0001", "ui-1");
+        Response approve = browser.post("/authorize/consent", "action", "approve", "account", "ACC-C-0001-1");
+        String providerToken = provider.redeem(query(approve.header("Location")).get("code"), Journeys.VERIFIER)
+                .getString("access_token");
+        given().header("Authorization", "Bearer " + providerToken).when().get("/userinfo")
+                .then().statusCode(403).body("error", equalTo("insufficient_scope"));
     }
 
     @Test
