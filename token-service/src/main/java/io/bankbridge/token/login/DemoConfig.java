@@ -5,7 +5,10 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Demo data for the local stack: customer logins following the shared demo convention. */
+/**
+ * Demo data for the local stack: customer logins following the shared demo convention, and the demo provider
+ * (seeded by the provider registry, which reads its two settings by name).
+ */
 @ConfigMapping(prefix = "bankbridge.demo")
 public interface DemoConfig {
 
@@ -19,4 +22,11 @@ public interface DemoConfig {
 
     /** Where to write a short text listing the demo logins (the local stack prints it). */
     Optional<Path> loginsFile();
+
+    /** Where the demo provider's private JWK is written. */
+    Optional<String> providerKeyFile();
+
+    /** The demo provider's registered redirect URI. */
+    @WithDefault("http://localhost:8090/callback")
+    String providerRedirectUri();
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The account picker / consent page: what the customer sees, and what the provider and consent-service get. */
@@ -32,7 +33,12 @@ class AccountPickerTest {
 
     private static final String ISSUER = "http://localhost:8081";
 
-    private final ProviderFixture provider = ProviderFixture.onboard("Demo Budget App");
+    private ProviderFixture provider;
+
+    @BeforeEach
+    void onboardProvider() {
+        provider = ProviderFixture.onboard("Demo Budget App");
+    }
 
     @AfterEach
     void servicesBackUp() {
@@ -77,7 +83,7 @@ class AccountPickerTest {
         assertThat(answer.get("state"), equalTo("p-3"));
         assertThat(answer.get("iss"), equalTo(ISSUER));
 
-        List<ConsentCall> calls = BankServicesStandIn.consentCalls().subList(before, BankServicesStandIn.consentCalls().size());
+        List<ConsentCall> calls = BankServicesStandIn.consentCallsSince(before);
         ConsentCall create = only(calls, "create");
         assertThat(create.body().get("customerId").asText(), equalTo("CUS-C-0001"));
         assertThat(create.body().get("providerId").asText(), equalTo(provider.clientId));
@@ -111,7 +117,7 @@ class AccountPickerTest {
         assertThat(answer.get("state"), equalTo("p-4"));
         assertThat(answer.get("iss"), equalTo(ISSUER));
         assertThat(answer.containsKey("code"), equalTo(false));
-        List<ConsentCall> calls = BankServicesStandIn.consentCalls().subList(before, BankServicesStandIn.consentCalls().size());
+        List<ConsentCall> calls = BankServicesStandIn.consentCallsSince(before);
         assertThat(only(calls, "reject").consentId(), equalTo(only(calls, "create").consentId()));
         assertThat(calls.stream().filter(c -> c.operation().equals("authorize")).toList(), hasSize(0));
     }

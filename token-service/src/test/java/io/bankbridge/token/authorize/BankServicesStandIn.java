@@ -46,6 +46,12 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         return List.copyOf(CONSENT_CALLS);
     }
 
+    /** The calls consent-service received after the first {@code count} ones. */
+    public static List<ConsentCall> consentCallsSince(int count) {
+        List<ConsentCall> all = consentCalls();
+        return all.subList(count, all.size());
+    }
+
     /** While true, both services answer 503 to everything. */
     public static void failing(boolean fail) {
         failing = fail;

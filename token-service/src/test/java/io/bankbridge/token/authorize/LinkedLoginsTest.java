@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Connecting a second site's login from the account picker. */
@@ -18,7 +19,12 @@ class LinkedLoginsTest {
 
     private static final String UNABLE_TO_LINK = "We are unable to link your account with the information provided.";
 
-    private final ProviderFixture provider = ProviderFixture.onboard("Demo Budget App");
+    private ProviderFixture provider;
+
+    @BeforeEach
+    void onboardProvider() {
+        provider = ProviderFixture.onboard("Demo Budget App");
+    }
 
     @Test
     void linkingTheSavingsLoginAddsItsAccountsToThePicker() {

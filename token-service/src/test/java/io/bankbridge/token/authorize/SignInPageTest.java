@@ -14,13 +14,19 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The bank's sign-in page as a customer's browser sees it. */
 @QuarkusTest
 class SignInPageTest {
 
-    private final ProviderFixture provider = ProviderFixture.onboard("Demo Budget App");
+    private ProviderFixture provider;
+
+    @BeforeEach
+    void onboardProvider() {
+        provider = ProviderFixture.onboard("Demo Budget App");
+    }
 
     @Test
     void authorizeWithAPushedRequestOpensASessionAndShowsTheSignInForm() {
