@@ -3,6 +3,7 @@ package io.bankbridge.token.endpoint;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
+import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.par.PushedRequestStore;
@@ -29,11 +30,14 @@ public class PushedAuthorizationEndpoint {
     private final ClientAuthenticator authenticator;
     private final PushedRequestValidator validator;
     private final PushedRequestStore store;
+    private final TokenSettings settings;
 
-    PushedAuthorizationEndpoint(ClientAuthenticator authenticator, PushedRequestValidator validator, PushedRequestStore store) {
+    PushedAuthorizationEndpoint(ClientAuthenticator authenticator, PushedRequestValidator validator,
+                                PushedRequestStore store, TokenSettings settings) {
         this.authenticator = authenticator;
         this.validator = validator;
         this.store = store;
+        this.settings = settings;
     }
 
     @POST
@@ -47,9 +51,8 @@ public class PushedAuthorizationEndpoint {
                 throw OAuthException.unauthorizedClient("pushed authorization requests are for providers");
             }
             var request = validator.validate(client, params);
-            long expiresIn = Math.max(1, java.time.Duration.between(java.time.Instant.now(), request.expiresAt()).toSeconds());
             return store.save(request).map(saved -> Response.status(Response.Status.CREATED)
-                    .entity(new Pushed(request.requestUri(), expiresIn)).build());
+                    .entity(new Pushed(request.requestUri(), settings.pushedRequestLifetime().toSeconds())).build());
         });
     }
 }

@@ -41,4 +41,13 @@ public class AccessTokenReader {
             return Optional.empty();
         }
     }
+
+    /** A string claim, or null when absent or not a string. */
+    public static String claim(JWTClaimsSet claims, String name) {
+        try {
+            return claims.getStringClaim(name);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
 }

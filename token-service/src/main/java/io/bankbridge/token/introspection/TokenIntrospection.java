@@ -10,7 +10,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.text.ParseException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -72,13 +71,13 @@ public class TokenIntrospection {
     }
 
     private Uni<Map<String, Object>> accessToken(RegisteredClient caller, JWTClaimsSet claims) {
-        String clientId = stringClaim(claims, "client_id");
+        String clientId = AccessTokenReader.claim(claims, "client_id");
         Instant issuedAt = claims.getIssueTime() == null ? Instant.EPOCH : claims.getIssueTime().toInstant();
         if (claims.getExpirationTime().toInstant().isBefore(Instant.now()) || clientId == null
                 || !visibleTo(caller, clientId)) {
             return Uni.createFrom().item(INACTIVE);
         }
-        String consentId = stringClaim(claims, "consent_id");
+        String consentId = AccessTokenReader.claim(claims, "consent_id");
         return revocationState(claims.getJWTID(), consentId, clientId).map(state -> {
             if (state.revoked(issuedAt)) {
                 return INACTIVE;
@@ -90,7 +89,7 @@ public class TokenIntrospection {
             body.put("sub", claims.getSubject());
             body.put("aud", claims.getAudience().size() == 1 ? claims.getAudience().get(0) : claims.getAudience());
             body.put("client_id", clientId);
-            body.put("scope", stringClaim(claims, "scope"));
+            body.put("scope", AccessTokenReader.claim(claims, "scope"));
             body.put("jti", claims.getJWTID());
             body.put("iat", issuedAt.getEpochSecond());
             body.put("exp", claims.getExpirationTime().toInstant().getEpochSecond());
@@ -118,13 +117,5 @@ public class TokenIntrospection {
 
     private static boolean visibleTo(RegisteredClient caller, String tokenClientId) {
         return caller.kind() == ClientKind.INTERNAL || caller.clientId().equals(tokenClientId);
-    }
-
-    private static String stringClaim(JWTClaimsSet claims, String name) {
-        try {
-            return claims.getStringClaim(name);
-        } catch (ParseException e) {
-            return null;
-        }
     }
 }

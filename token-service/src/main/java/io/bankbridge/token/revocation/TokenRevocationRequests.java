@@ -9,7 +9,6 @@ import io.bankbridge.token.generator.RefreshTokenStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.text.ParseException;
 import java.time.Instant;
 
 /**
@@ -57,21 +56,13 @@ public class TokenRevocationRequests {
     }
 
     private Uni<Void> revokeAccessToken(RegisteredClient caller, JWTClaimsSet claims, Actor actor) {
-        String clientId = stringClaim(claims, "client_id");
+        String clientId = AccessTokenReader.claim(claims, "client_id");
         if (!caller.clientId().equals(clientId) || claims.getExpirationTime().toInstant().isBefore(Instant.now())) {
             return Uni.createFrom().voidItem();
         }
         return pool.withTransaction(tx -> revocation.revokeAccessToken(tx, claims.getJWTID(),
-                        stringClaim(claims, "consent_id"), clientId, claims.getSubject(), actor,
+                        AccessTokenReader.claim(claims, "consent_id"), clientId, claims.getSubject(), actor,
                         "access token revoked by the client"))
                 .invoke(revocation::publish);
-    }
-
-    private static String stringClaim(JWTClaimsSet claims, String name) {
-        try {
-            return claims.getStringClaim(name);
-        } catch (ParseException e) {
-            return null;
-        }
     }
 }

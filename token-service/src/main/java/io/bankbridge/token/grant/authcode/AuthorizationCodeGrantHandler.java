@@ -10,6 +10,7 @@ import io.bankbridge.token.generator.MintedAccessToken;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.bankbridge.token.generator.RefreshTokenStore;
 import io.bankbridge.token.grant.GrantHandler;
+import io.bankbridge.token.grant.GrantOutcome;
 import io.bankbridge.token.grant.TokenResponse;
 import io.bankbridge.token.par.PushedRequestValidator;
 import io.bankbridge.token.revocation.GrantRevocation;
@@ -30,15 +31,6 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class AuthorizationCodeGrantHandler implements GrantHandler {
-
-    /** What a redemption ends in; refusals are decided inside the transaction but thrown after it committed. */
-    private sealed interface Outcome {
-        record Issued(TokenResponse response) implements Outcome {
-        }
-
-        record Refused(OAuthException error, boolean revoked) implements Outcome {
-        }
-    }
 
     private final Pool pool;
     private final AuthorizationCodeStore codes;
@@ -69,7 +61,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         String verifier = params.optional("code_verifier").orElse(null);
         return pool.withTransaction(tx -> codes.redeem(tx, code).chain(found -> {
             if (found.isEmpty()) {
-                return refused(OAuthException.invalidGrant("unknown authorization code"));
+                return GrantOutcome.refused(OAuthException.invalidGrant("unknown authorization code"));
             }
             AuthorizationCodeStore.StoredCode stored = found.get();
             if (stored.redeemed()) {
@@ -77,30 +69,22 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
             }
             CodeGrant grant = stored.grant();
             if (!grant.clientId().equals(client.clientId())) {
-                return refused(OAuthException.invalidGrant("the code was issued to another client"));
+                return GrantOutcome.refused(OAuthException.invalidGrant("the code was issued to another client"));
             }
             if (stored.expiresAt().isBefore(Instant.now())) {
-                return refused(OAuthException.invalidGrant("the authorization code has expired"));
+                return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code has expired"));
             }
             if (!grant.redirectUri().equals(redirectUri)) {
-                return refused(OAuthException.invalidGrant("redirect_uri differs from the authorization request"));
+                return GrantOutcome.refused(OAuthException.invalidGrant("redirect_uri differs from the authorization request"));
             }
             if (verifier == null || !pkceMatches(verifier, grant.codeChallenge())) {
-                return refused(OAuthException.invalidGrant("code_verifier does not match the code_challenge"));
+                return GrantOutcome.refused(OAuthException.invalidGrant("code_verifier does not match the code_challenge"));
             }
             return issue(tx, stored, client);
-        })).map(outcome -> switch (outcome) {
-            case Outcome.Issued issued -> issued.response();
-            case Outcome.Refused refused -> {
-                if (refused.revoked()) {
-                    revocation.publish();
-                }
-                throw refused.error();
-            }
-        });
+        })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 
-    private Uni<Outcome> issue(SqlClient tx, AuthorizationCodeStore.StoredCode stored, RegisteredClient client) {
+    private Uni<GrantOutcome> issue(SqlClient tx, AuthorizationCodeStore.StoredCode stored, RegisteredClient client) {
         CodeGrant grant = stored.grant();
         MintedAccessToken access = generator.customerAccessToken(client.clientId(), grant.customerId(), grant.consentId(),
                 grant.scopes());
@@ -113,11 +97,11 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
                         Instant.now().plus(settings.refreshTokenLifetime()));
         return codes.recordIssued(tx, stored.codeHash(), access.jti())
                 .chain(() -> refresh)
-                .map(refreshToken -> new Outcome.Issued(TokenResponse.bearer(access.value(),
+                .map(refreshToken -> new GrantOutcome.Issued(TokenResponse.bearer(access.value(),
                         settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope)));
     }
 
-    private Uni<Outcome> revokeReplayed(SqlClient tx, AuthorizationCodeStore.StoredCode stored) {
+    private Uni<GrantOutcome> revokeReplayed(SqlClient tx, AuthorizationCodeStore.StoredCode stored) {
         CodeGrant grant = stored.grant();
         Log.warnf("Authorization code of client %s presented again: revoking what it issued", grant.clientId());
         String reason = "authorization code presented twice";
@@ -127,12 +111,9 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
                 : revocation.revokeAccessToken(tx, stored.issuedJti(), null, grant.clientId(), grant.customerId(),
                         Actor.SYSTEM, reason);
         return consent.chain(() -> token).replaceWith(
-                new Outcome.Refused(OAuthException.invalidGrant("the authorization code was already used"), true));
+                new GrantOutcome.Refused(OAuthException.invalidGrant("the authorization code was already used"), true));
     }
 
-    private static Uni<Outcome> refused(OAuthException error) {
-        return Uni.createFrom().item(new Outcome.Refused(error, false));
-    }
 
     private static boolean pkceMatches(String verifier, String challenge) {
         // RFC 7636 §4.1: 43..128 unreserved characters.

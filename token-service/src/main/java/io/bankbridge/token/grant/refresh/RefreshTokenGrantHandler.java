@@ -10,6 +10,7 @@ import io.bankbridge.token.generator.MintedAccessToken;
 import io.bankbridge.token.generator.RefreshTokenStore;
 import io.bankbridge.token.generator.RefreshTokenStore.StoredRefreshToken;
 import io.bankbridge.token.grant.GrantHandler;
+import io.bankbridge.token.grant.GrantOutcome;
 import io.bankbridge.token.grant.TokenResponse;
 import io.bankbridge.token.revocation.GrantRevocation;
 import io.quarkus.logging.Log;
@@ -30,15 +31,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RefreshTokenGrantHandler implements GrantHandler {
-
-    /** What a refresh ends in; refusals are decided inside the transaction but thrown after it committed. */
-    private sealed interface Outcome {
-        record Issued(TokenResponse response) implements Outcome {
-        }
-
-        record Refused(OAuthException error, boolean revoked) implements Outcome {
-        }
-    }
 
     private final Pool pool;
     private final RefreshTokenStore refreshTokens;
@@ -67,56 +59,44 @@ public class RefreshTokenGrantHandler implements GrantHandler {
                 .map(s -> new LinkedHashSet<>(Arrays.asList(s.trim().split(" +")))).orElse(null);
         return pool.withTransaction(tx -> refreshTokens.lock(tx, presented).chain(found -> {
             if (found.isEmpty()) {
-                return refused(OAuthException.invalidGrant("unknown refresh token"));
+                return GrantOutcome.refused(OAuthException.invalidGrant("unknown refresh token"));
             }
             StoredRefreshToken token = found.get();
             if (!token.clientId().equals(client.clientId())) {
-                return refused(OAuthException.invalidGrant("the refresh token was issued to another client"));
+                return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token was issued to another client"));
             }
             if (token.rotated()) {
                 return revokeReused(tx, token);
             }
             if (token.expiresAt().isBefore(Instant.now())) {
-                return refused(OAuthException.invalidGrant("the refresh token has expired"));
+                return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token has expired"));
             }
             List<String> scopes = token.scopes();
             if (narrowed != null) {
                 if (!scopes.containsAll(narrowed)) {
-                    return refused(OAuthException.invalidScope("scope exceeds what was granted"));
+                    return GrantOutcome.refused(OAuthException.invalidScope("scope exceeds what was granted"));
                 }
                 scopes = List.copyOf(narrowed);
             }
             return rotate(tx, token, scopes);
-        })).map(outcome -> switch (outcome) {
-            case Outcome.Issued issued -> issued.response();
-            case Outcome.Refused refused -> {
-                if (refused.revoked()) {
-                    revocation.publish();
-                }
-                throw refused.error();
-            }
-        });
+        })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 
-    private Uni<Outcome> rotate(SqlClient tx, StoredRefreshToken token, List<String> scopes) {
+    private Uni<GrantOutcome> rotate(SqlClient tx, StoredRefreshToken token, List<String> scopes) {
         MintedAccessToken access = generator.customerAccessToken(token.clientId(), token.customerId(), token.consentId(),
                 scopes);
         return refreshTokens.markRotated(tx, token.tokenHash())
                 .chain(() -> refreshTokens.issue(tx, token.clientId(), token.consentId(), token.customerId(),
                         token.scopes(), token.expiresAt()))
-                .map(next -> new Outcome.Issued(TokenResponse.bearer(access.value(),
+                .map(next -> new GrantOutcome.Issued(TokenResponse.bearer(access.value(),
                         settings.accessTokenLifetime().toSeconds(), next, null, String.join(" ", scopes))));
     }
 
-    private Uni<Outcome> revokeReused(SqlClient tx, StoredRefreshToken token) {
+    private Uni<GrantOutcome> revokeReused(SqlClient tx, StoredRefreshToken token) {
         Log.warnf("Rotated refresh token of client %s presented again: revoking consent %s", token.clientId(),
                 token.consentId());
         return revocation.revokeConsent(tx, token.consentId(), token.clientId(), token.customerId(), Actor.SYSTEM,
                         "refresh token reused after rotation")
-                .replaceWith(new Outcome.Refused(OAuthException.invalidGrant("the refresh token was already used"), true));
-    }
-
-    private static Uni<Outcome> refused(OAuthException error) {
-        return Uni.createFrom().item(new Outcome.Refused(error, false));
+                .replaceWith(new GrantOutcome.Refused(OAuthException.invalidGrant("the refresh token was already used"), true));
     }
 }
