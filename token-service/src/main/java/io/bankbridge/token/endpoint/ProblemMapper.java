@@ -1,21 +1,41 @@
 package io.bankbridge.token.endpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bankbridge.token.OAuthException;
+import io.bankbridge.token.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where exceptions become HTTP errors for this service's APIs: an RFC 9457 problem body, never a
- * stack trace. Unexpected failures are logged with an id the caller can quote and answered 500 without detail.
+ * stack trace; on the OAuth endpoints an RFC 6749 §5.2 error body instead. Unexpected failures are logged with an
+ * id the caller can quote and answered 500 without detail.
  */
 public class ProblemMapper {
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() < 500 && OAuthPaths.isOAuth(uri.getPath())) {
+            // e.g. a JSON body or a GET sent to /token: still the OAuth error format
+            return oauthError(status.getStatusCode(), "invalid_request", status.getReasonPhrase(), false);
+        }
         return problem(status.getStatusCode(), status.getReasonPhrase(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response oauth(OAuthException e) {
+        return oauthError(e.status(), e.error(), e.description(), e.basicChallenge());
+    }
+
+    @ServerExceptionMapper
+    public Response apiProblem(ProblemException e) {
+        return problem(e.status(), Response.Status.fromStatusCode(e.status()).getReasonPhrase(), e.detail());
     }
 
     @ServerExceptionMapper
@@ -35,5 +55,16 @@ public class ProblemMapper {
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem("about:blank", title, status, detail))
                 .build();
+    }
+
+    static Response oauthError(int status, String error, String description, boolean basicChallenge) {
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store")
+                .entity(new OAuthError(error, description));
+        if (basicChallenge) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"bankbridge\"");
+        }
+        return response.build();
     }
 }

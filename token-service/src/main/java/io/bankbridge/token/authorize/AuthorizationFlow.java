@@ -1,0 +1,247 @@
+package io.bankbridge.token.authorize;
+
+import io.bankbridge.token.account.AccountDataClient;
+import io.bankbridge.token.account.CustomerAccount;
+import io.bankbridge.token.client.Provider;
+import io.bankbridge.token.client.ProviderDirectory;
+import io.bankbridge.token.consent.Consent;
+import io.bankbridge.token.consent.ConsentApproval;
+import io.bankbridge.token.consent.ConsentClient;
+import io.bankbridge.token.consent.ConsentRejection;
+import io.bankbridge.token.consent.NewConsent;
+import io.bankbridge.token.generator.InternalTokenSource;
+import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
+import io.bankbridge.token.grant.authcode.CodeGrant;
+import io.bankbridge.token.par.PushedRequest;
+import io.bankbridge.token.par.PushedRequests;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The authorization flow behind the hosted pages: validating the request at {@code /authorize}, building the account
+ * picker, and answering the client once the customer approved or declined. The pages only deal with HTTP.
+ */
+@ApplicationScoped
+public class AuthorizationFlow {
+
+    /** Scopes the first-party client may ask for at {@code /authorize}. */
+    private static final Set<String> FIRST_PARTY_SCOPES = Set.of("openid", "profile");
+    private static final Pattern PKCE_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final ProviderDirectory providers;
+    private final PushedRequests pushedRequests;
+    private final AuthorizationSessions sessions;
+    private final AuthorizationCodeIssuer codes;
+    private final InternalTokenSource internalTokens;
+    private final AccountDataClient accountData;
+    private final ConsentClient consents;
+    private final AuthorizeConfig config;
+    private final String issuer;
+    private final Clock clock = Clock.systemUTC();
+
+    AuthorizationFlow(ProviderDirectory providers, PushedRequests pushedRequests, AuthorizationSessions sessions,
+                      AuthorizationCodeIssuer codes, InternalTokenSource internalTokens,
+                      @RestClient AccountDataClient accountData, @RestClient ConsentClient consents,
+                      AuthorizeConfig config, @ConfigProperty(name = "bankbridge.issuer") String issuer) {
+        this.providers = providers;
+        this.pushedRequests = pushedRequests;
+        this.sessions = sessions;
+        this.codes = codes;
+        this.internalTokens = internalTokens;
+        this.accountData = accountData;
+        this.consents = consents;
+        this.config = config;
+        this.issuer = issuer;
+    }
+
+    /** Validates {@code GET /authorize} and opens a session for the browser. */
+    public Uni<StartResult> start(AuthorizationRequest request) {
+        if (blank(request.clientId())) {
+            return refused("The request does not say which application is asking.");
+        }
+        return providers.find(request.clientId()).chain(found -> {
+            if (found.isEmpty() || !found.get().active()) {
+                return refused("The application that sent you here is not known to us or is not allowed to connect.");
+            }
+            Provider provider = found.get();
+            if (!blank(request.requestUri())) {
+                return pushedRequests.consume(request.requestUri(), provider.clientId())
+                        .chain(pushed -> pushed.isPresent() ? open(fromPushed(pushed.get(), provider))
+                                : refused("This request has expired or was already used. Please return to the application and start again."));
+            }
+            if (!provider.firstParty()) {
+                return refused("The application must start this request through a pushed authorization request.");
+            }
+            return startFirstParty(provider, request);
+        });
+    }
+
+    private Uni<StartResult> startFirstParty(Provider provider, AuthorizationRequest request) {
+        if (blank(request.redirectUri()) || !provider.redirectUris().contains(request.redirectUri())) {
+            return refused("The address the application wants to send you back to is not registered.");
+        }
+        String redirect = request.redirectUri();
+        String state = request.state();
+        if (!"code".equals(request.responseType())) {
+            return errorRedirect(redirect, state, "unsupported_response_type", "response_type must be code");
+        }
+        if (blank(request.codeChallenge()) || !"S256".equals(request.codeChallengeMethod())) {
+            return errorRedirect(redirect, state, "invalid_request", "PKCE with code_challenge_method S256 is required");
+        }
+        if (!PKCE_CHALLENGE.matcher(request.codeChallenge()).matches()) {
+            return errorRedirect(redirect, state, "invalid_request", "code_challenge is not a S256 challenge");
+        }
+        List<String> scopes = blank(request.scope()) ? List.of()
+                : Arrays.stream(request.scope().trim().split(" +")).distinct().toList();
+        if (!scopes.contains("openid") || !FIRST_PARTY_SCOPES.containsAll(scopes)) {
+            return errorRedirect(redirect, state, "invalid_scope", "scope must include openid and nothing beyond openid profile");
+        }
+        return open(new AuthorizationSession(null, null, provider.clientId(), redirect, state, request.nonce(),
+                request.codeChallenge(), scopes, List.of(), 0, true, null, null, null, null,
+                clock.instant().plus(config.sessionTtl())));
+    }
+
+    private AuthorizationSession fromPushed(PushedRequest pushed, Provider provider) {
+        return new AuthorizationSession(null, null, pushed.clientId(), pushed.redirectUri(), pushed.state(), pushed.nonce(),
+                pushed.codeChallenge(), pushed.scopes(), pushed.dataClusters(), pushed.durationDays(), provider.firstParty(),
+                null, null, null, null, clock.instant().plus(config.sessionTtl()));
+    }
+
+    private Uni<StartResult> open(AuthorizationSession request) {
+        return sessions.create(request).map(StartResult.Started::new);
+    }
+
+    /** The account picker for a signed-in session. Fails if account-data-service does not answer. */
+    public Uni<ConsentPage> consentPage(AuthorizationSession session, List<String> customerIds) {
+        return providers.find(session.clientId()).chain(found -> {
+            Provider provider = found.orElseThrow(() -> new IllegalStateException("client vanished: " + session.clientId()));
+            return accountsOf(customerIds).map(accounts -> new ConsentPage(provider.name(), provider.logoUri(),
+                    session.dataClusters().stream().map(DataClusterWording::describe).toList(),
+                    session.durationDays(), accounts));
+        });
+    }
+
+    /** Every account of these customers, in customer order. */
+    public Uni<List<CustomerAccount>> accountsOf(List<String> customerIds) {
+        return internalTokens.internalToken().chain(token -> {
+            List<Uni<List<CustomerAccount>>> calls = customerIds.stream()
+                    .map(id -> accountData.accounts("Bearer " + token, id)).toList();
+            if (calls.isEmpty()) {
+                return Uni.createFrom().item(List.<CustomerAccount>of());
+            }
+            return Uni.combine().all().unis(calls).with(lists -> {
+                List<CustomerAccount> all = new ArrayList<>();
+                lists.forEach(list -> all.addAll(castAccounts(list)));
+                return all;
+            });
+        });
+    }
+
+    /**
+     * The customer approved sharing {@code accountIds}: consent-service records the consent as authorized for exactly
+     * those accounts, and the client gets a code. Returns the redirect to the client.
+     */
+    public Uni<String> approve(AuthorizationSession session, List<String> accountIds) {
+        return decide(session, (bearer, consent) -> consents.authorize(bearer, consent.id(),
+                        new ConsentApproval(accountIds, session.durationDays())))
+                .chain(consent -> issueCode(session, consent.id()));
+    }
+
+    /** Records the customer's decision with consent-service: a new consent, then {@code decision} applied to it. */
+    private Uni<Consent> decide(AuthorizationSession session, BiFunction<String, Consent, Uni<Consent>> decision) {
+        return providers.find(session.clientId()).chain(found -> {
+            Provider provider = found.orElseThrow(() -> new IllegalStateException("client vanished: " + session.clientId()));
+            return internalTokens.internalToken().chain(token -> {
+                String bearer = "Bearer " + token;
+                return consents.create(bearer, new NewConsent(session.customerId(), provider.clientId(), provider.name(),
+                                session.dataClusters(), session.durationDays()))
+                        .chain(consent -> decision.apply(bearer, consent));
+            });
+        });
+    }
+
+    /** The first-party sign-in succeeded: the code goes straight back to the client. */
+    public Uni<String> completeFirstParty(AuthorizationSession session) {
+        return issueCode(session, null);
+    }
+
+    private Uni<String> issueCode(AuthorizationSession session, String consentId) {
+        List<String> granted = new ArrayList<>(session.dataClusters());
+        session.scopes().stream().filter(FIRST_PARTY_SCOPES::contains).forEach(granted::add);
+        CodeGrant grant = new CodeGrant(session.clientId(), session.redirectUri(), session.customerId(), consentId,
+                List.copyOf(granted), session.codeChallenge(), session.nonce(), session.authTime());
+        return codes.issue(grant)
+                .call(() -> sessions.delete(session))
+                .map(code -> redirect(session.redirectUri(), params("code", code, "state", session.state())));
+    }
+
+    /**
+     * The customer declined: the decision is recorded with consent-service where possible (a consent that was never
+     * authorized grants nothing, so the client is told even when that fails), and the client gets
+     * {@code access_denied}.
+     */
+    public Uni<String> decline(AuthorizationSession session) {
+        Uni<Consent> recorded = decide(session,
+                (bearer, consent) -> consents.reject(bearer, consent.id(), new ConsentRejection("declined by the customer")));
+        return recorded.onFailure().invoke(e -> Log.warnf("Could not record a declined consent for client %s: %s",
+                        session.clientId(), e.toString()))
+                .onFailure().recoverWithNull()
+                .chain(() -> sessions.delete(session))
+                .map(ignored -> redirect(session.redirectUri(),
+                        params("error", "access_denied", "error_description", "The customer declined the request", "state", session.state())));
+    }
+
+    private Uni<StartResult> errorRedirect(String redirectUri, String state, String error, String description) {
+        return Uni.createFrom().item(new StartResult.ErrorRedirect(
+                redirect(redirectUri, params("error", error, "error_description", description, "state", state))));
+    }
+
+    private static Uni<StartResult> refused(String reason) {
+        return Uni.createFrom().item(new StartResult.Refused(reason));
+    }
+
+    /** The redirect URI with the answer's parameters and, always, {@code iss} (RFC 9207). */
+    private String redirect(String redirectUri, Map<String, String> answer) {
+        StringBuilder url = new StringBuilder(redirectUri);
+        char separator = redirectUri.contains("?") ? '&' : '?';
+        answer.put("iss", issuer);
+        for (Map.Entry<String, String> e : answer.entrySet()) {
+            if (e.getValue() != null) {
+                url.append(separator).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+                separator = '&';
+            }
+        }
+        return url.toString();
+    }
+
+    private static Map<String, String> params(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CustomerAccount> castAccounts(Object list) {
+        return (List<CustomerAccount>) list;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

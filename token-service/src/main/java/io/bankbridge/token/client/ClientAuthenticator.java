@@ -1,0 +1,265 @@
+package io.bankbridge.token.client;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.token.OAuthException;
+import io.bankbridge.token.OAuthParameters;
+import io.bankbridge.token.TokenSettings;
+import io.bankbridge.token.generator.OpaqueValues;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Authenticates the client of an OAuth request: {@code private_key_jwt} (RFC 7523 client assertion signed PS256 or
+ * ES256 with a key the client registered, {@code aud} = the issuer, {@code exp} bounded, {@code jti} accepted once)
+ * or {@code client_secret_basic}, each only for clients registered that way. Every failure is {@code invalid_client}.
+ */
+@ApplicationScoped
+public class ClientAuthenticator {
+
+    public static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    /** FAPI 2.0 limits client assertions to these; RS256 and HMAC are refused. */
+    public static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS = Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256);
+
+    private static final String RECORD_JTI = "INSERT INTO used_client_assertion_jtis (client_id, jti, expires_at) "
+            + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+    private static final String FORGET_EXPIRED_JTIS = "DELETE FROM used_client_assertion_jtis WHERE expires_at < now()";
+
+    private final ClientRegistry registry;
+    private final Pool pool;
+    private final TokenSettings settings;
+    private final String issuer;
+    private final Map<String, JWKSource<SecurityContext>> remoteKeys = new ConcurrentHashMap<>();
+
+    ClientAuthenticator(ClientRegistry registry, Pool pool, TokenSettings settings,
+                        @ConfigProperty(name = "bankbridge.issuer") String issuer) {
+        this.registry = registry;
+        this.pool = pool;
+        this.settings = settings;
+        this.issuer = issuer;
+    }
+
+    /**
+     * The active client that authenticated this request.
+     *
+     * @param authorization the {@code Authorization} header; may be null
+     * @param endpointPath  the path called (e.g. {@code /token}); {@code {issuer}{path}} is accepted as audience too
+     */
+    public Uni<RegisteredClient> authenticate(String authorization, OAuthParameters params, String endpointPath) {
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean assertion = params.has("client_assertion");
+        if (basic && assertion) {
+            throw OAuthException.invalidRequest("use one client authentication method");
+        }
+        if (basic) {
+            return basic(authorization.substring(6).trim(), params);
+        }
+        if (assertion) {
+            return assertion(params, endpointPath);
+        }
+        throw OAuthException.invalidClient("client authentication is required", false);
+    }
+
+    private Uni<RegisteredClient> basic(String credentials, OAuthParameters params) {
+        String clientId;
+        String secret;
+        try {
+            String decoded = new String(Base64.getDecoder().decode(credentials), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw invalidBasic();
+            }
+            // RFC 6749 §2.3.1: both parts are form-urlencoded before they are joined.
+            clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+            secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalidBasic();
+        }
+        params.optional("client_id").filter(id -> !id.equals(clientId)).ifPresent(id -> {
+            throw OAuthException.invalidRequest("client_id does not match the authenticated client");
+        });
+        return registry.client(clientId).map(found -> found
+                .filter(c -> c.active() && c.authMethod() == AuthMethod.CLIENT_SECRET_BASIC)
+                .filter(c -> OpaqueValues.matches(secret, c.secretHash()))
+                .orElseThrow(ClientAuthenticator::invalidBasic));
+    }
+
+    private static OAuthException invalidBasic() {
+        return OAuthException.invalidClient("client authentication failed", true);
+    }
+
+    private Uni<RegisteredClient> assertion(OAuthParameters params, String endpointPath) {
+        if (!JWT_BEARER.equals(params.optional("client_assertion_type").orElse(null))) {
+            throw OAuthException.invalidClient("client_assertion_type must be " + JWT_BEARER, false);
+        }
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(params.required("client_assertion"));
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw invalidAssertion("the client assertion is not a signed JWT");
+        }
+        if (!ASSERTION_ALGORITHMS.contains(jwt.getHeader().getAlgorithm())) {
+            throw invalidAssertion("the client assertion must be signed with PS256 or ES256");
+        }
+        String clientId = claims.getIssuer();
+        if (clientId == null || !clientId.equals(claims.getSubject())) {
+            throw invalidAssertion("iss and sub of the client assertion must both be the client id");
+        }
+        params.optional("client_id").filter(id -> !id.equals(clientId)).ifPresent(id -> {
+            throw invalidAssertion("client_id does not match the client assertion");
+        });
+        checkClaims(claims, endpointPath);
+        return registry.client(clientId).chain(found -> {
+            RegisteredClient client = found
+                    .filter(c -> c.active() && c.authMethod() == AuthMethod.PRIVATE_KEY_JWT)
+                    .orElseThrow(() -> invalidAssertion("unknown client or not registered for private_key_jwt"));
+            return keysOf(client).map(keys -> {
+                if (!verifiedByAny(jwt, keys)) {
+                    throw invalidAssertion("the client assertion's signature does not verify with the client's keys");
+                }
+                return client;
+            });
+        }).chain(client -> recordJti(client.clientId(), claims).replaceWith(client));
+    }
+
+    private void checkClaims(JWTClaimsSet claims, String endpointPath) {
+        List<String> audience = claims.getAudience();
+        if (audience == null || audience.stream().noneMatch(a -> a.equals(issuer) || a.equals(issuer + endpointPath))) {
+            throw invalidAssertion("the client assertion's aud must be the issuer " + issuer);
+        }
+        Instant now = Instant.now();
+        if (claims.getExpirationTime() == null) {
+            throw invalidAssertion("the client assertion has no exp");
+        }
+        Instant exp = claims.getExpirationTime().toInstant();
+        if (exp.isBefore(now.minus(settings.clockSkew()))) {
+            throw invalidAssertion("the client assertion has expired");
+        }
+        if (exp.isAfter(now.plus(settings.clientAssertionMaxLifetime()).plus(settings.clockSkew()))) {
+            throw invalidAssertion("the client assertion's exp is too far in the future");
+        }
+        Instant latestStart = now.plus(settings.clockSkew());
+        if ((claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(latestStart))
+                || (claims.getIssueTime() != null && claims.getIssueTime().toInstant().isAfter(latestStart))) {
+            throw invalidAssertion("the client assertion is not valid yet");
+        }
+        if (claims.getJWTID() == null || claims.getJWTID().isBlank()) {
+            throw invalidAssertion("the client assertion has no jti");
+        }
+    }
+
+    private Uni<List<JWK>> keysOf(RegisteredClient client) {
+        if (client.jwks() != null) {
+            try {
+                return Uni.createFrom().item(JWKSet.parse(client.jwks()).getKeys());
+            } catch (ParseException e) {
+                throw invalidAssertion("the client's registered JWKS is unreadable");
+            }
+        }
+        if (client.jwksUri() == null) {
+            throw invalidAssertion("the client has no registered keys");
+        }
+        JWKSource<SecurityContext> source = remoteKeys.computeIfAbsent(client.clientId(), id -> remoteSource(client.jwksUri()));
+        // Fetching the client's JWKS is blocking I/O (cached by the source): keep it off the event loop.
+        return Uni.createFrom().item(() -> {
+            try {
+                return source.get(new JWKSelector(new JWKMatcher.Builder().publicOnly(true).build()), null);
+            } catch (KeySourceException e) {
+                throw invalidAssertion("the client's JWKS could not be fetched");
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static JWKSource<SecurityContext> remoteSource(String jwksUri) {
+        try {
+            return JWKSourceBuilder.create(URI.create(jwksUri).toURL()).retrying(true).build();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw invalidAssertion("the client's jwks_uri is unusable");
+        }
+    }
+
+    /** Forgets a client's cached remote keys (after its registration changed). */
+    public void forgetKeys(String clientId) {
+        remoteKeys.remove(clientId);
+    }
+
+    private static boolean verifiedByAny(SignedJWT jwt, List<JWK> keys) {
+        String kid = jwt.getHeader().getKeyID();
+        JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+        for (JWK key : keys) {
+            if (kid != null && !kid.equals(key.getKeyID())) {
+                continue;
+            }
+            try {
+                JWSVerifier verifier;
+                if (alg.equals(JWSAlgorithm.PS256) && key instanceof RSAKey rsa) {
+                    verifier = new RSASSAVerifier(rsa);
+                } else if (alg.equals(JWSAlgorithm.ES256) && key instanceof ECKey ec) {
+                    verifier = new ECDSAVerifier(ec);
+                } else {
+                    continue;
+                }
+                if (jwt.verify(verifier)) {
+                    return true;
+                }
+            } catch (JOSEException e) {
+                // a key of the wrong size or curve: try the next one
+            }
+        }
+        return false;
+    }
+
+    private Uni<Void> recordJti(String clientId, JWTClaimsSet claims) {
+        OffsetDateTime keepUntil = OffsetDateTime.ofInstant(claims.getExpirationTime().toInstant(), ZoneOffset.UTC)
+                .plus(settings.clockSkew());
+        Uni<Void> cleanup = ThreadLocalRandom.current().nextInt(100) == 0
+                ? pool.query(FORGET_EXPIRED_JTIS).execute().replaceWithVoid()
+                : Uni.createFrom().voidItem();
+        return pool.preparedQuery(RECORD_JTI).execute(Tuple.of(clientId, claims.getJWTID(), keepUntil))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw invalidAssertion("the client assertion was already used (jti replayed)");
+                    }
+                    return rows;
+                }).chain(() -> cleanup);
+    }
+
+    private static OAuthException invalidAssertion(String description) {
+        return OAuthException.invalidClient(description, false);
+    }
+}

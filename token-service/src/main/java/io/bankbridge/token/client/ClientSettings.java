@@ -1,0 +1,34 @@
+package io.bankbridge.token.client;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/**
+ * The bank's own clients, configured rather than onboarded ({@code bankbridge.clients.*}). Secrets come from the
+ * environment; a client without a secret cannot authenticate.
+ */
+@ConfigMapping(prefix = "bankbridge.clients")
+public interface ClientSettings {
+
+    /** consent-service: internal tokens (env {@code BANKBRIDGE_INTERNAL_SECRET_CONSENT_SERVICE}). */
+    Internal consentService();
+
+    /** account-data-service: internal tokens (env {@code BANKBRIDGE_INTERNAL_SECRET_ACCOUNT_DATA_SERVICE}). */
+    Internal accountDataService();
+
+    /** The Security Center's OpenID sign-in (env {@code BANKBRIDGE_SECURITY_CENTER_SECRET}). */
+    FirstParty securityCenter();
+
+    interface Internal {
+        Optional<String> secret();
+    }
+
+    interface FirstParty {
+        Optional<String> secret();
+
+        /** The one registered redirect URI, matched exactly. */
+        @WithDefault("http://localhost:8082/security-center/callback")
+        String redirectUri();
+    }
+}

@@ -1,0 +1,216 @@
+package io.bankbridge.token.client;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import io.bankbridge.token.ProblemException;
+import io.bankbridge.token.generator.OpaqueValues;
+import io.bankbridge.token.revocation.GrantRevocation;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Onboarding, suspension and reactivation of providers. Suspension is one transaction: the provider is marked
+ * suspended, its refresh tokens are deleted and {@code provider.suspended} is appended to the outbox; every
+ * service then refuses the provider's tokens issued until then.
+ */
+@ApplicationScoped
+public class ProviderAdministration {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final String INSERT_CLIENT = "INSERT INTO clients (client_id, name, logo_uri, redirect_uris, "
+            + "allowed_clusters, auth_method, secret_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    private static final String INSERT_KEYS = "INSERT INTO client_keys (client_id, jwks, jwks_uri) VALUES ($1, $2, $3)";
+    private static final String SUSPEND = "UPDATE clients SET status = 'SUSPENDED', suspended_at = now() "
+            + "WHERE client_id = $1 AND status = 'ACTIVE' RETURNING suspended_at";
+    private static final String REACTIVATE = "UPDATE clients SET status = 'ACTIVE' WHERE client_id = $1";
+    private static final String REPLACE_KEYS = "UPDATE client_keys SET jwks = $2, jwks_uri = NULL WHERE client_id = $1";
+
+    private final Pool pool;
+    private final ClientRegistry registry;
+    private final ClientAuthenticator authenticator;
+    private final GrantRevocation revocation;
+
+    ProviderAdministration(Pool pool, ClientRegistry registry, ClientAuthenticator authenticator,
+                           GrantRevocation revocation) {
+        this.pool = pool;
+        this.registry = registry;
+        this.authenticator = authenticator;
+        this.revocation = revocation;
+    }
+
+    public Uni<ProviderView> onboard(ProviderRegistration registration) {
+        if (registration == null) {
+            throw ProblemException.badRequest("a provider registration is required");
+        }
+        String clientId = registration.clientId() == null ? "prv-" + OpaqueValues.random().substring(0, 16).toLowerCase()
+                : registration.clientId();
+        if (!CLIENT_ID.matcher(clientId).matches()) {
+            throw ProblemException.badRequest("clientId must be 3-64 characters of a-z, 0-9, '.', '_', '-'");
+        }
+        if (registry.isReserved(clientId)) {
+            throw ProblemException.conflict("client id " + clientId + " is reserved");
+        }
+        String name = registration.name() == null ? "" : registration.name().trim();
+        if (name.isEmpty() || name.length() > 100) {
+            throw ProblemException.badRequest("name is required (at most 100 characters)");
+        }
+        if (registration.logoUri() != null) {
+            requireWebUri(registration.logoUri(), "logoUri");
+        }
+        List<String> redirectUris = distinct(registration.redirectUris(), "redirectUris");
+        redirectUris.forEach(uri -> requireWebUri(uri, "redirect URI"));
+        List<String> clusters = distinct(registration.allowedClusters(), "allowedClusters");
+        clusters.stream().filter(c -> !DataCluster.isCluster(c)).findFirst().ifPresent(c -> {
+            throw ProblemException.badRequest("unknown data cluster " + c + "; known: " + DataCluster.NAMES);
+        });
+        AuthMethod method = registration.tokenEndpointAuthMethod() == null ? AuthMethod.PRIVATE_KEY_JWT
+                : AuthMethod.fromValue(registration.tokenEndpointAuthMethod()).orElseThrow(() ->
+                ProblemException.badRequest("tokenEndpointAuthMethod must be private_key_jwt or client_secret_basic"));
+        String jwks = null;
+        String secret = null;
+        if (method == AuthMethod.PRIVATE_KEY_JWT) {
+            if ((registration.jwks() == null) == (registration.jwksUri() == null)) {
+                throw ProblemException.badRequest("private_key_jwt needs exactly one of jwks and jwksUri");
+            }
+            if (registration.jwks() != null) {
+                jwks = publicJwks(registration.jwks());
+            } else {
+                requireWebUri(registration.jwksUri(), "jwksUri");
+            }
+        } else {
+            if (registration.jwks() != null || registration.jwksUri() != null) {
+                throw ProblemException.badRequest("client_secret_basic clients register no keys");
+            }
+            secret = OpaqueValues.random();
+        }
+        String keys = jwks;
+        String secretHash = secret == null ? null : OpaqueValues.hash(secret);
+        String issuedSecret = secret;
+        Tuple client = Tuple.tuple().addValue(clientId).addValue(name).addValue(registration.logoUri())
+                .addValue(redirectUris.toArray(String[]::new)).addValue(clusters.toArray(String[]::new))
+                .addValue(method.value()).addValue(secretHash);
+        return pool.withTransaction(tx -> tx.preparedQuery(INSERT_CLIENT).execute(client)
+                        .chain(() -> method == AuthMethod.PRIVATE_KEY_JWT
+                                ? tx.preparedQuery(INSERT_KEYS).execute(Tuple.of(clientId, keys, registration.jwksUri()))
+                                : Uni.createFrom().nullItem()))
+                .onFailure(PgException.class).transform(e -> "23505".equals(((PgException) e).getSqlState())
+                        ? ProblemException.conflict("a provider with client id " + clientId + " exists already") : e)
+                .chain(() -> get(clientId))
+                .invoke(view -> Log.infof("Onboarded provider %s (%s)", clientId, method.value()))
+                .map(view -> issuedSecret == null ? view : withSecret(view, issuedSecret));
+    }
+
+    public Uni<ProviderView> get(String clientId) {
+        return registry.provider(pool, clientId).map(found -> view(found.orElseThrow(() ->
+                ProblemException.notFound("no provider " + clientId))));
+    }
+
+    public Uni<List<ProviderView>> list() {
+        return registry.providers().map(all -> all.stream().map(ProviderAdministration::view).toList());
+    }
+
+    /** Suspends the provider (idempotent: suspending a suspended provider changes nothing and emits nothing). */
+    public Uni<ProviderView> suspend(String clientId, String reason) {
+        String why = reason == null || reason.isBlank() ? "provider suspended by the bank" : reason;
+        return pool.withTransaction(tx -> tx.preparedQuery(SUSPEND).execute(Tuple.of(clientId)).chain(rows -> {
+            if (rows.size() == 0) {
+                return Uni.createFrom().item(false);
+            }
+            var suspendedAt = rows.iterator().next().getOffsetDateTime("suspended_at").toInstant();
+            return revocation.suspendProvider(tx, clientId, why, suspendedAt).replaceWith(true);
+        })).invoke(suspended -> {
+            if (suspended) {
+                revocation.publish();
+                Log.infof("Suspended provider %s: %s", clientId, why);
+            }
+        }).chain(() -> get(clientId));
+    }
+
+    public Uni<ProviderView> reactivate(String clientId) {
+        return pool.preparedQuery(REACTIVATE).execute(Tuple.of(clientId)).chain(() -> get(clientId));
+    }
+
+    /** Replaces an onboarded provider's keys with this inline JWKS (used by the demo seed). */
+    Uni<Void> replaceKeys(SqlClient sql, String clientId, String publicJwks) {
+        authenticator.forgetKeys(clientId);
+        return sql.preparedQuery(REPLACE_KEYS).execute(Tuple.of(clientId, publicJwks)).replaceWithVoid();
+    }
+
+    private static String publicJwks(Map<String, Object> jwks) {
+        JWKSet set;
+        try {
+            set = JWKSet.parse(jwks);
+        } catch (ParseException e) {
+            throw ProblemException.badRequest("jwks is not a JWK set: " + e.getMessage());
+        }
+        if (set.getKeys().isEmpty()) {
+            throw ProblemException.badRequest("jwks holds no key");
+        }
+        for (JWK key : set.getKeys()) {
+            if (key.isPrivate()) {
+                throw ProblemException.badRequest("jwks must hold public keys only (key " + key.getKeyID() + " is private)");
+            }
+            boolean usable = (key instanceof RSAKey rsa && rsa.size() >= 2048)
+                    || (key instanceof ECKey ec && Curve.P_256.equals(ec.getCurve()));
+            if (!usable) {
+                throw ProblemException.badRequest("keys must be RSA (2048 bits or more, for PS256) or EC P-256 (ES256)");
+            }
+        }
+        return JSONObjectUtils.toJSONString(set.toJSONObject(true));
+    }
+
+    private static List<String> distinct(List<String> values, String field) {
+        if (values == null || values.isEmpty() || values.stream().anyMatch(v -> v == null || v.isBlank())) {
+            throw ProblemException.badRequest(field + " must be a non-empty list");
+        }
+        return new ArrayList<>(new LinkedHashSet<>(values));
+    }
+
+    private static void requireWebUri(String value, String field) {
+        try {
+            URI uri = new URI(value);
+            boolean local = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost());
+            boolean scheme = "https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && local);
+            if (!scheme || uri.getHost() == null || uri.getFragment() != null) {
+                throw ProblemException.badRequest(field + " must be an https URL without fragment (http only on localhost)");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw ProblemException.badRequest(field + " is not a URI");
+        }
+    }
+
+    private static ProviderView view(RegisteredClient c) {
+        Map<String, Object> jwks = null;
+        if (c.jwks() != null) {
+            try {
+                jwks = JSONObjectUtils.parse(c.jwks());
+            } catch (ParseException e) {
+                throw new IllegalStateException("stored JWKS of " + c.clientId() + " is unreadable", e);
+            }
+        }
+        return new ProviderView(c.clientId(), c.name(), c.logoUri(), c.redirectUris(), List.copyOf(c.allowedClusters()),
+                c.authMethod().value(), jwks, c.jwksUri(), c.active() ? "ACTIVE" : "SUSPENDED", c.createdAt(),
+                c.suspendedAt(), null);
+    }
+
+    private static ProviderView withSecret(ProviderView v, String secret) {
+        return new ProviderView(v.clientId(), v.name(), v.logoUri(), v.redirectUris(), v.allowedClusters(),
+                v.tokenEndpointAuthMethod(), v.jwks(), v.jwksUri(), v.status(), v.createdAt(), v.suspendedAt(), secret);
+    }
+}

@@ -1,0 +1,21 @@
+package io.bankbridge.token.client;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Admin API request onboarding a provider.
+ *
+ * @param clientId                optional; generated when absent
+ * @param name                    shown to customers
+ * @param logoUri                 shown next to the name; optional
+ * @param redirectUris            exact redirect URIs (https, or http on localhost for development)
+ * @param jwks                    the provider's public keys as a JWKS object (private_key_jwt), or
+ * @param jwksUri                 where the provider publishes them
+ * @param allowedClusters         FDX data clusters the provider may ask for
+ * @param tokenEndpointAuthMethod {@code private_key_jwt} (default) or {@code client_secret_basic}
+ */
+public record ProviderRegistration(String clientId, String name, String logoUri, List<String> redirectUris,
+                                   Map<String, Object> jwks, String jwksUri, List<String> allowedClusters,
+                                   String tokenEndpointAuthMethod) {
+}

@@ -1,0 +1,24 @@
+package io.bankbridge.token.client;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything the server knows about one OAuth client, whether onboarded (provider) or configured (internal and
+ * first-party clients).
+ *
+ * @param jwks        inline public JWKS (private_key_jwt); null when {@code jwksUri} is used or for secret clients
+ * @param jwksUri     where the client publishes its JWKS; may be null
+ * @param secretHash  SHA-256 of the client secret (client_secret_basic); null otherwise
+ * @param suspendedAt last suspension; tokens issued at or before it are void. Null if never suspended
+ */
+public record RegisteredClient(String clientId, String name, String logoUri, List<String> redirectUris,
+                               Set<String> allowedClusters, ClientKind kind, AuthMethod authMethod, String secretHash,
+                               String jwks, String jwksUri, boolean active, Instant createdAt, Instant suspendedAt) {
+
+    /** The view the authorization pages use. */
+    public Provider toProvider() {
+        return new Provider(clientId, name, logoUri, redirectUris, allowedClusters, kind == ClientKind.FIRST_PARTY, active);
+    }
+}

@@ -1,0 +1,268 @@
+package io.bankbridge.token.endpoint;
+
+import io.bankbridge.token.account.CustomerAccount;
+import io.bankbridge.token.authorize.AuthorizationFlow;
+import io.bankbridge.token.authorize.AuthorizationRequest;
+import io.bankbridge.token.authorize.AuthorizationSession;
+import io.bankbridge.token.authorize.AuthorizationSessions;
+import io.bankbridge.token.authorize.AuthorizeConfig;
+import io.bankbridge.token.authorize.Notice;
+import io.bankbridge.token.authorize.StartResult;
+import io.bankbridge.token.client.Provider;
+import io.bankbridge.token.client.ProviderDirectory;
+import io.bankbridge.token.login.CustomerSignIn;
+import io.bankbridge.token.login.LinkResult;
+import io.bankbridge.token.login.LoginLinks;
+import io.bankbridge.token.login.SignInResult;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The authorization endpoint and the bank's hosted pages behind it: sign-in, account picker / consent, and linking a
+ * second login. HTTP only (cookies, forms, CSRF, 303 after every POST, rendering); the flow itself lives in
+ * {@link AuthorizationFlow}. Every failure becomes a page for the customer, never a stack trace.
+ */
+@Path("/authorize")
+@HostedPage
+public class AuthorizationPages {
+
+    static final String UNABLE = "We are unable to process your request at this time. Please try again later.";
+    private static final String SIGN_IN = "/authorize/signin";
+    private static final String CONSENT = "/authorize/consent";
+    private static final String LINK = "/authorize/link";
+
+    private final AuthorizationFlow flow;
+    private final AuthorizationSessions sessions;
+    private final CustomerSignIn signIn;
+    private final LoginLinks links;
+    private final ProviderDirectory providers;
+    private final Template signinPage;
+    private final Template consentPage;
+    private final Template linkPage;
+    private final Template messagePage;
+    private final String cookieName;
+    private final boolean secureCookie;
+    private final Duration sessionTtl;
+    private final Clock clock = Clock.systemUTC();
+
+    AuthorizationPages(AuthorizationFlow flow, AuthorizationSessions sessions, CustomerSignIn signIn, LoginLinks links,
+                       ProviderDirectory providers, AuthorizeConfig config,
+                       @ConfigProperty(name = "bankbridge.issuer") String issuer,
+                       @Location("pages/signin.html") Template signinPage,
+                       @Location("pages/consent.html") Template consentPage,
+                       @Location("pages/link.html") Template linkPage,
+                       @Location("pages/message.html") Template messagePage) {
+        this.flow = flow;
+        this.sessions = sessions;
+        this.signIn = signIn;
+        this.links = links;
+        this.providers = providers;
+        this.signinPage = signinPage;
+        this.consentPage = consentPage;
+        this.linkPage = linkPage;
+        this.messagePage = messagePage;
+        this.secureCookie = config.secureCookies().orElse(issuer.startsWith("https:"));
+        // __Host- makes the browser refuse the cookie unless Secure, Path=/ and host-only: no subdomain can plant it.
+        this.cookieName = secureCookie ? "__Host-bankbridge-authorization" : "bankbridge-authorization";
+        this.sessionTtl = config.sessionTtl();
+    }
+
+    @GET
+    @Operation(summary = "Authorization endpoint: providers send client_id and request_uri (from /par); the first-party "
+            + "client sends an OpenID Connect code request with PKCE S256. Answers with the bank's sign-in page.")
+    public Uni<Response> authorize(@QueryParam("client_id") String clientId, @QueryParam("request_uri") String requestUri,
+                                   @QueryParam("response_type") String responseType,
+                                   @QueryParam("redirect_uri") String redirectUri, @QueryParam("scope") String scope,
+                                   @QueryParam("state") String state, @QueryParam("nonce") String nonce,
+                                   @QueryParam("code_challenge") String codeChallenge,
+                                   @QueryParam("code_challenge_method") String codeChallengeMethod) {
+        AuthorizationRequest request = new AuthorizationRequest(clientId, requestUri, responseType, redirectUri, scope,
+                state, nonce, codeChallenge, codeChallengeMethod);
+        return guarded(flow.start(request).chain(result -> switch (result) {
+            case StartResult.Started started -> Uni.createFrom().item(seeOther(SIGN_IN, started.session().cookieValue()));
+            case StartResult.Refused refused -> message(400, "We cannot continue with this request", refused.reason());
+            case StartResult.ErrorRedirect error -> Uni.createFrom().item(seeOther(error.location(), null));
+        }));
+    }
+
+    @GET
+    @Path("/signin")
+    public Uni<Response> signInForm(@Context HttpHeaders headers) {
+        return inSession(headers, session -> {
+            if (session.signedIn()) {
+                return Uni.createFrom().item(seeOther(CONSENT, null));
+            }
+            return providers.find(session.clientId()).chain(provider -> render(200, session,
+                    signinPage.data("clientName", provider.map(Provider::name).orElse(session.clientId()))
+                            .data("firstParty", session.firstParty())));
+        });
+    }
+
+    @POST
+    @Path("/signin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> signIn(@Context HttpHeaders headers, @FormParam("csrf") String csrf,
+                                @FormParam("username") String username, @FormParam("password") String password) {
+        return inSession(headers, csrf, session -> {
+            if (session.signedIn()) {
+                return Uni.createFrom().item(seeOther(CONSENT, null));
+            }
+            return signIn.authenticate(username, password).chain(result -> switch (result) {
+                case SignInResult.Success success -> sessions.signedIn(session, success.login().id(),
+                        success.login().customerId(), clock.instant()).chain(renewed -> renewed.session().firstParty()
+                        ? flow.completeFirstParty(renewed.session()).map(location -> seeOther(location, ""))
+                        : Uni.createFrom().item(seeOther(CONSENT, renewed.cookieValue())));
+                case SignInResult.Invalid invalid -> notice(session, Notice.INVALID_CREDENTIALS, SIGN_IN);
+                case SignInResult.Locked locked -> notice(session, Notice.LOCKED, SIGN_IN);
+            });
+        });
+    }
+
+    @GET
+    @Path("/consent")
+    public Uni<Response> consentForm(@Context HttpHeaders headers) {
+        return inSignedInSession(headers, false, null, session -> links.customersVisibleTo(session.loginId())
+                .chain(customers -> flow.consentPage(session, customers))
+                .chain(page -> render(200, session, consentPage.data("page", page))));
+    }
+
+    @POST
+    @Path("/consent")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> decide(@Context HttpHeaders headers, @FormParam("csrf") String csrf,
+                                @FormParam("action") String action, @FormParam("account") List<String> accountIds) {
+        return inSignedInSession(headers, true, csrf, session -> {
+            if ("decline".equals(action)) {
+                return flow.decline(session).map(location -> seeOther(location, ""));
+            }
+            if (!"approve".equals(action)) {
+                return message(400, "We cannot continue with this request", "Please choose Approve or Decline.");
+            }
+            List<String> chosen = accountIds == null ? List.of() : accountIds.stream().filter(id -> !id.isBlank()).distinct().toList();
+            if (chosen.isEmpty()) {
+                return notice(session, Notice.NO_ACCOUNT_SELECTED, CONSENT);
+            }
+            return links.customersVisibleTo(session.loginId()).chain(flow::accountsOf).chain(accounts -> {
+                if (!accounts.stream().map(CustomerAccount::accountId).toList().containsAll(chosen)) {
+                    return message(400, "We cannot continue with this request", "Please choose among the accounts shown.");
+                }
+                return flow.approve(session, chosen).map(location -> seeOther(location, ""));
+            });
+        });
+    }
+
+    @GET
+    @Path("/link")
+    public Uni<Response> linkForm(@Context HttpHeaders headers) {
+        return inSignedInSession(headers, false, null, session -> render(200, session, linkPage.instance()));
+    }
+
+    @POST
+    @Path("/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> link(@Context HttpHeaders headers, @FormParam("csrf") String csrf,
+                              @FormParam("username") String username, @FormParam("password") String password) {
+        return inSignedInSession(headers, true, csrf, session -> links.link(session.loginId(), username, password)
+                .chain(result -> switch (result) {
+                    case LINKED -> notice(session, Notice.LINKED, CONSENT);
+                    case INVALID_CREDENTIALS -> notice(session, Notice.LINK_INVALID, LINK);
+                    case LOCKED -> notice(session, Notice.LINK_LOCKED, LINK);
+                    case REFUSED -> notice(session, Notice.LINK_REFUSED, LINK);
+                }));
+    }
+
+    /** Runs {@code page} for the browser's live session (a GET: no form, no CSRF token). */
+    private Uni<Response> inSession(HttpHeaders headers, Function<AuthorizationSession, Uni<Response>> page) {
+        return inSession(headers, false, null, page);
+    }
+
+    /** Runs {@code page} for the browser's live session if the form carried the session's CSRF token. */
+    private Uni<Response> inSession(HttpHeaders headers, String csrf, Function<AuthorizationSession, Uni<Response>> page) {
+        return inSession(headers, true, csrf, page);
+    }
+
+    private Uni<Response> inSession(HttpHeaders headers, boolean form, String csrf,
+                                    Function<AuthorizationSession, Uni<Response>> page) {
+        Cookie cookie = headers.getCookies().get(cookieName);
+        return guarded(sessions.find(cookie == null ? null : cookie.getValue()).chain(found -> {
+            if (found.isEmpty()) {
+                return message(400, "Your session has ended",
+                        "Your session has expired or was already completed. Please return to the application and start again.");
+            }
+            if (form && !AuthorizationSessions.csrfMatches(found.get(), csrf)) {
+                return message(403, "We could not verify your request",
+                        "For your security this request was not accepted. Please go back, reload the page and try again.");
+            }
+            return page.apply(found.get());
+        }));
+    }
+
+    /** As {@link #inSession}, for pages that need a signed-in customer and a provider asking for consent. */
+    private Uni<Response> inSignedInSession(HttpHeaders headers, boolean form, String csrf,
+                                            Function<AuthorizationSession, Uni<Response>> page) {
+        return inSession(headers, form, csrf, session -> session.signedIn() && !session.firstParty()
+                ? page.apply(session) : Uni.createFrom().item(seeOther(SIGN_IN, null)));
+    }
+
+    /** Any failure of a service behind the pages: the customer is asked to try again later. */
+    private Uni<Response> guarded(Uni<Response> response) {
+        return response.onFailure().recoverWithUni(e -> {
+            Log.errorf(e, "Authorization page failed");
+            return message(503, "Service unavailable", UNABLE);
+        });
+    }
+
+    private Uni<Response> notice(AuthorizationSession session, Notice notice, String next) {
+        return sessions.notify(session, notice).map(ignored -> seeOther(next, null));
+    }
+
+    private Uni<Response> render(int status, AuthorizationSession session, TemplateInstance page) {
+        Uni<Void> shown = session.notice() == null ? Uni.createFrom().voidItem() : sessions.notify(session, null);
+        return shown.chain(() -> html(status, page.data("csrf", session.csrfToken()).data("notice", session.notice())));
+    }
+
+    private Uni<Response> message(int status, String title, String message) {
+        return html(status, messagePage.data("title", title).data("message", message));
+    }
+
+    private static Uni<Response> html(int status, TemplateInstance page) {
+        return page.createUni().map(body -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(body).build());
+    }
+
+    /** A 303; {@code cookie} null keeps the session cookie, empty clears it, otherwise sets it. */
+    private Response seeOther(String location, String cookie) {
+        Response.ResponseBuilder response = Response.seeOther(URI.create(location));
+        if (cookie != null) {
+            response.header("Set-Cookie", sessionCookie(cookie));
+        }
+        return response.build();
+    }
+
+    private String sessionCookie(String value) {
+        long maxAge = value.isEmpty() ? 0 : sessionTtl.toSeconds();
+        return cookieName + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : "");
+    }
+}

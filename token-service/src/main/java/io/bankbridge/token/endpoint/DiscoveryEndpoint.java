@@ -1,0 +1,79 @@
+package io.bankbridge.token.endpoint;
+
+import io.bankbridge.token.client.AuthMethod;
+import io.bankbridge.token.client.ClientAuthenticator;
+import io.bankbridge.token.client.DataCluster;
+import io.bankbridge.token.keys.SigningKeys;
+import io.bankbridge.token.par.AuthorizationDetail;
+import io.bankbridge.token.par.PushedRequestValidator;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Authorization server metadata (RFC 8414) and OpenID Provider metadata: the same document at both well-known
+ * paths, which is what clients and quarkus-oidc discover endpoints and supported values from.
+ */
+@Path("/.well-known")
+public class DiscoveryEndpoint {
+
+    private final Map<String, Object> metadata;
+
+    DiscoveryEndpoint(@ConfigProperty(name = "bankbridge.issuer") String issuer) {
+        List<String> scopes = new ArrayList<>();
+        scopes.add(PushedRequestValidator.OPENID);
+        Arrays.stream(DataCluster.values()).map(Enum::name).forEach(scopes::add);
+        List<String> assertionAlgorithms = ClientAuthenticator.ASSERTION_ALGORITHMS.stream().map(a -> a.getName()).sorted()
+                .toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issuer", issuer);
+        m.put("authorization_endpoint", issuer + "/authorize");
+        m.put("pushed_authorization_request_endpoint", issuer + OAuthPaths.PAR);
+        m.put("require_pushed_authorization_requests", true);
+        m.put("token_endpoint", issuer + OAuthPaths.TOKEN);
+        m.put("userinfo_endpoint", issuer + "/userinfo");
+        m.put("jwks_uri", issuer + "/jwks");
+        m.put("revocation_endpoint", issuer + OAuthPaths.REVOKE);
+        m.put("introspection_endpoint", issuer + OAuthPaths.INTROSPECT);
+        m.put("scopes_supported", scopes);
+        m.put("response_types_supported", List.of("code"));
+        m.put("response_modes_supported", List.of("query"));
+        m.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
+        m.put("code_challenge_methods_supported", List.of("S256"));
+        m.put("authorization_response_iss_parameter_supported", true);
+        List<String> authMethods = Arrays.stream(AuthMethod.values()).map(AuthMethod::value).toList();
+        m.put("token_endpoint_auth_methods_supported", authMethods);
+        m.put("token_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
+        m.put("revocation_endpoint_auth_methods_supported", authMethods);
+        m.put("revocation_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
+        m.put("introspection_endpoint_auth_methods_supported", authMethods);
+        m.put("introspection_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
+        m.put("authorization_details_types_supported", List.of(AuthorizationDetail.TYPE));
+        m.put("subject_types_supported", List.of("public"));
+        m.put("id_token_signing_alg_values_supported", List.of(SigningKeys.ALGORITHM.getName()));
+        m.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp",
+                "preferred_username"));
+        this.metadata = java.util.Collections.unmodifiableMap(m);
+    }
+
+    @GET
+    @Path("openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> openidConfiguration() {
+        return metadata;
+    }
+
+    @GET
+    @Path("oauth-authorization-server")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> authorizationServer() {
+        return metadata;
+    }
+}

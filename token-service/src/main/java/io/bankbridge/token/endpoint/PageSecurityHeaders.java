@@ -1,0 +1,32 @@
+package io.bankbridge.token.endpoint;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Security headers on every response of the hosted pages: no framing (clickjacking), no script at all, only this
+ * origin's stylesheet, provider logos over https, no referrer leaking the request, no caching of pages carrying
+ * CSRF tokens or account lists.
+ */
+@Provider
+@HostedPage
+public class PageSecurityHeaders implements ContainerResponseFilter {
+
+    // No form-action: browsers apply it to the 303 that follows a form POST, and that goes to the client's redirect URI.
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; "
+            + "img-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.putSingle("X-Frame-Options", "DENY");
+        headers.putSingle("Referrer-Policy", "no-referrer");
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+        headers.putSingle("Cache-Control", "no-store");
+        headers.putSingle("Pragma", "no-cache");
+    }
+}

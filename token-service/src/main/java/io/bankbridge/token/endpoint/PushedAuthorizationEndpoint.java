@@ -1,0 +1,58 @@
+package io.bankbridge.token.endpoint;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bankbridge.token.OAuthException;
+import io.bankbridge.token.OAuthParameters;
+import io.bankbridge.token.TokenSettings;
+import io.bankbridge.token.client.ClientAuthenticator;
+import io.bankbridge.token.client.ClientKind;
+import io.bankbridge.token.par.PushedRequestStore;
+import io.bankbridge.token.par.PushedRequestValidator;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+/** The pushed authorization request endpoint (RFC 9126): how a provider starts an authorization. */
+@Path(OAuthPaths.PAR)
+public class PushedAuthorizationEndpoint {
+
+    /** RFC 9126 §2.2 answer. */
+    public record Pushed(@JsonProperty("request_uri") String requestUri, @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    private final ClientAuthenticator authenticator;
+    private final PushedRequestValidator validator;
+    private final PushedRequestStore store;
+    private final TokenSettings settings;
+
+    PushedAuthorizationEndpoint(ClientAuthenticator authenticator, PushedRequestValidator validator,
+                                PushedRequestStore store, TokenSettings settings) {
+        this.authenticator = authenticator;
+        this.validator = validator;
+        this.store = store;
+        this.settings = settings;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> push(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                              MultivaluedMap<String, String> form) {
+        OAuthParameters params = OAuthParameters.of(form);
+        return authenticator.authenticate(authorization, params, OAuthPaths.PAR).chain(client -> {
+            if (client.kind() != ClientKind.PROVIDER) {
+                throw OAuthException.unauthorizedClient("pushed authorization requests are for providers");
+            }
+            var request = validator.validate(client, params);
+            return store.save(request).map(saved -> Response.status(Response.Status.CREATED)
+                    .entity(new Pushed(request.requestUri(), settings.pushedRequestLifetime().toSeconds())).build());
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package io.bankbridge.token.endpoint;
+
+import io.bankbridge.token.OAuthException;
+import io.bankbridge.token.OAuthParameters;
+import io.bankbridge.token.client.ClientAuthenticator;
+import io.bankbridge.token.grant.GrantHandler;
+import io.bankbridge.token.grant.TokenResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The token endpoint (RFC 6749 §3.2): authenticates the client and hands the request to the grant's handler. */
+@Path(OAuthPaths.TOKEN)
+public class TokenEndpoint {
+
+    private final ClientAuthenticator authenticator;
+    private final Map<String, GrantHandler> handlers;
+
+    TokenEndpoint(ClientAuthenticator authenticator, Instance<GrantHandler> handlers) {
+        this.authenticator = authenticator;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(GrantHandler::grantType, Function.identity()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<TokenResponse> token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                    MultivaluedMap<String, String> form) {
+        OAuthParameters params = OAuthParameters.of(form);
+        String grantType = params.required("grant_type");
+        GrantHandler handler = handlers.get(grantType);
+        if (handler == null) {
+            throw OAuthException.unsupportedGrantType("grant_type " + grantType + " is not supported");
+        }
+        return authenticator.authenticate(authorization, params, OAuthPaths.TOKEN)
+                .chain(client -> handler.handle(client, params));
+    }
+}

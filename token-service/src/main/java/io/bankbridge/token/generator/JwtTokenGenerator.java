@@ -1,0 +1,100 @@
+package io.bankbridge.token.generator;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.token.TokenSettings;
+import io.bankbridge.token.keys.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Mints the JWTs this server issues: RFC 9068 access tokens ({@code typ: at+jwt}) for providers, first-party and
+ * internal clients, and OpenID ID tokens. Signing is the only costly step; storage is the callers' business.
+ */
+@ApplicationScoped
+public class JwtTokenGenerator {
+
+    /** Audience of tokens for the provider data API. */
+    public static final String API_AUDIENCE = "bankbridge-api";
+    /** Audience of tokens for the services' internal APIs. */
+    public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
+    public static final String INTERNAL_SCOPE = "internal";
+
+    private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+
+    private final SigningKeys keys;
+    private final TokenSettings settings;
+    private final String issuer;
+
+    JwtTokenGenerator(SigningKeys keys, TokenSettings settings, @ConfigProperty(name = "bankbridge.issuer") String issuer) {
+        this.keys = keys;
+        this.settings = settings;
+        this.issuer = issuer;
+    }
+
+    /**
+     * An access token for a customer's grant: {@code sub} the customer, {@code client_id} the client, the granted
+     * scopes, and {@code consent_id}/{@code grant_id} when the grant is a consent (absent for first-party sign-in).
+     */
+    public MintedAccessToken customerAccessToken(String clientId, String customerId, String consentId, List<String> scopes) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
+                .subject(customerId)
+                .audience(API_AUDIENCE)
+                .claim("client_id", clientId)
+                .claim("scope", String.join(" ", scopes));
+        if (consentId != null) {
+            claims.claim("consent_id", consentId).claim("grant_id", consentId);
+        }
+        return mint(claims, now);
+    }
+
+    /** An access token an internal service uses on the other services' internal APIs. */
+    public MintedAccessToken internalAccessToken(String clientId) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
+                .subject(clientId)
+                .audience(INTERNAL_AUDIENCE)
+                .claim("client_id", clientId)
+                .claim("scope", INTERNAL_SCOPE);
+        return mint(claims, now);
+    }
+
+    /** An OpenID ID token for the client; {@code nonce} is copied unchanged when present. */
+    public String idToken(String clientId, String customerId, String nonce, Instant authTime) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = base(now, settings.idTokenLifetime().toSeconds())
+                .subject(customerId)
+                .audience(clientId)
+                .claim("azp", clientId);
+        if (authTime != null) {
+            claims.claim("auth_time", authTime.getEpochSecond());
+        }
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        return keys.sign(JOSEObjectType.JWT, claims.build());
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    private JWTClaimsSet.Builder base(Instant now, long lifetimeSeconds) {
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)));
+    }
+
+    private MintedAccessToken mint(JWTClaimsSet.Builder builder, Instant now) {
+        JWTClaimsSet claims = builder.build();
+        String value = keys.sign(ACCESS_TOKEN_TYPE, claims);
+        return new MintedAccessToken(value, claims.getJWTID(), now, claims.getExpirationTime().toInstant());
+    }
+}

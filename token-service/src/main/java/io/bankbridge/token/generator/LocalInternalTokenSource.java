@@ -1,0 +1,37 @@
+package io.bankbridge.token.generator;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * token-service's own internal access tokens, minted with its signing key (no HTTP round trip to itself) and
+ * reused until shortly before they expire.
+ */
+@ApplicationScoped
+public class LocalInternalTokenSource implements InternalTokenSource {
+
+    /** Renew this long before expiry, so a token never expires in flight. */
+    private static final long RENEW_BEFORE_SECONDS = 30;
+
+    private final JwtTokenGenerator generator;
+    private final String clientId;
+    private volatile MintedAccessToken cached;
+
+    LocalInternalTokenSource(JwtTokenGenerator generator,
+                             @ConfigProperty(name = "quarkus.application.name") String clientId) {
+        this.generator = generator;
+        this.clientId = clientId;
+    }
+
+    @Override
+    public Uni<String> internalToken() {
+        MintedAccessToken token = cached;
+        if (token == null || token.expiresAt().minusSeconds(RENEW_BEFORE_SECONDS).isBefore(Instant.now())) {
+            token = generator.internalAccessToken(clientId);
+            cached = token;
+        }
+        return Uni.createFrom().item(token.value());
+    }
+}

@@ -1,0 +1,75 @@
+package io.bankbridge.token.generator;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opaque refresh tokens: 256 random bits handed to the client, only their SHA-256 stored, bound to client and
+ * consent. A used token is marked rotated rather than deleted, so that its reuse can be recognised. Every method
+ * runs on the caller's connection, inside the caller's transaction.
+ */
+@ApplicationScoped
+public class RefreshTokenStore {
+
+    /** A stored refresh token. */
+    public record StoredRefreshToken(String tokenHash, String clientId, String consentId, String customerId,
+                                     List<String> scopes, Instant issuedAt, Instant expiresAt, boolean rotated) {
+    }
+
+    private static final String INSERT = "INSERT INTO refresh_tokens (token_hash, client_id, consent_id, customer_id, "
+            + "scopes, expires_at) VALUES ($1, $2, $3, $4, $5, $6)";
+    private static final String LOCK = "SELECT * FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE";
+    private static final String FIND = "SELECT * FROM refresh_tokens WHERE token_hash = $1";
+    private static final String ROTATE = "UPDATE refresh_tokens SET rotated_at = now() WHERE token_hash = $1";
+    private static final String DELETE_FOR_CONSENT = "DELETE FROM refresh_tokens WHERE consent_id = $1";
+    private static final String DELETE_FOR_CLIENT = "DELETE FROM refresh_tokens WHERE client_id = $1";
+
+    /** Stores a new refresh token and returns its value (the only time it exists in clear). */
+    public Uni<String> issue(SqlClient tx, String clientId, String consentId, String customerId, List<String> scopes,
+                             Instant expiresAt) {
+        String value = OpaqueValues.random();
+        return tx.preparedQuery(INSERT).execute(Tuple.of(OpaqueValues.hash(value), clientId, consentId, customerId,
+                        scopes.toArray(String[]::new), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC)))
+                .replaceWith(value);
+    }
+
+    /** The token with this value, locked until the transaction ends (so that two uses cannot both rotate it). */
+    public Uni<Optional<StoredRefreshToken>> lock(SqlClient tx, String value) {
+        return tx.preparedQuery(LOCK).execute(Tuple.of(OpaqueValues.hash(value))).map(RefreshTokenStore::first);
+    }
+
+    public Uni<Optional<StoredRefreshToken>> find(SqlClient sql, String value) {
+        return sql.preparedQuery(FIND).execute(Tuple.of(OpaqueValues.hash(value))).map(RefreshTokenStore::first);
+    }
+
+    public Uni<Void> markRotated(SqlClient tx, String tokenHash) {
+        return tx.preparedQuery(ROTATE).execute(Tuple.of(tokenHash)).replaceWithVoid();
+    }
+
+    public Uni<Integer> deleteForConsent(SqlClient tx, String consentId) {
+        return tx.preparedQuery(DELETE_FOR_CONSENT).execute(Tuple.of(consentId)).map(rows -> rows.rowCount());
+    }
+
+    public Uni<Integer> deleteForClient(SqlClient tx, String clientId) {
+        return tx.preparedQuery(DELETE_FOR_CLIENT).execute(Tuple.of(clientId)).map(rows -> rows.rowCount());
+    }
+
+    private static Optional<StoredRefreshToken> first(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Optional.empty();
+        }
+        Row row = rows.iterator().next();
+        return Optional.of(new StoredRefreshToken(row.getString("token_hash"), row.getString("client_id"),
+                row.getString("consent_id"), row.getString("customer_id"), List.of(row.getArrayOfStrings("scopes")),
+                row.getOffsetDateTime("issued_at").toInstant(), row.getOffsetDateTime("expires_at").toInstant(),
+                row.getOffsetDateTime("rotated_at") != null));
+    }
+}

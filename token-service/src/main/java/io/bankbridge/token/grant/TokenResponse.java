@@ -1,0 +1,19 @@
+package io.bankbridge.token.grant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** RFC 6749 §5.1 successful token response (plus the OpenID {@code id_token}). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TokenResponse(
+        @JsonProperty("access_token") String accessToken,
+        @JsonProperty("token_type") String tokenType,
+        @JsonProperty("expires_in") long expiresIn,
+        @JsonProperty("refresh_token") String refreshToken,
+        @JsonProperty("id_token") String idToken,
+        @JsonProperty("scope") String scope) {
+
+    public static TokenResponse bearer(String accessToken, long expiresIn, String refreshToken, String idToken, String scope) {
+        return new TokenResponse(accessToken, "Bearer", expiresIn, refreshToken, idToken, scope);
+    }
+}

@@ -1,0 +1,126 @@
+package io.bankbridge.token.grant.authcode;
+
+import io.bankbridge.revocation.contract.Actor;
+import io.bankbridge.token.OAuthException;
+import io.bankbridge.token.OAuthParameters;
+import io.bankbridge.token.TokenSettings;
+import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.generator.JwtTokenGenerator;
+import io.bankbridge.token.generator.MintedAccessToken;
+import io.bankbridge.token.generator.OpaqueValues;
+import io.bankbridge.token.generator.RefreshTokenStore;
+import io.bankbridge.token.grant.GrantHandler;
+import io.bankbridge.token.grant.GrantOutcome;
+import io.bankbridge.token.grant.TokenResponse;
+import io.bankbridge.token.par.PushedRequestValidator;
+import io.bankbridge.token.revocation.GrantRevocation;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * {@code grant_type=authorization_code}: redeems a code once, for the client and redirect URI it was issued to,
+ * with the PKCE verifier matching its S256 challenge. A second redemption is refused and revokes what the first
+ * one issued (the code may have been stolen): the consent's refresh tokens are deleted and {@code consent.revoked}
+ * (actor SYSTEM) goes out, so resource servers refuse the access token too.
+ */
+@ApplicationScoped
+public class AuthorizationCodeGrantHandler implements GrantHandler {
+
+    private final Pool pool;
+    private final AuthorizationCodeStore codes;
+    private final RefreshTokenStore refreshTokens;
+    private final JwtTokenGenerator generator;
+    private final GrantRevocation revocation;
+    private final TokenSettings settings;
+
+    AuthorizationCodeGrantHandler(Pool pool, AuthorizationCodeStore codes, RefreshTokenStore refreshTokens,
+                                  JwtTokenGenerator generator, GrantRevocation revocation, TokenSettings settings) {
+        this.pool = pool;
+        this.codes = codes;
+        this.refreshTokens = refreshTokens;
+        this.generator = generator;
+        this.revocation = revocation;
+        this.settings = settings;
+    }
+
+    @Override
+    public String grantType() {
+        return "authorization_code";
+    }
+
+    @Override
+    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params) {
+        String code = params.required("code");
+        String redirectUri = params.required("redirect_uri");
+        String verifier = params.optional("code_verifier").orElse(null);
+        return pool.withTransaction(tx -> codes.redeem(tx, code).chain(found -> {
+            if (found.isEmpty()) {
+                return GrantOutcome.refused(OAuthException.invalidGrant("unknown authorization code"));
+            }
+            AuthorizationCodeStore.StoredCode stored = found.get();
+            if (stored.redeemed()) {
+                return revokeReplayed(tx, stored);
+            }
+            CodeGrant grant = stored.grant();
+            if (!grant.clientId().equals(client.clientId())) {
+                return GrantOutcome.refused(OAuthException.invalidGrant("the code was issued to another client"));
+            }
+            if (stored.expiresAt().isBefore(Instant.now())) {
+                return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code has expired"));
+            }
+            if (!grant.redirectUri().equals(redirectUri)) {
+                return GrantOutcome.refused(OAuthException.invalidGrant("redirect_uri differs from the authorization request"));
+            }
+            if (verifier == null || !pkceMatches(verifier, grant.codeChallenge())) {
+                return GrantOutcome.refused(OAuthException.invalidGrant("code_verifier does not match the code_challenge"));
+            }
+            return issue(tx, stored, client);
+        })).map(outcome -> GrantOutcome.settle(outcome, revocation));
+    }
+
+    private Uni<GrantOutcome> issue(SqlClient tx, AuthorizationCodeStore.StoredCode stored, RegisteredClient client) {
+        CodeGrant grant = stored.grant();
+        MintedAccessToken access = generator.customerAccessToken(client.clientId(), grant.customerId(), grant.consentId(),
+                grant.scopes());
+        String idToken = grant.scopes().contains(PushedRequestValidator.OPENID)
+                ? generator.idToken(client.clientId(), grant.customerId(), grant.nonce(), grant.authTime()) : null;
+        String scope = String.join(" ", grant.scopes());
+        Uni<String> refresh = grant.consentId() == null
+                ? Uni.createFrom().nullItem()
+                : refreshTokens.issue(tx, client.clientId(), grant.consentId(), grant.customerId(), grant.scopes(),
+                        Instant.now().plus(settings.refreshTokenLifetime()));
+        return codes.recordIssued(tx, stored.codeHash(), access.jti())
+                .chain(() -> refresh)
+                .map(refreshToken -> new GrantOutcome.Issued(TokenResponse.bearer(access.value(),
+                        settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope)));
+    }
+
+    private Uni<GrantOutcome> revokeReplayed(SqlClient tx, AuthorizationCodeStore.StoredCode stored) {
+        CodeGrant grant = stored.grant();
+        Log.warnf("Authorization code of client %s presented again: revoking what it issued", grant.clientId());
+        String reason = "authorization code presented twice";
+        Uni<Void> consent = grant.consentId() == null ? Uni.createFrom().voidItem()
+                : revocation.revokeConsent(tx, grant.consentId(), grant.clientId(), grant.customerId(), Actor.SYSTEM, reason);
+        Uni<Void> token = stored.issuedJti() == null ? Uni.createFrom().voidItem()
+                : revocation.revokeAccessToken(tx, stored.issuedJti(), null, grant.clientId(), grant.customerId(),
+                        Actor.SYSTEM, reason);
+        return consent.chain(() -> token).replaceWith(
+                new GrantOutcome.Refused(OAuthException.invalidGrant("the authorization code was already used"), true));
+    }
+
+
+    private static boolean pkceMatches(String verifier, String challenge) {
+        // RFC 7636 §4.1: 43..128 unreserved characters.
+        if (verifier.length() < 43 || verifier.length() > 128 || !verifier.matches("[A-Za-z0-9._~-]+")) {
+            return false;
+        }
+        return MessageDigest.isEqual(OpaqueValues.s256(verifier).getBytes(StandardCharsets.US_ASCII),
+                challenge.getBytes(StandardCharsets.US_ASCII));
+    }
+}

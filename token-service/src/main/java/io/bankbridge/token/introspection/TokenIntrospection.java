@@ -1,0 +1,121 @@
+package io.bankbridge.token.introspection;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.token.client.ClientKind;
+import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.generator.AccessTokenReader;
+import io.bankbridge.token.generator.RefreshTokenStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RFC 7662 token introspection. A token is active when it is genuine and unexpired, and neither it (by {@code jti}),
+ * its consent, nor (for tokens issued before the suspension) its provider has been revoked. A provider only learns
+ * about its own tokens; the bank's internal services about any.
+ */
+@ApplicationScoped
+public class TokenIntrospection {
+
+    private static final Map<String, Object> INACTIVE = Map.of("active", false);
+    private static final String REVOCATION_STATE = "SELECT "
+            + "EXISTS (SELECT 1 FROM revoked_access_tokens WHERE jti = $1) AS jti_revoked, "
+            + "EXISTS (SELECT 1 FROM revoked_consents WHERE consent_id = $2) AS consent_revoked, "
+            + "(SELECT suspended_at FROM clients WHERE client_id = $3) AS suspended_at";
+
+    private final Pool pool;
+    private final AccessTokenReader accessTokens;
+    private final RefreshTokenStore refreshTokens;
+
+    TokenIntrospection(Pool pool, AccessTokenReader accessTokens, RefreshTokenStore refreshTokens) {
+        this.pool = pool;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    public Uni<Map<String, Object>> introspect(RegisteredClient caller, String token) {
+        var claims = accessTokens.read(token);
+        if (claims.isPresent()) {
+            return accessToken(caller, claims.get());
+        }
+        return refreshTokens.find(pool, token).chain(found -> {
+            if (found.isEmpty() || found.get().rotated() || found.get().expiresAt().isBefore(Instant.now())
+                    || !visibleTo(caller, found.get().clientId())) {
+                return Uni.createFrom().item(INACTIVE);
+            }
+            var refresh = found.get();
+            return revocationState(null, refresh.consentId(), refresh.clientId()).map(state -> {
+                if (state.revoked(refresh.issuedAt())) {
+                    return INACTIVE;
+                }
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("active", true);
+                body.put("token_type", "refresh_token");
+                body.put("client_id", refresh.clientId());
+                body.put("sub", refresh.customerId());
+                body.put("scope", String.join(" ", refresh.scopes()));
+                body.put("iat", refresh.issuedAt().getEpochSecond());
+                body.put("exp", refresh.expiresAt().getEpochSecond());
+                if (refresh.consentId() != null) {
+                    body.put("consent_id", refresh.consentId());
+                }
+                return body;
+            });
+        });
+    }
+
+    private Uni<Map<String, Object>> accessToken(RegisteredClient caller, JWTClaimsSet claims) {
+        String clientId = AccessTokenReader.claim(claims, "client_id");
+        Instant issuedAt = claims.getIssueTime() == null ? Instant.EPOCH : claims.getIssueTime().toInstant();
+        if (claims.getExpirationTime().toInstant().isBefore(Instant.now()) || clientId == null
+                || !visibleTo(caller, clientId)) {
+            return Uni.createFrom().item(INACTIVE);
+        }
+        String consentId = AccessTokenReader.claim(claims, "consent_id");
+        return revocationState(claims.getJWTID(), consentId, clientId).map(state -> {
+            if (state.revoked(issuedAt)) {
+                return INACTIVE;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("active", true);
+            body.put("token_type", "Bearer");
+            body.put("iss", claims.getIssuer());
+            body.put("sub", claims.getSubject());
+            body.put("aud", claims.getAudience().size() == 1 ? claims.getAudience().get(0) : claims.getAudience());
+            body.put("client_id", clientId);
+            body.put("scope", AccessTokenReader.claim(claims, "scope"));
+            body.put("jti", claims.getJWTID());
+            body.put("iat", issuedAt.getEpochSecond());
+            body.put("exp", claims.getExpirationTime().toInstant().getEpochSecond());
+            if (consentId != null) {
+                body.put("consent_id", consentId);
+            }
+            return body;
+        });
+    }
+
+    private record RevocationState(boolean jtiRevoked, boolean consentRevoked, Instant providerSuspendedAt) {
+        boolean revoked(Instant issuedAt) {
+            return jtiRevoked || consentRevoked || (providerSuspendedAt != null && !issuedAt.isAfter(providerSuspendedAt));
+        }
+    }
+
+    private Uni<RevocationState> revocationState(String jti, String consentId, String clientId) {
+        return pool.preparedQuery(REVOCATION_STATE).execute(Tuple.of(jti, consentId, clientId)).map(rows -> {
+            Row row = rows.iterator().next();
+            OffsetDateTime suspendedAt = row.getOffsetDateTime("suspended_at");
+            return new RevocationState(row.getBoolean("jti_revoked"), row.getBoolean("consent_revoked"),
+                    suspendedAt == null ? null : suspendedAt.toInstant());
+        });
+    }
+
+    private static boolean visibleTo(RegisteredClient caller, String tokenClientId) {
+        return caller.kind() == ClientKind.INTERNAL || caller.clientId().equals(tokenClientId);
+    }
+}

@@ -1,0 +1,264 @@
+package io.bankbridge.token.keys;
+
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.DirectDecrypter;
+import com.nimbusds.jose.crypto.DirectEncrypter;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.token.TokenSettings;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The authorization server's token signing keys: one active RSA key signs (PS256, {@code kid} set); keys retired by
+ * a rotation stay published in the JWKS until every token they signed has expired. Keys live in the database so
+ * that every instance signs with the same key and a restart does not invalidate tokens, or come from a mounted JWK.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.PS256;
+
+    private static final String SELECT_KEYS = "SELECT kid, private_jwk, encrypted, status FROM signing_keys "
+            + "WHERE status = 'ACTIVE' OR retired_at > $1 ORDER BY created_at DESC";
+    private static final String INSERT_ACTIVE = "INSERT INTO signing_keys (kid, alg, private_jwk, encrypted, status) "
+            + "VALUES ($1, $2, $3, $4, 'ACTIVE') ON CONFLICT (status) WHERE status = 'ACTIVE' DO NOTHING";
+    private static final String RETIRE_ACTIVE = "UPDATE signing_keys SET status = 'RETIRED', retired_at = now() "
+            + "WHERE status = 'ACTIVE'";
+
+    /** The keys as last read: the signer and what the JWKS publishes. */
+    private record KeyRing(RSAKey active, JWSSigner signer, JWKSet published, Instant readAt) {
+    }
+
+    private final Pool pool;
+    private final SigningSettings settings;
+    private final TokenSettings tokens;
+    private volatile KeyRing ring;
+    private volatile boolean refreshing;
+
+    SigningKeys(Pool pool, SigningSettings settings, TokenSettings tokens) {
+        this.pool = pool;
+        this.settings = settings;
+        this.tokens = tokens;
+    }
+
+    void onStart(@Observes StartupEvent ignored) {
+        reload().await().atMost(Duration.ofSeconds(30));
+        Log.infof("Signing tokens with key %s (%s)", ring.active().getKeyID(), settings.keyFile().isPresent()
+                ? "mounted key file" : "database");
+    }
+
+    /** Signs the claims with the active key; {@code type} goes in the {@code typ} header. */
+    public String sign(JOSEObjectType type, JWTClaimsSet claims) {
+        KeyRing current = current();
+        JWSHeader header = new JWSHeader.Builder(ALGORITHM).keyID(current.active().getKeyID()).type(type).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(current.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign with key " + current.active().getKeyID(), e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The public keys to publish: the active one and those retired less than a token lifetime ago. */
+    public JWKSet publicKeys() {
+        return current().published();
+    }
+
+    /** Whether the signature of a JWT was made by one of the published keys (by {@code kid}, PS256 only). */
+    public boolean verifies(SignedJWT jwt) {
+        if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+            return false;
+        }
+        JWK key = current().published().getKeyByKeyId(jwt.getHeader().getKeyID());
+        if (!(key instanceof RSAKey rsa)) {
+            return false;
+        }
+        try {
+            return jwt.verify(new RSASSAVerifier(rsa));
+        } catch (JOSEException e) {
+            return false;
+        }
+    }
+
+    /** Whether keys are managed here (database) rather than mounted from a file. */
+    public boolean rotatable() {
+        return settings.keyFile().isEmpty();
+    }
+
+    /**
+     * Retires the active key and makes a new one active, in one transaction; returns the new {@code kid}. The
+     * retired key stays published; other instances pick the new key up within the refresh interval.
+     */
+    public Uni<String> rotate() {
+        if (!rotatable()) {
+            return Uni.createFrom().failure(new IllegalStateException("the signing key is mounted from a file"));
+        }
+        RSAKey key = generate();
+        return pool.withTransaction(tx -> tx.query(RETIRE_ACTIVE).execute()
+                        .chain(() -> tx.preparedQuery(INSERT_ACTIVE).execute(insertArguments(key))))
+                .chain(rows -> reload())
+                .invoke(() -> Log.infof("Rotated signing key: %s is active", key.getKeyID()))
+                .replaceWith(key.getKeyID());
+    }
+
+    private KeyRing current() {
+        KeyRing current = ring;
+        if (current == null) {
+            throw new IllegalStateException("signing keys not loaded yet");
+        }
+        if (!refreshing && settings.keyFile().isEmpty()
+                && current.readAt().plus(settings.refreshInterval()).isBefore(Instant.now())) {
+            // Re-read in the background; signing goes on with the keys at hand (they stay published meanwhile).
+            refreshing = true;
+            reload().subscribe().with(ok -> refreshing = false, e -> {
+                refreshing = false;
+                Log.warnf("Could not re-read signing keys: %s", e.getMessage());
+            });
+        }
+        return current;
+    }
+
+    private Uni<Void> reload() {
+        if (settings.keyFile().isPresent()) {
+            RSAKey key = fromFile(Path.of(settings.keyFile().get()));
+            ring = ring(key, List.of(key));
+            return Uni.createFrom().voidItem();
+        }
+        return readKeys().chain(keys -> {
+            if (keys.active().isPresent()) {
+                return Uni.createFrom().item(keys);
+            }
+            RSAKey key = generate();
+            Log.infof("No signing key yet: generated %s", key.getKeyID());
+            // Another instance starting at the same time may win the insert; either way there is one active key.
+            return pool.preparedQuery(INSERT_ACTIVE).execute(insertArguments(key)).chain(rows -> readKeys());
+        }).invoke(keys -> ring = ring(keys.active().orElseThrow(() -> new IllegalStateException("no active signing key")),
+                keys.all())).replaceWithVoid();
+    }
+
+    private record StoredKeys(Optional<RSAKey> active, List<RSAKey> all) {
+    }
+
+    private Uni<StoredKeys> readKeys() {
+        Duration retention = tokens.accessTokenLifetime().compareTo(tokens.idTokenLifetime()) > 0
+                ? tokens.accessTokenLifetime() : tokens.idTokenLifetime();
+        // A token signed with a key just before its retirement lives one lifetime more, plus the time other
+        // instances may go on signing with it before they re-read the keys.
+        Instant publishedSince = Instant.now().minus(retention).minus(settings.refreshInterval()).minusSeconds(60);
+        return pool.preparedQuery(SELECT_KEYS).execute(Tuple.of(OffsetDateTime.ofInstant(publishedSince, ZoneOffset.UTC)))
+                .map(rows -> {
+                    RSAKey active = null;
+                    List<RSAKey> all = new ArrayList<>();
+                    for (Row row : rows) {
+                        RSAKey key = decode(row.getString("private_jwk"), row.getBoolean("encrypted"));
+                        all.add(key);
+                        if ("ACTIVE".equals(row.getString("status"))) {
+                            active = key;
+                        }
+                    }
+                    return new StoredKeys(Optional.ofNullable(active), all);
+                });
+    }
+
+    private KeyRing ring(RSAKey active, List<RSAKey> all) {
+        try {
+            List<JWK> published = all.stream().<JWK>map(RSAKey::toPublicJWK).toList();
+            return new KeyRing(active, new RSASSASigner(active), new JWKSet(published), Instant.now());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Unusable signing key " + active.getKeyID(), e);
+        }
+    }
+
+    private RSAKey generate() {
+        try {
+            RSAKey key = new RSAKeyGenerator(settings.rsaKeySize()).algorithm(ALGORITHM).keyUse(KeyUse.SIGNATURE).generate();
+            return new RSAKey.Builder(key).keyIDFromThumbprint().build();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot generate an RSA key", e);
+        }
+    }
+
+    private Tuple insertArguments(RSAKey key) {
+        boolean encrypt = settings.encryptionKey().isPresent();
+        return Tuple.of(key.getKeyID(), ALGORITHM.getName(), encrypt ? encrypt(key.toJSONString()) : key.toJSONString(), encrypt);
+    }
+
+    private String encrypt(String json) {
+        try {
+            JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(json));
+            jwe.encrypt(new DirectEncrypter(encryptionKey()));
+            return jwe.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot encrypt the signing key (bankbridge.signing.encryption-key must be 256 bits)", e);
+        }
+    }
+
+    private RSAKey decode(String stored, boolean encrypted) {
+        try {
+            String json = stored;
+            if (encrypted) {
+                if (settings.encryptionKey().isEmpty()) {
+                    throw new IllegalStateException("Signing keys are encrypted: set bankbridge.signing.encryption-key");
+                }
+                JWEObject jwe = JWEObject.parse(stored);
+                jwe.decrypt(new DirectDecrypter(encryptionKey()));
+                json = jwe.getPayload().toString();
+            }
+            return RSAKey.parse(json);
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException("Unreadable signing key in the database", e);
+        }
+    }
+
+    private byte[] encryptionKey() {
+        return Base64.getDecoder().decode(settings.encryptionKey().orElseThrow().trim());
+    }
+
+    private static RSAKey fromFile(Path file) {
+        try {
+            JWK jwk = JWK.parse(Files.readString(file));
+            if (!(jwk instanceof RSAKey rsa) || !rsa.isPrivate()) {
+                throw new IllegalStateException("Signing key file " + file + " must hold a private RSA JWK");
+            }
+            return rsa.getKeyID() == null ? new RSAKey.Builder(rsa).keyIDFromThumbprint().build() : rsa;
+        } catch (IOException | ParseException | JOSEException e) {
+            throw new IllegalStateException("Cannot read the signing key file " + file, e);
+        }
+    }
+}

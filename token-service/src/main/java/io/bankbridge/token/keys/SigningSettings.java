@@ -1,0 +1,31 @@
+package io.bankbridge.token.keys;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where the token signing key comes from and how it is kept ({@code bankbridge.signing.*}). */
+@ConfigMapping(prefix = "bankbridge.signing")
+public interface SigningSettings {
+
+    /**
+     * A private JWK (RSA, used with PS256) mounted from a secret. When set, it is the only signing key: the database
+     * keys and rotation through the admin API are not used; rotate by mounting a new file.
+     */
+    Optional<String> keyFile();
+
+    /**
+     * 256-bit AES key (base64) that encrypts private keys at rest in the database (JWE, dir + A256GCM). Without
+     * it, keys are stored as plain JWK; with it, existing plain keys still load.
+     */
+    Optional<String> encryptionKey();
+
+    /** How often an instance re-reads the keys, so that a rotation done by another instance is picked up. */
+    @WithDefault("PT30S")
+    Duration refreshInterval();
+
+    /** RSA modulus length of generated keys. */
+    @WithDefault("2048")
+    int rsaKeySize();
+}

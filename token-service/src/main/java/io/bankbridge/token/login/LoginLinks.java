@@ -1,0 +1,43 @@
+package io.bankbridge.token.login;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Linked logins ("connect your websites"): a signed-in customer proves once that they also hold another site's
+ * login, and from then on the account picker shows the accounts of both. Credentials are never merged: each login
+ * keeps signing in with its own.
+ */
+@ApplicationScoped
+public class LoginLinks {
+
+    private final CustomerSignIn signIn;
+    private final LoginStore store;
+
+    LoginLinks(CustomerSignIn signIn, LoginStore store) {
+        this.signIn = signIn;
+        this.store = store;
+    }
+
+    /** Links the login named {@code username} to {@code signedIn} if {@code password} is that login's password. */
+    public Uni<LinkResult> link(UUID signedIn, String username, String password) {
+        return store.findById(signedIn).chain(self -> signIn.authenticate(username, password).chain(result -> switch (result) {
+            case SignInResult.Invalid invalid -> Uni.createFrom().item(LinkResult.INVALID_CREDENTIALS);
+            case SignInResult.Locked locked -> Uni.createFrom().item(LinkResult.LOCKED);
+            case SignInResult.Success success -> {
+                Login other = success.login();
+                if (self.isEmpty() || other.customerId().equals(self.get().customerId())) {
+                    yield Uni.createFrom().item(LinkResult.REFUSED);
+                }
+                yield store.link(signedIn, other.id()).map(linked -> linked ? LinkResult.LINKED : LinkResult.REFUSED);
+            }
+        }));
+    }
+
+    /** The customers whose accounts {@code loginId} may share: its own first, then its linked logins'. */
+    public Uni<List<String>> customersVisibleTo(UUID loginId) {
+        return store.customersVisibleTo(loginId);
+    }
+}

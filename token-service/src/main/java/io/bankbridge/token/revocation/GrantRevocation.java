@@ -1,0 +1,91 @@
+package io.bankbridge.token.revocation;
+
+import io.bankbridge.revocation.RevocationEventsConfig;
+import io.bankbridge.revocation.contract.Actor;
+import io.bankbridge.revocation.contract.RevocationData;
+import io.bankbridge.revocation.contract.RevocationEvent;
+import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.revocation.outbox.RevocationOutbox;
+import io.bankbridge.token.generator.RefreshTokenStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Ends grants from inside token-service (RFC 7009, code and refresh-token reuse, suspension): deletes the refresh
+ * tokens, remembers what is revoked for introspection, and appends the revocation event to the outbox — all on the
+ * caller's transaction, so state and event commit together. Call {@link #publish()} once it committed.
+ */
+@ApplicationScoped
+public class GrantRevocation {
+
+    private static final String REMEMBER_CONSENT = "INSERT INTO revoked_consents (consent_id) VALUES ($1) "
+            + "ON CONFLICT DO NOTHING";
+    private static final String REMEMBER_JTI = "INSERT INTO revoked_access_tokens (jti) VALUES ($1) ON CONFLICT DO NOTHING";
+
+    private final RefreshTokenStore refreshTokens;
+    private final RevocationOutbox outbox;
+    private final String source;
+
+    GrantRevocation(RefreshTokenStore refreshTokens, RevocationOutbox outbox, RevocationEventsConfig events) {
+        this.refreshTokens = refreshTokens;
+        this.outbox = outbox;
+        this.source = events.source();
+    }
+
+    /**
+     * Revokes a consent's tokens and announces {@code consent.revoked}, unless this service already knew the
+     * consent revoked (then it has been announced already).
+     */
+    public Uni<Void> revokeConsent(SqlClient tx, String consentId, String providerId, String customerId, Actor actor,
+                                   String reason) {
+        return rememberConsent(tx, consentId).chain(newlyRevoked -> {
+            if (!newlyRevoked) {
+                return Uni.createFrom().voidItem();
+            }
+            RevocationData data = new RevocationData(consentId, providerId, customerId, null, actor, reason, Instant.now());
+            return outbox.append(tx, RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_REVOKED, data));
+        });
+    }
+
+    /**
+     * Revokes one access token by {@code jti}; announces {@code token.revoked} when the token belongs to a consent
+     * (tokens outside consents are only checked here, by introspection).
+     */
+    public Uni<Void> revokeAccessToken(SqlClient tx, String jti, String consentId, String providerId, String customerId,
+                                       Actor actor, String reason) {
+        return rememberJti(tx, jti).chain(newlyRevoked -> {
+            if (!newlyRevoked || consentId == null) {
+                return Uni.createFrom().voidItem();
+            }
+            RevocationData data = new RevocationData(consentId, providerId, customerId, jti, actor, reason, Instant.now());
+            return outbox.append(tx, RevocationEvent.aboutConsent(source, RevocationEventType.TOKEN_REVOKED, data));
+        });
+    }
+
+    /** Announces that a provider was suspended: every grant it holds is void from {@code effectiveAt}. */
+    public Uni<Void> suspendProvider(SqlClient tx, String providerId, String reason, Instant effectiveAt) {
+        RevocationData data = new RevocationData(null, providerId, null, null, Actor.BANK, reason, effectiveAt);
+        return refreshTokens.deleteForClient(tx, providerId)
+                .chain(() -> outbox.append(tx, RevocationEvent.aboutProvider(source, RevocationEventType.PROVIDER_SUSPENDED, data)));
+    }
+
+    /** Deletes the consent's refresh tokens and records it revoked; true if it was not recorded yet. */
+    public Uni<Boolean> rememberConsent(SqlClient tx, String consentId) {
+        return refreshTokens.deleteForConsent(tx, consentId)
+                .chain(() -> tx.preparedQuery(REMEMBER_CONSENT).execute(Tuple.of(consentId)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Records an access token revoked; true if it was not recorded yet. */
+    public Uni<Boolean> rememberJti(SqlClient tx, String jti) {
+        return tx.preparedQuery(REMEMBER_JTI).execute(Tuple.of(jti)).map(rows -> rows.rowCount() > 0);
+    }
+
+    /** Makes the outbox relay publish now what the committed transaction appended. */
+    public void publish() {
+        outbox.wakeRelay();
+    }
+}

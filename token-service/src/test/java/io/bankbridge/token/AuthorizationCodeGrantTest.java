@@ -1,0 +1,168 @@
+package io.bankbridge.token;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.revocation.contract.Actor;
+import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The authorization_code grant: single use, bound to client, redirect URI and PKCE, short-lived. */
+@QuarkusTest
+class AuthorizationCodeGrantTest {
+
+    @Inject
+    AuthorizationCodeIssuer codes;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void codeRedeemsForAccessTokenRefreshTokenAndNoStoreHeaders() throws Exception {
+        TestProvider provider = TestProvider.onboard("codeflow");
+        String consentId = Grants.newConsentId();
+        String verifier = TestProvider.verifier();
+        String code = Grants.code(codes, provider, consentId, verifier, TestProvider.CLUSTERS, null);
+
+        JsonPath body = Grants.redeem(provider, code, verifier)
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", equalTo(300))
+                .body("scope", equalTo("ACCOUNT_BASIC TRANSACTIONS"))
+                .body("refresh_token", notNullValue())
+                .body("id_token", nullValue())
+                .extract().jsonPath();
+
+        SignedJWT jwt = SignedJWT.parse(body.getString("access_token"));
+        assertEquals("at+jwt", jwt.getHeader().getType().getType());
+        assertEquals("PS256", jwt.getHeader().getAlgorithm().getName());
+        assertTrue(jwt.getHeader().getKeyID() != null);
+        var claims = jwt.getJWTClaimsSet();
+        assertEquals(TestProvider.issuer(), claims.getIssuer());
+        assertEquals("CUS-C-0001", claims.getSubject());
+        assertEquals(List.of("bankbridge-api"), claims.getAudience());
+        assertEquals(provider.clientId(), claims.getStringClaim("client_id"));
+        assertEquals(consentId, claims.getStringClaim("consent_id"));
+        assertEquals(consentId, claims.getStringClaim("grant_id"));
+        assertEquals("ACCOUNT_BASIC TRANSACTIONS", claims.getStringClaim("scope"));
+        assertTrue(claims.getJWTID() != null);
+        assertEquals(300, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
+    }
+
+    @Test
+    void openidScopeAddsAnIdTokenCarryingTheNonce() throws Exception {
+        TestProvider provider = TestProvider.onboard("openid");
+        String verifier = TestProvider.verifier();
+        String code = Grants.code(codes, provider, Grants.newConsentId(), verifier, List.of("openid", "ACCOUNT_BASIC"),
+                "n-0S6_WzA2Mj");
+
+        String idToken = Grants.redeem(provider, code, verifier).statusCode(200).extract().path("id_token");
+
+        var claims = SignedJWT.parse(idToken).getJWTClaimsSet();
+        assertEquals("n-0S6_WzA2Mj", claims.getStringClaim("nonce"));
+        assertEquals(List.of(provider.clientId()), claims.getAudience());
+        assertEquals("CUS-C-0001", claims.getSubject());
+    }
+
+    @Test
+    void wrongPkceVerifierIsInvalidGrant() {
+        TestProvider provider = TestProvider.onboard("pkce");
+        String code = Grants.code(codes, provider, Grants.newConsentId(), TestProvider.verifier(), TestProvider.CLUSTERS, null);
+
+        Grants.redeem(provider, code, TestProvider.verifier())
+                .statusCode(400).body("error", equalTo("invalid_grant")).header("Cache-Control", "no-store");
+    }
+
+    @Test
+    void missingPkceVerifierIsInvalidGrant() {
+        TestProvider provider = TestProvider.onboard("pkce-missing");
+        String code = Grants.code(codes, provider, Grants.newConsentId(), TestProvider.verifier(), TestProvider.CLUSTERS, null);
+
+        provider.authenticated().formParam("grant_type", "authorization_code").formParam("code", code)
+                .formParam("redirect_uri", TestProvider.REDIRECT_URI)
+                .when().post("/token").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void redirectUriDifferentFromTheRequestIsInvalidGrant() {
+        TestProvider provider = TestProvider.onboard("redirect");
+        String verifier = TestProvider.verifier();
+        String code = Grants.code(codes, provider, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
+
+        provider.authenticated().formParam("grant_type", "authorization_code").formParam("code", code)
+                .formParam("redirect_uri", "https://provider.example/other").formParam("code_verifier", verifier)
+                .when().post("/token").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void codeOfAnotherClientIsInvalidGrant() {
+        TestProvider owner = TestProvider.onboard("owner");
+        TestProvider thief = TestProvider.onboard("thief");
+        String verifier = TestProvider.verifier();
+        String code = Grants.code(codes, owner, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
+
+        Grants.redeem(thief, code, verifier).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void expiredCodeIsInvalidGrant() {
+        TestProvider provider = TestProvider.onboard("expiry");
+        String verifier = TestProvider.verifier();
+        String code = Grants.code(codes, provider, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
+        // The code's minute passes.
+        pool.query("UPDATE authorization_codes SET expires_at = now() - interval '1 second' WHERE redeemed_at IS NULL "
+                + "AND client_id = '" + provider.clientId() + "'").execute().await().atMost(Duration.ofSeconds(10));
+
+        Grants.redeem(provider, code, verifier).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void unknownCodeIsInvalidGrant() {
+        TestProvider provider = TestProvider.onboard("unknown-code");
+        Grants.redeem(provider, "no-such-code", TestProvider.verifier()).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void secondRedemptionIsRefusedAndRevokesWhatTheFirstIssued() {
+        TestProvider provider = TestProvider.onboard("replay");
+        String consentId = Grants.newConsentId();
+        String verifier = TestProvider.verifier();
+        String code = Grants.code(codes, provider, consentId, verifier, TestProvider.CLUSTERS, null);
+        JsonPath first = Grants.redeem(provider, code, verifier).statusCode(200).extract().jsonPath();
+        Grants.introspect(first.getString("access_token")).statusCode(200).body("active", equalTo(true));
+
+        Grants.redeem(provider, code, verifier).statusCode(400).body("error", equalTo("invalid_grant"));
+
+        Grants.introspect(first.getString("access_token")).statusCode(200).body("active", equalTo(false));
+        Grants.refresh(provider, first.getString("refresh_token")).statusCode(400).body("error", equalTo("invalid_grant"));
+        var event = Grants.published(e -> e.type() == RevocationEventType.CONSENT_REVOKED && consentId.equals(e.subject()));
+        assertTrue(event.isPresent(), "consent.revoked published for " + consentId);
+        assertEquals(Actor.SYSTEM, event.get().data().actor());
+        assertEquals(provider.clientId(), event.get().data().providerId());
+    }
+
+    @Test
+    void unsupportedGrantTypeIsRefused() {
+        TestProvider provider = TestProvider.onboard("grant-type");
+        provider.authenticated().formParam("grant_type", "password")
+                .when().post("/token").then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
+    }
+
+    @Test
+    void jsonBodyAtTheTokenEndpointIsAnOAuthError() {
+        io.restassured.RestAssured.given().contentType("application/json").body("{}")
+                .when().post("/token").then().statusCode(415).body("error", equalTo("invalid_request"));
+    }
+}

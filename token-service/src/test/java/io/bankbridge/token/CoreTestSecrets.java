@@ -1,0 +1,40 @@
+package io.bankbridge.token;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Secrets the tests generate for themselves (never in the repository): the configured clients' secrets and the
+ * admin credential, handed to the application as configuration and to the tests through these constants.
+ */
+@WithTestResource(value = CoreTestSecrets.class, scope = TestResourceScope.GLOBAL)
+public final class CoreTestSecrets implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CONSENT_SERVICE = random();
+    public static final String ACCOUNT_DATA_SERVICE = random();
+    public static final String SECURITY_CENTER = random();
+    public static final String ADMIN = random();
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of(
+                "bankbridge.clients.consent-service.secret", CONSENT_SERVICE,
+                "bankbridge.clients.account-data-service.secret", ACCOUNT_DATA_SERVICE,
+                "bankbridge.clients.security-center.secret", SECURITY_CENTER,
+                "bankbridge.admin.secret", ADMIN);
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,96 @@
+package io.bankbridge.token;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** What clients and resource servers discover: server metadata and the signing keys, and key rotation. */
+@QuarkusTest
+class DiscoveryAndKeysTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/.well-known/openid-configuration", "/.well-known/oauth-authorization-server"})
+    void metadataListsEveryEndpointAndSupportedValue(String path) {
+        String issuer = TestProvider.issuer();
+        given().when().get(path).then().statusCode(200).contentType(ContentType.JSON)
+                .body("issuer", equalTo(issuer))
+                .body("authorization_endpoint", equalTo(issuer + "/authorize"))
+                .body("pushed_authorization_request_endpoint", equalTo(issuer + "/par"))
+                .body("require_pushed_authorization_requests", equalTo(true))
+                .body("token_endpoint", equalTo(issuer + "/token"))
+                .body("userinfo_endpoint", equalTo(issuer + "/userinfo"))
+                .body("jwks_uri", equalTo(issuer + "/jwks"))
+                .body("revocation_endpoint", equalTo(issuer + "/revoke"))
+                .body("introspection_endpoint", equalTo(issuer + "/introspect"))
+                .body("code_challenge_methods_supported", equalTo(java.util.List.of("S256")))
+                .body("authorization_response_iss_parameter_supported", equalTo(true))
+                .body("response_types_supported", equalTo(java.util.List.of("code")))
+                .body("token_endpoint_auth_methods_supported", hasItems("private_key_jwt", "client_secret_basic"))
+                .body("token_endpoint_auth_signing_alg_values_supported", hasItems("PS256", "ES256"))
+                .body("token_endpoint_auth_signing_alg_values_supported", not(hasItem("RS256")))
+                .body("grant_types_supported", hasItems("authorization_code", "refresh_token", "client_credentials"))
+                .body("scopes_supported", hasItems("openid", "ACCOUNT_BASIC", "ACCOUNT_DETAILED", "ACCOUNT_PAYMENTS",
+                        "TRANSACTIONS", "CUSTOMER_CONTACT", "CUSTOMER_PERSONAL"))
+                .body("authorization_details_types_supported", hasItem("bankbridge_data_access"))
+                .body("subject_types_supported", hasItem("public"))
+                .body("id_token_signing_alg_values_supported", hasItem("PS256"));
+    }
+
+    @Test
+    void jwksPublishesPublicPs256KeysWithKids() {
+        given().when().get("/jwks").then().statusCode(200)
+                .body("keys.size()", org.hamcrest.Matchers.greaterThan(0))
+                .body("keys.kid", everyItem(notNullValue()))
+                .body("keys.kty", everyItem(equalTo("RSA")))
+                .body("keys.alg", everyItem(equalTo("PS256")))
+                .body("keys", everyItem(not(hasKey("d"))));
+    }
+
+    @Test
+    void rotationNeedsTheAdminCredential() {
+        given().when().post("/admin/signing-keys/rotate").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void rotationSignsWithANewKeyAndKeepsThePreviousOnePublished() throws Exception {
+        String before = internalToken();
+        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+
+        String newKid = given().header("Authorization", TestProvider.adminAuthorization())
+                .when().post("/admin/signing-keys/rotate").then().statusCode(200).extract().path("activeKid");
+
+        assertNotEquals(oldKid, newKid);
+        String after = internalToken();
+        assertTrue(SignedJWT.parse(after).getHeader().getKeyID().equals(newKid), "new tokens use the new key");
+        JWKSet published = JWKSet.parse(given().when().get("/jwks").then().statusCode(200).extract().asString());
+        RSAKey oldKey = (RSAKey) published.getKeyByKeyId(oldKid);
+        RSAKey newKey = (RSAKey) published.getKeyByKeyId(newKid);
+        assertTrue(SignedJWT.parse(before).verify(new RSASSAVerifier(oldKey)), "tokens signed before rotation still verify");
+        assertTrue(SignedJWT.parse(after).verify(new RSASSAVerifier(newKey)));
+        Grants.introspect(before).statusCode(200).body("active", equalTo(true));
+    }
+
+    private static String internalToken() {
+        return given().contentType(ContentType.URLENC)
+                .header("Authorization", TestProvider.basic("account-data-service", CoreTestSecrets.ACCOUNT_DATA_SERVICE))
+                .formParam("grant_type", "client_credentials")
+                .when().post("/token").then().statusCode(200).extract().path("access_token");
+    }
+}

@@ -1,0 +1,80 @@
+package io.bankbridge.token;
+
+import static io.restassured.RestAssured.given;
+
+import io.bankbridge.revocation.contract.RevocationEvent;
+import io.bankbridge.revocation.contract.RevocationEventCodec;
+import io.bankbridge.testsupport.TopicReader;
+import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
+import io.bankbridge.token.grant.authcode.CodeGrant;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Test steps shared by the grant tests: a code as the pages would issue it, its redemption, refresh, introspection. */
+final class Grants {
+
+    static final String TOPIC = "bankbridge.revocations";
+
+    private Grants() {
+    }
+
+    /** A code for the provider, as the consent page issues it after the customer approved. */
+    static String code(AuthorizationCodeIssuer codes, TestProvider provider, String consentId, String verifier,
+                       List<String> scopes, String nonce) {
+        return codes.issue(new CodeGrant(provider.clientId(), TestProvider.REDIRECT_URI, "CUS-C-0001", consentId, scopes,
+                TestProvider.challenge(verifier), nonce, Instant.now())).await().atMost(Duration.ofSeconds(10));
+    }
+
+    static ValidatableResponse redeem(TestProvider provider, String code, String verifier) {
+        return provider.authenticated()
+                .formParam("grant_type", "authorization_code")
+                .formParam("code", code)
+                .formParam("redirect_uri", TestProvider.REDIRECT_URI)
+                .formParam("code_verifier", verifier)
+                .when().post("/token").then();
+    }
+
+    /** Runs the code flow for a new consent and returns the token response. */
+    static JsonPath tokens(AuthorizationCodeIssuer codes, TestProvider provider, String consentId) {
+        String verifier = TestProvider.verifier();
+        String code = code(codes, provider, consentId, verifier, TestProvider.CLUSTERS, null);
+        return redeem(provider, code, verifier).statusCode(200).extract().jsonPath();
+    }
+
+    static ValidatableResponse refresh(TestProvider provider, String refreshToken) {
+        return provider.authenticated()
+                .formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", refreshToken)
+                .when().post("/token").then();
+    }
+
+    /** Introspection as the bank's consent-service (internal clients may introspect any token). */
+    static ValidatableResponse introspect(String token) {
+        return given().contentType(ContentType.URLENC)
+                .header("Authorization", TestProvider.basic("consent-service", CoreTestSecrets.CONSENT_SERVICE))
+                .formParam("token", token)
+                .when().post("/introspect").then();
+    }
+
+    static String newConsentId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Waits (bounded) until an event matching the condition is on the real topic, read by a plain consumer. */
+    static Optional<RevocationEvent> published(Predicate<RevocationEvent> condition) {
+        return TopicReader.awaitRecords(TOPIC, records -> records.stream().map(r -> decode(r.value()))
+                        .anyMatch(e -> e != null && condition.test(e)), Duration.ofSeconds(30))
+                .stream().map(r -> decode(r.value())).filter(e -> e != null && condition.test(e)).findFirst();
+    }
+
+    private static RevocationEvent decode(String value) {
+        return RevocationEventCodec.decode(value) instanceof RevocationEventCodec.Decoded.Event event ? event.event() : null;
+    }
+}

@@ -1,0 +1,141 @@
+package io.bankbridge.token;
+
+import static io.restassured.RestAssured.given;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * A provider onboarded through the admin API for one test, holding its private key, and the client side of the
+ * protocol: client assertions (RFC 7523), PKCE values, form requests.
+ */
+public record TestProvider(String clientId, JWK key, String secret) {
+
+    public static final String REDIRECT_URI = "https://provider.example/callback";
+    public static final List<String> CLUSTERS = List.of("ACCOUNT_BASIC", "TRANSACTIONS");
+
+    public static String issuer() {
+        return ConfigProvider.getConfig().getValue("bankbridge.issuer", String.class);
+    }
+
+    public static String adminAuthorization() {
+        return basic("admin", CoreTestSecrets.ADMIN);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    /** Onboards a private_key_jwt provider with a fresh PS256 key. */
+    public static TestProvider onboard(String name) {
+        return onboard(name, rsaKey());
+    }
+
+    public static TestProvider onboard(String name, JWK key) {
+        String clientId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        given().header("Authorization", adminAuthorization()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "name", name, "redirectUris", List.of(REDIRECT_URI),
+                        "allowedClusters", CLUSTERS, "tokenEndpointAuthMethod", "private_key_jwt",
+                        "jwks", new JWKSet(key.toPublicJWK()).toJSONObject(true)))
+                .when().post("/admin/providers").then().statusCode(201);
+        return new TestProvider(clientId, key, null);
+    }
+
+    /** Onboards a client_secret_basic provider; the secret comes from the onboarding answer. */
+    public static TestProvider onboardWithSecret(String name) {
+        String clientId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = given().header("Authorization", adminAuthorization()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "name", name, "redirectUris", List.of(REDIRECT_URI),
+                        "allowedClusters", CLUSTERS, "tokenEndpointAuthMethod", "client_secret_basic"))
+                .when().post("/admin/providers").then().statusCode(201).extract().path("clientSecret");
+        return new TestProvider(clientId, null, secret);
+    }
+
+    public static RSAKey rsaKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ECKey ecKey() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A valid client assertion: PS256 (ES256 for EC keys), aud = issuer, one minute of life, fresh jti. */
+    public String assertion() {
+        JWSAlgorithm alg = key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.PS256;
+        return assertion(alg, issuer(), Instant.now().plusSeconds(60), UUID.randomUUID().toString());
+    }
+
+    public String assertion(JWSAlgorithm alg, String audience, Instant expiresAt, String jti) {
+        return sign(key, alg, new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(audience)
+                .issueTime(new Date()).expirationTime(Date.from(expiresAt)).jwtID(jti).build());
+    }
+
+    public static String sign(JWK key, JWSAlgorithm alg, JWTClaimsSet claims) {
+        try {
+            JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(signer);
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A form request authenticated as this provider (client assertion, or HTTP Basic for secret clients). */
+    public RequestSpecification authenticated() {
+        return withAssertion(secret == null ? assertion() : null);
+    }
+
+    public RequestSpecification withAssertion(String assertion) {
+        RequestSpecification spec = given().contentType(ContentType.URLENC);
+        if (secret != null) {
+            return spec.header("Authorization", basic(clientId, secret));
+        }
+        return spec.formParam("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                .formParam("client_assertion", assertion);
+    }
+
+    /** A PKCE code verifier (43..128 characters). */
+    public static String verifier() {
+        return UUID.randomUUID() + "-" + UUID.randomUUID();
+    }
+
+    public static String challenge(String verifier) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.bankbridge.token.authorize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real HTTP server in the test JVM standing in for account-data-service and consent-service: it implements their
+ * documented internal contract (accounts of the demo customers; consent create / authorize / reject), records
+ * what it received, and can be switched to failing to play an outage.
+ */
+public final class BankServicesStandIn implements QuarkusTestResourceLifecycleManager {
+
+    /** A call received by the consent stand-in. */
+    public record ConsentCall(String operation, String consentId, JsonNode body, String authorization) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ACCOUNTS = Pattern.compile("/internal/customers/([^/]+)/accounts");
+    private static final Pattern CONSENT_OP = Pattern.compile("/internal/consents/([^/]+)/(authorize|reject)");
+
+    private static final List<ConsentCall> CONSENT_CALLS = new CopyOnWriteArrayList<>();
+    private static final Map<String, ObjectNode> CONSENTS = new ConcurrentHashMap<>();
+    private static volatile boolean failing;
+
+    private HttpServer server;
+
+    /** Every call consent-service received, in order. */
+    public static List<ConsentCall> consentCalls() {
+        return List.copyOf(CONSENT_CALLS);
+    }
+
+    /** The calls consent-service received after the first {@code count} ones. */
+    public static List<ConsentCall> consentCallsSince(int count) {
+        List<ConsentCall> all = consentCalls();
+        return all.subList(count, all.size());
+    }
+
+    /** While true, both services answer 503 to everything. */
+    public static void failing(boolean fail) {
+        failing = fail;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/internal/customers/", this::accounts);
+        server.createContext("/internal/consents", this::consents);
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("bankbridge.account-data-service.url", url, "bankbridge.consent-service.url", url);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void accounts(HttpExchange exchange) throws IOException {
+        Matcher m = ACCOUNTS.matcher(exchange.getRequestURI().getPath());
+        if (failing || !bearer(exchange) || !m.matches() || !"GET".equals(exchange.getRequestMethod())) {
+            answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
+            return;
+        }
+        answer(exchange, 200, demoAccounts(m.group(1)));
+    }
+
+    /** The demo convention: CUS-C-n owns a card and a checking account, CUS-S-n a savings account. */
+    private static ArrayNode demoAccounts(String customerId) {
+        ArrayNode accounts = JSON.createArrayNode();
+        Matcher m = Pattern.compile("CUS-([CS])-(\\d{4})").matcher(customerId);
+        if (!m.matches()) {
+            return accounts;
+        }
+        String n = m.group(2);
+        if ("C".equals(m.group(1))) {
+            accounts.add(account("ACC-C-" + n + "-1", "CARD", "Rewards Card", "****" + n));
+            accounts.add(account("ACC-C-" + n + "-2", "CHECKING", "Everyday Checking", "****2" + n.substring(1)));
+        } else {
+            accounts.add(account("ACC-S-" + n + "-1", "SAVINGS", "High Yield Savings", "****9" + n.substring(1)));
+        }
+        return accounts;
+    }
+
+    private static ObjectNode account(String id, String type, String nickname, String masked) {
+        return JSON.createObjectNode().put("accountId", id).put("accountType", type).put("nickname", nickname)
+                .put("maskedNumber", masked).put("currency", "USD").put("status", "OPEN");
+    }
+
+    private void consents(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (failing || !bearer(exchange) || !"POST".equals(exchange.getRequestMethod())) {
+            answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
+            return;
+        }
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if ("/internal/consents".equals(path)) {
+            ObjectNode consent = ((ObjectNode) body.deepCopy()).put("id", UUID.randomUUID().toString())
+                    .put("status", "AWAITING_AUTHORIZATION");
+            consent.putArray("accountIds");
+            CONSENTS.put(consent.get("id").asText(), consent);
+            CONSENT_CALLS.add(new ConsentCall("create", consent.get("id").asText(), body, authorization));
+            answer(exchange, 201, consent);
+            return;
+        }
+        Matcher m = CONSENT_OP.matcher(path);
+        ObjectNode consent = m.matches() ? CONSENTS.get(m.group(1)) : null;
+        if (consent == null) {
+            answer(exchange, 404, JSON.createObjectNode().put("status", 404).put("title", "Not Found"));
+            return;
+        }
+        if (!"AWAITING_AUTHORIZATION".equals(consent.get("status").asText())) {
+            answer(exchange, 409, JSON.createObjectNode().put("status", 409).put("title", "Conflict"));
+            return;
+        }
+        CONSENT_CALLS.add(new ConsentCall(m.group(2), m.group(1), body, authorization));
+        if ("authorize".equals(m.group(2))) {
+            consent.put("status", "AUTHORIZED").set("accountIds", body.get("accountIds"));
+        } else {
+            consent.put("status", "REJECTED");
+        }
+        answer(exchange, 200, consent);
+    }
+
+    /** Whether the call carries an internal access token (a JWT with audience bankbridge-internal, scope internal). */
+    private static boolean bearer(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return false;
+        }
+        String[] parts = authorization.substring(7).split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("aud").toString().contains("bankbridge-internal") && "internal".equals(claims.path("scope").asText());
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", status < 400 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
