@@ -1,6 +1,7 @@
 package io.bankbridge.consent.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.bankbridge.consent.service.ConsentNotFoundException;
 import io.bankbridge.consent.service.IllegalTransitionException;
 import io.bankbridge.consent.service.InvalidConsentRequestException;
@@ -27,6 +28,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return problem(400, "Bad Request", "The request body is not valid JSON for this operation.");
+    }
+
+    /** JSON of the wrong shape (an unknown actor, a string where a list belongs): as specific as the built-in mapper, so ours wins. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper
