@@ -39,6 +39,7 @@ class SecurityCenterJourneyTest {
     @Inject
     Pool pool;
 
+    /** A browser for {@code customer}; the first page it opens runs the sign-in. */
     private Browser signedIn(String customer) {
         issuer().signInAs(customer);
         return new Browser(base);
@@ -113,6 +114,7 @@ class SecurityCenterJourneyTest {
         String active = authorized(customer, PROVIDER);
         String revokedEarlier = authorized(customer, "lender-app");
         Browser browser = signedIn(customer);
+        assertThat(browser.open("/me/consents").statusCode()).as("signed in").isEqualTo(200);
         assertThat(browser.postJson("/me/consents/" + revokedEarlier + "/revocation", "{\"reason\":\"No longer used\"}")
                 .statusCode()).isEqualTo(200);
 
