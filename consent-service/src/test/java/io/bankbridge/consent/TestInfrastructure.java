@@ -2,14 +2,19 @@ package io.bankbridge.consent;
 
 import io.bankbridge.testsupport.KafkaBrokerResource;
 import io.bankbridge.testsupport.PostgresDatabaseResource;
+import io.bankbridge.testsupport.TestIssuerResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 
-/** Every test of this module runs against a fresh database of its own on the real PostgreSQL server and a real Kafka broker. */
+/**
+ * Every test of this module runs against a fresh database of its own on the real PostgreSQL server, a real Kafka
+ * broker, and the test issuer standing in for token-service (discovery, JWKS, client_credentials, code flow).
+ */
 @WithTestResource(value = PostgresDatabaseResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "bankbridge_consent"))
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestIssuerResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {

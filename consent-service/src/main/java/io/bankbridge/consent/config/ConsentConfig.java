@@ -1,0 +1,43 @@
+package io.bankbridge.consent.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of consent-service ({@code bankbridge.consent.*}). */
+@ConfigMapping(prefix = "bankbridge.consent")
+public interface ConsentConfig {
+
+    Expiry expiry();
+
+    SecurityCenter securityCenter();
+
+    /** The job that ends consents past their expiry. */
+    interface Expiry {
+        /** How often each instance looks for expired consents ({@code bankbridge.consent.expiry.every}). */
+        @WithDefault("60s")
+        String every();
+
+        /** Consents expired per transaction. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    /** The customer Security Center. */
+    interface SecurityCenter {
+        /**
+         * Key that signs the Security Center's anti-forgery tokens; every replica needs the same one. Defaults to
+         * the Security Center's OIDC client secret, which every replica already shares.
+         */
+        Optional<String> csrfKey();
+
+        /** How long a form rendered for the customer can be submitted. */
+        @WithDefault("PT30M")
+        Duration formLifetime();
+
+        /** Access-log entries shown on a consent's detail page. */
+        @WithDefault("50")
+        int accessHistorySize();
+    }
+}

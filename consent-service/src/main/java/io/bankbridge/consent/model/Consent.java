@@ -1,0 +1,55 @@
+package io.bankbridge.consent.model;
+
+import io.bankbridge.revocation.contract.Actor;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A consent: the grant behind every token a provider holds for a customer.
+ *
+ * @param durationDays     how long an authorization lasts, 1 to 365 days
+ * @param revokedBy        who ended it, when it was revoked
+ * @param revocationReason why it was revoked or rejected, free text for people
+ */
+public record Consent(
+        UUID id,
+        String customerId,
+        String providerId,
+        String providerName,
+        List<String> dataClusters,
+        List<String> accountIds,
+        ConsentStatus status,
+        int durationDays,
+        Instant createdAt,
+        Instant authorizedAt,
+        Instant expiresAt,
+        Instant revokedAt,
+        Actor revokedBy,
+        String revocationReason) {
+
+    public Consent {
+        dataClusters = List.copyOf(dataClusters);
+        accountIds = List.copyOf(accountIds);
+    }
+
+    public Consent authorized(List<String> accounts, int days, Instant at) {
+        return new Consent(id, customerId, providerId, providerName, dataClusters, accounts, ConsentStatus.AUTHORIZED,
+                days, createdAt, at, at.plus(java.time.Duration.ofDays(days)), null, null, null);
+    }
+
+    public Consent rejected(String reason) {
+        return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, ConsentStatus.REJECTED,
+                durationDays, createdAt, null, null, null, null, reason);
+    }
+
+    public Consent revoked(Actor actor, String reason, Instant at) {
+        return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, ConsentStatus.REVOKED,
+                durationDays, createdAt, authorizedAt, expiresAt, at, actor, reason);
+    }
+
+    public Consent expired() {
+        return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, ConsentStatus.EXPIRED,
+                durationDays, createdAt, authorizedAt, expiresAt, null, null, null);
+    }
+}

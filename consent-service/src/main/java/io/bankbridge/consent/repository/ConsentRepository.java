@@ -1,0 +1,144 @@
+package io.bankbridge.consent.repository;
+
+import io.bankbridge.consent.model.Consent;
+import io.bankbridge.consent.model.ConsentStatus;
+import io.bankbridge.consent.model.HistoryEntry;
+import io.bankbridge.revocation.contract.Actor;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL for consents and their history. Every method runs on the connection it is given, so that the caller
+ * decides the transaction (a state change, its history line and its outbox row commit together).
+ */
+@ApplicationScoped
+public class ConsentRepository {
+
+    private static final String COLUMNS = "id, customer_id, provider_id, provider_name, data_clusters, account_ids, status, "
+            + "duration_days, created_at, authorized_at, expires_at, revoked_at, revoked_by, revocation_reason";
+
+    public Uni<Void> insert(SqlClient sql, Consent c) {
+        return sql.preparedQuery("INSERT INTO consent (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+                .execute(tuple(c.id(), c.customerId(), c.providerId(), c.providerName(), c.dataClusters(), c.accountIds(),
+                        c.status(), c.durationDays(), c.createdAt(), c.authorizedAt(), c.expiresAt(), c.revokedAt(),
+                        c.revokedBy(), c.revocationReason()))
+                .replaceWithVoid();
+    }
+
+    /** Writes the mutable fields of a consent that the caller has locked. */
+    public Uni<Void> update(SqlClient sql, Consent c) {
+        return sql.preparedQuery("UPDATE consent SET account_ids = $2, status = $3, duration_days = $4, authorized_at = $5, "
+                        + "expires_at = $6, revoked_at = $7, revoked_by = $8, revocation_reason = $9 WHERE id = $1")
+                .execute(tuple(c.id(), c.accountIds(), c.status(), c.durationDays(), c.authorizedAt(), c.expiresAt(),
+                        c.revokedAt(), c.revokedBy(), c.revocationReason()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Optional<Consent>> find(SqlClient sql, UUID id) {
+        return sql.preparedQuery("SELECT " + COLUMNS + " FROM consent WHERE id = $1").execute(Tuple.of(id))
+                .map(ConsentRepository::first);
+    }
+
+    /** Reads and locks one consent until the caller's transaction ends, so that two transitions cannot race. */
+    public Uni<Optional<Consent>> lock(SqlClient sql, UUID id) {
+        return sql.preparedQuery("SELECT " + COLUMNS + " FROM consent WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+                .map(ConsentRepository::first);
+    }
+
+    public Uni<List<Consent>> byCustomer(SqlClient sql, String customerId) {
+        return sql.preparedQuery("SELECT " + COLUMNS + " FROM consent WHERE customer_id = $1 ORDER BY created_at DESC")
+                .execute(Tuple.of(customerId))
+                .map(ConsentRepository::all);
+    }
+
+    /** Locks the provider's consents that were authorized at or before {@code at} and are still authorized. */
+    public Uni<List<Consent>> lockAuthorizedOfProvider(SqlClient sql, String providerId, Instant at) {
+        return sql.preparedQuery("SELECT " + COLUMNS + " FROM consent WHERE provider_id = $1 AND status = 'AUTHORIZED' "
+                        + "AND authorized_at <= $2 ORDER BY id FOR UPDATE")
+                .execute(Tuple.of(providerId, utc(at)))
+                .map(ConsentRepository::all);
+    }
+
+    /**
+     * Locks up to {@code limit} authorized consents past their expiry, skipping the ones another instance holds,
+     * so that several replicas can run the expiry job at once without expiring a consent twice.
+     */
+    public Uni<List<Consent>> lockDueForExpiry(SqlClient sql, Instant now, int limit) {
+        return sql.preparedQuery("SELECT " + COLUMNS + " FROM consent WHERE status = 'AUTHORIZED' AND expires_at <= $1 "
+                        + "ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED")
+                .execute(Tuple.of(utc(now), limit))
+                .map(ConsentRepository::all);
+    }
+
+    public Uni<Void> appendHistory(SqlClient sql, UUID consentId, HistoryEntry entry) {
+        return sql.preparedQuery("INSERT INTO consent_history (consent_id, at, event, actor, detail) VALUES ($1, $2, $3, $4, $5)")
+                .execute(tuple(consentId, entry.at(), entry.event(), entry.actor(), entry.detail()))
+                .replaceWithVoid();
+    }
+
+    public Uni<List<HistoryEntry>> history(SqlClient sql, UUID consentId) {
+        return sql.preparedQuery("SELECT at, event, actor, detail FROM consent_history WHERE consent_id = $1 ORDER BY id")
+                .execute(Tuple.of(consentId))
+                .map(rows -> {
+                    List<HistoryEntry> entries = new ArrayList<>();
+                    rows.forEach(r -> entries.add(new HistoryEntry(instant(r, "at"), r.getString("event"),
+                            Actor.valueOf(r.getString("actor")), r.getString("detail"))));
+                    return entries;
+                });
+    }
+
+    /** Binds values the way the columns store them: instants as UTC timestamps, enums by name, lists as arrays. */
+    private static Tuple tuple(Object... values) {
+        Tuple tuple = Tuple.tuple();
+        for (Object v : values) {
+            tuple.addValue(switch (v) {
+                case Instant i -> utc(i);
+                case Enum<?> e -> e.name();
+                case List<?> l -> l.stream().map(String::valueOf).toArray(String[]::new);
+                case null -> null;
+                default -> v;
+            });
+        }
+        return tuple;
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Optional<Consent> first(RowSet<Row> rows) {
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.of(consent(it.next())) : Optional.empty();
+    }
+
+    private static List<Consent> all(RowSet<Row> rows) {
+        List<Consent> consents = new ArrayList<>();
+        rows.forEach(r -> consents.add(consent(r)));
+        return consents;
+    }
+
+    private static Consent consent(Row r) {
+        String revokedBy = r.getString("revoked_by");
+        return new Consent(r.getUUID("id"), r.getString("customer_id"), r.getString("provider_id"), r.getString("provider_name"),
+                List.of(r.getArrayOfStrings("data_clusters")), List.of(r.getArrayOfStrings("account_ids")),
+                ConsentStatus.valueOf(r.getString("status")), r.getInteger("duration_days"), instant(r, "created_at"),
+                instant(r, "authorized_at"), instant(r, "expires_at"), instant(r, "revoked_at"),
+                revokedBy == null ? null : Actor.valueOf(revokedBy), r.getString("revocation_reason"));
+    }
+
+    private static Instant instant(Row r, String column) {
+        OffsetDateTime at = r.getOffsetDateTime(column);
+        return at == null ? null : at.toInstant();
+    }
+}

@@ -1,0 +1,62 @@
+package io.bankbridge.consent.securitycenter;
+
+import io.bankbridge.consent.accesslog.AccessHistory;
+import io.bankbridge.consent.model.Consent;
+import io.bankbridge.consent.model.ConsentStatus;
+import io.bankbridge.consent.model.ConsentWithHistory;
+import io.bankbridge.consent.service.ConsentService;
+import io.bankbridge.revocation.contract.Actor;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The Security Center's view of consents, shared by its pages and its JSON API: always scoped to one customer. */
+@ApplicationScoped
+public class CustomerConnections {
+
+    private final ConsentService consents;
+    private final AccessHistory accessHistory;
+
+    CustomerConnections(ConsentService consents, AccessHistory accessHistory) {
+        this.consents = consents;
+        this.accessHistory = accessHistory;
+    }
+
+    /** Active, expired and revoked connections; requests never authorized (pending, rejected) are not connections. */
+    public Uni<Connections> of(String customerId) {
+        return Uni.combine().all()
+                .unis(consents.ofCustomer(customerId), accessHistory.lastAccessByConsent(customerId))
+                .with((all, lastAccess) -> {
+                    Map<String, Instant> last = lastAccess.orElse(Map.of());
+                    return new Connections(
+                            select(all, ConsentStatus.AUTHORIZED, last),
+                            select(all, ConsentStatus.EXPIRED, last),
+                            select(all, ConsentStatus.REVOKED, last),
+                            lastAccess.isPresent());
+                });
+    }
+
+    public Uni<ConnectionDetail> detail(String customerId, UUID id) {
+        return consents.get(id, owner(customerId)).chain(found -> accessHistory.ofConsent(id.toString())
+                .map(log -> new ConnectionDetail(found, log.orElse(List.of()), log.isPresent())));
+    }
+
+    public Uni<ConsentWithHistory> revoke(String customerId, UUID id, String reason) {
+        String why = reason == null || reason.isBlank() ? "Revoked by the customer in the Security Center" : reason;
+        return consents.revoke(id, Actor.CUSTOMER, why, owner(customerId));
+    }
+
+    private static java.util.function.Predicate<Consent> owner(String customerId) {
+        return c -> c.customerId().equals(customerId);
+    }
+
+    private static List<Connection> select(List<Consent> all, ConsentStatus status, Map<String, Instant> lastAccess) {
+        return all.stream()
+                .filter(c -> c.status() == status)
+                .map(c -> Connection.of(c, lastAccess.get(c.id().toString())))
+                .toList();
+    }
+}

@@ -1,0 +1,112 @@
+package io.bankbridge.consent.securitycenter;
+
+import io.bankbridge.consent.security.Callers;
+import io.quarkus.oidc.AuthorizationCodeFlow;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * The customer Security Center (server-rendered, no scripts, no third-party resources): the customer's provider
+ * connections, each connection's history and data accesses, and revocation behind a confirmation step. Signed in
+ * through token-service with the authorization-code flow; never reachable with a bearer token.
+ */
+@Path("/security-center")
+@Authenticated
+@AuthorizationCodeFlow
+@Produces(MediaType.TEXT_HTML)
+public class SecurityCenterPages {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance connections(Connections connections, String revokedProvider);
+
+        static native TemplateInstance connection(ConnectionDetail detail);
+
+        static native TemplateInstance confirmRevoke(Connection connection, String csrfField, String csrfToken);
+    }
+
+    private final CustomerConnections connections;
+    private final FormTokens formTokens;
+    private final Callers callers;
+
+    SecurityCenterPages(CustomerConnections connections, FormTokens formTokens, Callers callers) {
+        this.connections = connections;
+        this.formTokens = formTokens;
+        this.callers = callers;
+    }
+
+    @GET
+    public Uni<TemplateInstance> home(@QueryParam("revoked") String revokedId) {
+        return connections.of(callers.customer()).map(list -> Templates.connections(list,
+                // Only a name from the customer's own revoked list is shown: the query string is not trusted text.
+                list.revoked().stream().filter(c -> c.id().equals(revokedId)).map(Connection::providerName)
+                        .findFirst().orElse(null)));
+    }
+
+    /** Where token-service sends the customer back after sign-in; quarkus-oidc has finished the code flow by now. */
+    @GET
+    @Path("/callback")
+    public Response signedIn(@Context UriInfo uri) {
+        return Response.seeOther(home(uri)).build();
+    }
+
+    @GET
+    @Path("/connections/{id}")
+    public Uni<TemplateInstance> connection(@PathParam("id") UUID id) {
+        return connections.detail(callers.customer(), id).map(Templates::connection);
+    }
+
+    /** The confirmation step: nothing is revoked until the customer submits this page's form. */
+    @GET
+    @Path("/connections/{id}/revoke")
+    public Uni<Response> confirmRevoke(@PathParam("id") UUID id, @Context UriInfo uri) {
+        String customer = callers.customer();
+        return connections.detail(customer, id).map(detail -> {
+            FormTokens.Issued form = formTokens.issue(customer);
+            Connection connection = Connection.of(detail.consent().consent(), null);
+            return Response.ok(Templates.confirmRevoke(connection, FormTokens.FIELD, form.token()))
+                    .cookie(new NewCookie.Builder(FormTokens.COOKIE).value(form.nonce()).path("/security-center")
+                            .httpOnly(true).secure("https".equals(uri.getBaseUri().getScheme()))
+                            .sameSite(NewCookie.SameSite.STRICT).build())
+                    .build();
+        });
+    }
+
+    @POST
+    @Path("/connections/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> revoke(@PathParam("id") UUID id, @FormParam(FormTokens.FIELD) String token,
+                                @CookieParam(FormTokens.COOKIE) String nonce, @Context UriInfo uri) {
+        String customer = callers.customer();
+        if (!formTokens.accepts(customer, token, nonce)) {
+            throw new ForbiddenException("The form has expired or was not sent from the Security Center. Please try again.");
+        }
+        return connections.revoke(customer, id, null).map(revoked -> Response
+                .seeOther(uri.getBaseUriBuilder().path("security-center")
+                        .queryParam("revoked", revoked.consent().id()).build())
+                .build());
+    }
+
+    private static URI home(UriInfo uri) {
+        return uri.getBaseUriBuilder().path("security-center").build();
+    }
+}

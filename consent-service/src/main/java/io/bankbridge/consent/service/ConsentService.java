@@ -1,0 +1,241 @@
+package io.bankbridge.consent.service;
+
+import io.bankbridge.consent.model.Consent;
+import io.bankbridge.consent.model.ConsentStatus;
+import io.bankbridge.consent.model.ConsentWithHistory;
+import io.bankbridge.consent.model.DataCluster;
+import io.bankbridge.consent.model.HistoryEntry;
+import io.bankbridge.consent.repository.ConsentRepository;
+import io.bankbridge.revocation.RevocationEventsConfig;
+import io.bankbridge.revocation.contract.Actor;
+import io.bankbridge.revocation.contract.RevocationData;
+import io.bankbridge.revocation.contract.RevocationEvent;
+import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.revocation.outbox.RevocationOutbox;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The consent lifecycle: every state change locks the consent, checks the transition, and writes the new state,
+ * its history line and (for revocation and expiry) its revocation event in one transaction. The relay is woken
+ * after commit, so an event is never published for a change that did not happen, and never lost for one that did.
+ */
+@ApplicationScoped
+public class ConsentService {
+
+    /** No authorization lasts longer than a year. */
+    public static final int MAX_DURATION_DAYS = 365;
+
+    private final Pool pool;
+    private final ConsentRepository consents;
+    private final RevocationOutbox outbox;
+    private final String source;
+
+    ConsentService(Pool pool, ConsentRepository consents, RevocationOutbox outbox, RevocationEventsConfig events) {
+        this.pool = pool;
+        this.consents = consents;
+        this.outbox = outbox;
+        this.source = events.source();
+    }
+
+    /** What one transition writes: the new state, its history line and, when others must know, its event. */
+    private record Change(Consent consent, HistoryEntry entry, RevocationEvent event) {
+    }
+
+    public Uni<ConsentWithHistory> create(NewConsent request) {
+        require(request.customerId(), "customerId");
+        require(request.providerId(), "providerId");
+        require(request.providerName(), "providerName");
+        if (request.dataClusters() == null || request.dataClusters().isEmpty()) {
+            throw new InvalidConsentRequestException("dataClusters must name at least one data cluster.");
+        }
+        request.dataClusters().stream().filter(c -> !DataCluster.isKnown(c)).findFirst().ifPresent(c -> {
+            throw new InvalidConsentRequestException("Unknown data cluster " + c + ".");
+        });
+        int days = duration(request.durationDays());
+        Instant now = now();
+        Consent consent = new Consent(UUID.randomUUID(), request.customerId(), request.providerId(), request.providerName(),
+                request.dataClusters().stream().distinct().toList(), List.of(), ConsentStatus.AWAITING_AUTHORIZATION, days,
+                now, null, null, null, null, null);
+        HistoryEntry created = new HistoryEntry(now, "CREATED", Actor.PROVIDER,
+                "Requested " + String.join(", ", consent.dataClusters()) + " for " + days + " days");
+        return pool.withTransaction(sql -> consents.insert(sql, consent)
+                .chain(() -> consents.appendHistory(sql, consent.id(), created))
+                .replaceWith(new ConsentWithHistory(consent, List.of(created))));
+    }
+
+    /** The consent and its history, if {@code visible} lets the caller see it; otherwise it does not exist for them. */
+    public Uni<ConsentWithHistory> get(UUID id, Predicate<Consent> visible) {
+        return pool.withConnection(sql -> consents.find(sql, id).chain(found -> {
+            Consent consent = found.filter(visible).orElseThrow(() -> new ConsentNotFoundException(id));
+            return withHistory(sql, consent);
+        }));
+    }
+
+    /** Every consent the customer ever gave, newest first. */
+    public Uni<List<Consent>> ofCustomer(String customerId) {
+        return pool.withConnection(sql -> consents.byCustomer(sql, customerId));
+    }
+
+    public Uni<ConsentWithHistory> authorize(UUID id, List<String> accountIds, Integer durationDays) {
+        if (accountIds == null || accountIds.stream().anyMatch(a -> a == null || a.isBlank())) {
+            throw new InvalidConsentRequestException("accountIds must list the accounts the customer chose.");
+        }
+        Integer requested = durationDays == null ? null : duration(durationDays);
+        return transition(id, c -> true, ConsentStatus.AUTHORIZED, c -> {
+            Instant now = now();
+            Consent authorized = c.authorized(accountIds.stream().distinct().toList(),
+                    requested == null ? c.durationDays() : requested, now);
+            return new Change(authorized, new HistoryEntry(now, "AUTHORIZED", Actor.CUSTOMER,
+                    "Accounts " + String.join(", ", authorized.accountIds()) + " until " + authorized.expiresAt()), null);
+        });
+    }
+
+    public Uni<ConsentWithHistory> reject(UUID id, String reason) {
+        return transition(id, c -> true, ConsentStatus.REJECTED,
+                c -> new Change(c.rejected(reason), new HistoryEntry(now(), "REJECTED", Actor.CUSTOMER, reason), null));
+    }
+
+    /** Revokes a consent the caller may see, and announces it ({@code consent.revoked}) through the outbox. */
+    public Uni<ConsentWithHistory> revoke(UUID id, Actor actor, String reason, Predicate<Consent> visible) {
+        if (actor == null) {
+            throw new InvalidConsentRequestException("actor must be one of CUSTOMER, PROVIDER, BANK, SYSTEM.");
+        }
+        return transition(id, visible, ConsentStatus.REVOKED, c -> revocation(c, actor, reason));
+    }
+
+    /**
+     * Expires up to {@code batchSize} consents past their expiry, each with a {@code consent.expired} event;
+     * returns how many. Rows locked by another instance are skipped, so replicas share the work.
+     */
+    public Uni<Integer> expireDue(int batchSize) {
+        return pool.withTransaction(sql -> consents.lockDueForExpiry(sql, now(), batchSize)
+                        .chain(due -> applyAll(sql, due, c -> {
+                            Consent expired = c.expired();
+                            RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_EXPIRED,
+                                    new RevocationData(c.id().toString(), c.providerId(), c.customerId(), null, Actor.SYSTEM,
+                                            "Consent reached its expiry", c.expiresAt()));
+                            return new Change(expired, new HistoryEntry(now(), "EXPIRED", Actor.SYSTEM,
+                                    "Expired at " + c.expiresAt()), event);
+                        })))
+                .invoke(this::wakeRelayIfAny);
+    }
+
+    /**
+     * Revokes (actor BANK) every consent of a suspended provider that was authorized before the suspension took
+     * effect, with one {@code consent.revoked} event each. Idempotent: a replayed suspension finds nothing left.
+     */
+    public Uni<Integer> revokeAllOfProvider(String providerId, Instant effectiveAt, String reason) {
+        String why = reason == null || reason.isBlank() ? "Provider suspended by the bank" : reason;
+        return pool.withTransaction(sql -> consents.lockAuthorizedOfProvider(sql, providerId, effectiveAt)
+                        .chain(affected -> applyAll(sql, affected, c -> revocation(c, Actor.BANK, why))))
+                .invoke(this::wakeRelayIfAny);
+    }
+
+    /**
+     * Records a revocation another service announced (e.g. token-service on refresh-token reuse). The event is
+     * already on the topic, so none is written; a consent that is no longer authorized is left as it is.
+     * Returns whether the consent changed.
+     */
+    public Uni<Boolean> recordRevokedElsewhere(RevocationEvent event) {
+        RevocationData data = event.data();
+        UUID id;
+        try {
+            id = UUID.fromString(data.consentId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Uni.createFrom().item(false);
+        }
+        return pool.withTransaction(sql -> consents.lock(sql, id).chain(found -> {
+            if (found.isEmpty() || found.get().status() != ConsentStatus.AUTHORIZED) {
+                return Uni.createFrom().item(false);
+            }
+            Consent revoked = found.get().revoked(data.actor(), data.reason(), data.effectiveAt().truncatedTo(ChronoUnit.MILLIS));
+            HistoryEntry entry = new HistoryEntry(now(), "REVOKED", data.actor(),
+                    detail(data.reason()) + " (reported by " + event.source() + ")");
+            return write(sql, new Change(revoked, entry, null)).replaceWith(true);
+        }));
+    }
+
+    private Change revocation(Consent c, Actor actor, String reason) {
+        Instant now = now();
+        Consent revoked = c.revoked(actor, reason, now);
+        RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_REVOKED,
+                new RevocationData(c.id().toString(), c.providerId(), c.customerId(), null, actor, reason, now));
+        return new Change(revoked, new HistoryEntry(now, "REVOKED", actor, reason), event);
+    }
+
+    private Uni<ConsentWithHistory> transition(UUID id, Predicate<Consent> visible, ConsentStatus to,
+                                               Function<Consent, Change> change) {
+        return pool.withTransaction(sql -> consents.lock(sql, id).chain(found -> {
+                    Consent current = found.filter(visible).orElseThrow(() -> new ConsentNotFoundException(id));
+                    if (!current.status().canBecome(to)) {
+                        throw new IllegalTransitionException(id, current.status(), to);
+                    }
+                    Change next = change.apply(current);
+                    return write(sql, next).chain(() -> withHistory(sql, next.consent()));
+                }))
+                .invoke(() -> {
+                    if (to == ConsentStatus.REVOKED) {
+                        outbox.wakeRelay();
+                    }
+                });
+    }
+
+    private Uni<Integer> applyAll(SqlClient sql, List<Consent> targets, Function<Consent, Change> change) {
+        if (targets.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // One statement at a time on the transaction's connection, in id order.
+        return Multi.createFrom().iterable(targets)
+                .onItem().transformToUniAndConcatenate(c -> write(sql, change.apply(c)))
+                .collect().asList()
+                .map(List::size);
+    }
+
+    private Uni<Void> write(SqlClient sql, Change change) {
+        Uni<Void> written = consents.update(sql, change.consent())
+                .chain(() -> consents.appendHistory(sql, change.consent().id(), change.entry()));
+        return change.event() == null ? written : written.chain(() -> outbox.append(sql, change.event()));
+    }
+
+    private Uni<ConsentWithHistory> withHistory(SqlClient sql, Consent consent) {
+        return consents.history(sql, consent.id()).map(history -> new ConsentWithHistory(consent, history));
+    }
+
+    private void wakeRelayIfAny(int changed) {
+        if (changed > 0) {
+            outbox.wakeRelay();
+        }
+    }
+
+    private static int duration(Integer days) {
+        if (days == null || days < 1 || days > MAX_DURATION_DAYS) {
+            throw new InvalidConsentRequestException("durationDays must be between 1 and " + MAX_DURATION_DAYS + ".");
+        }
+        return days;
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidConsentRequestException(field + " is required.");
+        }
+    }
+
+    private static String detail(String reason) {
+        return reason == null || reason.isBlank() ? "Revoked" : reason;
+    }
+
+    /** Millisecond precision: what the database keeps and what clients see are the same instant. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,83 @@
+package io.bankbridge.consent;
+
+import static io.restassured.RestAssured.given;
+
+import io.bankbridge.consent.service.ExpiryJob;
+import io.bankbridge.testsupport.TestIssuer;
+import io.bankbridge.testsupport.TestIssuerResource;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Consents in a chosen state, made through the internal API the way token-service makes them. */
+final class ConsentFixtures {
+
+    static final String PROVIDER = "demo-budget-app";
+    static final String PROVIDER_NAME = "Demo Budget App";
+
+    private ConsentFixtures() {
+    }
+
+    static TestIssuer issuer() {
+        return TestIssuerResource.issuer();
+    }
+
+    static String internalToken() {
+        return issuer().internalToken("token-service");
+    }
+
+    static String providerToken(String customerId, String providerId, String consentId) {
+        return issuer().providerToken(customerId, providerId, consentId, "ACCOUNT_BASIC", "TRANSACTIONS").sign();
+    }
+
+    static String newCustomer() {
+        return "CUS-T-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String pending(String customerId, String providerId) {
+        return given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                .body(Map.of("customerId", customerId, "providerId", providerId, "providerName",
+                        providerId.equals(PROVIDER) ? PROVIDER_NAME : "App " + providerId,
+                        "dataClusters", List.of("ACCOUNT_BASIC", "TRANSACTIONS"), "durationDays", 90))
+                .when().post("/internal/consents")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String authorized(String customerId, String providerId) {
+        String id = pending(customerId, providerId);
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of("ACC-1", "ACC-2"), "durationDays", 90))
+                .when().post("/internal/consents/" + id + "/authorize")
+                .then().statusCode(200);
+        return id;
+    }
+
+    /** An authorized consent moved past its expiry and expired by the expiry job. */
+    static String expired(String customerId, String providerId, Pool pool, ExpiryJob expiry) {
+        String id = authorized(customerId, providerId);
+        makeDue(pool, id);
+        expiry.expireAllDue().await().atMost(Duration.ofSeconds(30));
+        return id;
+    }
+
+    /** Moves an authorized consent's dates back so that its expiry has passed. */
+    static void makeDue(Pool pool, String id) {
+        pool.preparedQuery("UPDATE consent SET authorized_at = now() - INTERVAL '91 days', "
+                        + "expires_at = now() - INTERVAL '1 day' WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(id))).await().atMost(Duration.ofSeconds(10));
+    }
+
+    static JsonPath internalGet(String id) {
+        return given().auth().oauth2(internalToken()).when().get("/internal/consents/" + id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static String status(String id) {
+        return internalGet(id).getString("status");
+    }
+}

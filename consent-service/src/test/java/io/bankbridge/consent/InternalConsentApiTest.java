@@ -1,0 +1,215 @@
+package io.bankbridge.consent;
+
+import static io.bankbridge.consent.ConsentFixtures.authorized;
+import static io.bankbridge.consent.ConsentFixtures.expired;
+import static io.bankbridge.consent.ConsentFixtures.internalToken;
+import static io.bankbridge.consent.ConsentFixtures.newCustomer;
+import static io.bankbridge.consent.ConsentFixtures.pending;
+import static io.bankbridge.consent.ConsentFixtures.status;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.bankbridge.consent.service.ExpiryJob;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The internal consent API as token-service uses it: every legal transition, and a 409 for every illegal one. */
+@QuarkusTest
+class InternalConsentApiTest {
+
+    @Inject
+    Pool pool;
+    @Inject
+    ExpiryJob expiry;
+
+    @Test
+    void aNewConsentAwaitsAuthorizationWithItsCreationInTheHistory() {
+        String customer = newCustomer();
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                .body(Map.of("customerId", customer, "providerId", "demo-budget-app", "providerName", "Demo Budget App",
+                        "dataClusters", List.of("ACCOUNT_BASIC", "TRANSACTIONS"), "durationDays", 30))
+                .when().post("/internal/consents")
+                .then().statusCode(201)
+                .header("Location", containsString("/internal/consents/"))
+                .body("id", notNullValue())
+                .body("customerId", equalTo(customer))
+                .body("providerId", equalTo("demo-budget-app"))
+                .body("providerName", equalTo("Demo Budget App"))
+                .body("dataClusters", contains("ACCOUNT_BASIC", "TRANSACTIONS"))
+                .body("accountIds", equalTo(List.of()))
+                .body("status", equalTo("AWAITING_AUTHORIZATION"))
+                .body("createdAt", notNullValue())
+                .body("authorizedAt", nullValue())
+                .body("history.event", contains("CREATED"));
+    }
+
+    @Test
+    void authorizingRecordsTheChosenAccountsAndAnExpiryDurationDaysAfterAuthorization() {
+        String id = pending(newCustomer(), "demo-budget-app");
+        JsonPath consent = given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of("ACC-C-0001-1"), "durationDays", 365))
+                .when().post("/internal/consents/" + id + "/authorize")
+                .then().statusCode(200)
+                .body("status", equalTo("AUTHORIZED"))
+                .body("accountIds", contains("ACC-C-0001-1"))
+                .body("history.event", contains("CREATED", "AUTHORIZED"))
+                .body("history[1].detail", containsString("ACC-C-0001-1"))
+                .extract().jsonPath();
+        Instant authorizedAt = Instant.parse(consent.getString("authorizedAt"));
+        Instant expiresAt = Instant.parse(consent.getString("expiresAt"));
+        assertThat(Duration.between(authorizedAt, expiresAt)).isEqualTo(Duration.ofDays(365));
+    }
+
+    @Test
+    void aDurationBeyondAYearIsRefusedAtCreationAndAtAuthorization() {
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                .body(Map.of("customerId", newCustomer(), "providerId", "p", "providerName", "P",
+                        "dataClusters", List.of("ACCOUNT_BASIC"), "durationDays", 366))
+                .when().post("/internal/consents")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("durationDays"));
+
+        String id = pending(newCustomer(), "demo-budget-app");
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                .body(Map.of("accountIds", List.of("ACC-1"), "durationDays", 400))
+                .when().post("/internal/consents/" + id + "/authorize")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertThat(status(id)).isEqualTo("AWAITING_AUTHORIZATION");
+    }
+
+    @Test
+    void anUnknownDataClusterIsABadRequest() {
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                .body(Map.of("customerId", newCustomer(), "providerId", "p", "providerName", "P",
+                        "dataClusters", List.of("EVERYTHING"), "durationDays", 30))
+                .when().post("/internal/consents")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("EVERYTHING"));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestNotAServerError() {
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON).body("{\"customerId\": ")
+                .when().post("/internal/consents")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                .body(Map.of("actor", "SOMEONE", "reason", "x"))
+                .when().post("/internal/consents/" + authorized(newCustomer(), "p") + "/revoke")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anUnknownConsentIsNotFound() {
+        given().auth().oauth2(internalToken()).when().get("/internal/consents/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().auth().oauth2(internalToken()).when().get("/internal/consents/not-a-uuid")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void rejectingAPendingConsentRecordsTheReason() {
+        String id = pending(newCustomer(), "demo-budget-app");
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON).body(Map.of("reason", "Customer declined"))
+                .when().post("/internal/consents/" + id + "/reject")
+                .then().statusCode(200)
+                .body("status", equalTo("REJECTED"))
+                .body("history.event", contains("CREATED", "REJECTED"))
+                .body("history[1].detail", equalTo("Customer declined"));
+    }
+
+    @Test
+    void revokingAnAuthorizedConsentRecordsWhoAndWhy() {
+        String id = authorized(newCustomer(), "demo-budget-app");
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                .body(Map.of("actor", "BANK", "reason", "Fraud suspected"))
+                .when().post("/internal/consents/" + id + "/revoke")
+                .then().statusCode(200)
+                .body("status", equalTo("REVOKED"))
+                .body("revokedBy", equalTo("BANK"))
+                .body("revocationReason", equalTo("Fraud suspected"))
+                .body("revokedAt", notNullValue())
+                .body("history.event", contains("CREATED", "AUTHORIZED", "REVOKED"))
+                .body("history[2].actor", equalTo("BANK"));
+    }
+
+    /** Every (state, action) pair the transition table does not allow. */
+    static Stream<Arguments> illegalTransitions() {
+        return Stream.of(
+                Arguments.of("AWAITING_AUTHORIZATION", "revoke"),
+                Arguments.of("AUTHORIZED", "authorize"),
+                Arguments.of("AUTHORIZED", "reject"),
+                Arguments.of("REJECTED", "authorize"),
+                Arguments.of("REJECTED", "reject"),
+                Arguments.of("REJECTED", "revoke"),
+                Arguments.of("REVOKED", "authorize"),
+                Arguments.of("REVOKED", "reject"),
+                Arguments.of("REVOKED", "revoke"),
+                Arguments.of("EXPIRED", "authorize"),
+                Arguments.of("EXPIRED", "reject"),
+                Arguments.of("EXPIRED", "revoke"));
+    }
+
+    @ParameterizedTest(name = "{1} on a {0} consent is a conflict")
+    @MethodSource("illegalTransitions")
+    void anIllegalTransitionIsAConflictAndChangesNothing(String state, String action) {
+        String id = consentIn(state);
+        int historyBefore = ConsentFixtures.internalGet(id).getList("history").size();
+        Object body = switch (action) {
+            case "authorize" -> Map.of("accountIds", List.of("ACC-1"), "durationDays", 30);
+            case "reject" -> Map.of("reason", "no");
+            default -> Map.of("actor", "CUSTOMER", "reason", "no");
+        };
+        given().auth().oauth2(internalToken()).contentType(ContentType.JSON).body(body)
+                .when().post("/internal/consents/" + id + "/" + action)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("status", equalTo(409))
+                .body("detail", containsString(state));
+        JsonPath after = ConsentFixtures.internalGet(id);
+        assertThat(after.getString("status")).isEqualTo(state);
+        assertThat(after.getList("history")).hasSize(historyBefore);
+    }
+
+    private String consentIn(String state) {
+        String customer = newCustomer();
+        return switch (state) {
+            case "AWAITING_AUTHORIZATION" -> pending(customer, "demo-budget-app");
+            case "AUTHORIZED" -> authorized(customer, "demo-budget-app");
+            case "REJECTED" -> {
+                String id = pending(customer, "demo-budget-app");
+                given().auth().oauth2(internalToken()).contentType(ContentType.JSON).body(Map.of("reason", "no"))
+                        .when().post("/internal/consents/" + id + "/reject").then().statusCode(200);
+                yield id;
+            }
+            case "REVOKED" -> {
+                String id = authorized(customer, "demo-budget-app");
+                given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                        .body(Map.of("actor", "CUSTOMER", "reason", "done"))
+                        .when().post("/internal/consents/" + id + "/revoke").then().statusCode(200);
+                yield id;
+            }
+            case "EXPIRED" -> {
+                String id = expired(customer, "demo-budget-app", pool, expiry);
+                assertThat(status(id)).isEqualTo("EXPIRED");
+                yield id;
+            }
+            default -> throw new IllegalArgumentException(state);
+        };
+    }
+}

@@ -1,0 +1,180 @@
+package io.bankbridge.consent;
+
+import static io.bankbridge.consent.ConsentFixtures.PROVIDER;
+import static io.bankbridge.consent.ConsentFixtures.PROVIDER_NAME;
+import static io.bankbridge.consent.ConsentFixtures.authorized;
+import static io.bankbridge.consent.ConsentFixtures.internalGet;
+import static io.bankbridge.consent.ConsentFixtures.issuer;
+import static io.bankbridge.consent.ConsentFixtures.newCustomer;
+import static io.bankbridge.consent.ConsentFixtures.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The customer's Security Center over HTTP, signed in through the issuer's real authorization-code flow: list,
+ * detail, revoke with confirmation, and the one event that revocation publishes.
+ */
+@QuarkusTest
+class SecurityCenterJourneyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/")
+    URI base;
+    @Inject
+    Pool pool;
+
+    /** A browser for {@code customer}; the first page it opens runs the sign-in. */
+    private Browser signedIn(String customer) {
+        issuer().signInAs(customer);
+        return new Browser(base);
+    }
+
+    @Test
+    void aCustomerSignsInSeesTheirConnectionsRevokesOneAfterConfirmingAndFindsItUnderRevoked() throws Exception {
+        String customer = newCustomer();
+        String active = authorized(customer, PROVIDER);
+        String someoneElses = authorized(newCustomer(), "lender-app");
+        Browser browser = signedIn(customer);
+
+        HttpResponse<String> list = browser.open("/security-center");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.uri().getPath()).isEqualTo("/security-center");
+        assertThat(list.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(list.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+        assertThat(list.body())
+                .contains("name=\"viewport\"")
+                .contains(PROVIDER_NAME)
+                .contains("Transactions")
+                .contains("ACC-1, ACC-2")
+                .contains("/security-center/connections/" + active + "/revoke")
+                .doesNotContain("App lender-app")
+                .doesNotContain("<script")
+                .doesNotContain("https://");
+        assertThat(section(list.body(), "active")).contains(PROVIDER_NAME);
+
+        HttpResponse<String> detail = browser.open("/security-center/connections/" + active);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains(PROVIDER_NAME).contains("Access history is unavailable").contains("authorized by customer");
+
+        HttpResponse<String> confirm = browser.open("/security-center/connections/" + active + "/revoke");
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Revoke access for " + PROVIDER_NAME + "?").contains("Yes, revoke access");
+        assertThat(status(active)).as("showing the confirmation revokes nothing").isEqualTo("AUTHORIZED");
+
+        HttpResponse<String> forged = browser.postForm("/security-center/connections/" + active + "/revoke", Map.of("csrf", "forged"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(status(active)).isEqualTo("AUTHORIZED");
+
+        String token = Browser.hiddenField(confirm.body(), "csrf");
+        HttpResponse<String> revoked = browser.postForm("/security-center/connections/" + active + "/revoke", Map.of("csrf", token));
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        HttpResponse<String> after = browser.follow(revoked);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).contains(PROVIDER_NAME + " can no longer access your data.");
+        assertThat(section(after.body(), "active")).doesNotContain(PROVIDER_NAME);
+        assertThat(section(after.body(), "revoked")).contains(PROVIDER_NAME).contains("by customer");
+
+        JsonPath consent = internalGet(active);
+        assertThat(consent.getString("status")).isEqualTo("REVOKED");
+        assertThat(consent.getString("revokedBy")).isEqualTo("CUSTOMER");
+
+        assertExactlyOneRevokedEvent(active, customer);
+        assertThat(status(someoneElses)).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void aCustomerCannotSeeOrRevokeAnotherCustomersConsent() {
+        String theirs = authorized(newCustomer(), PROVIDER);
+        Browser browser = signedIn(newCustomer());
+        assertThat(browser.open("/security-center/connections/" + theirs).statusCode()).isEqualTo(404);
+        assertThat(browser.open("/me/consents/" + theirs).statusCode()).isEqualTo(404);
+        assertThat(browser.postJson("/me/consents/" + theirs + "/revocation", "{}").statusCode()).isEqualTo(404);
+        assertThat(status(theirs)).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void theSameConnectionsAreAvailableAsJsonAndRevocableThere() throws Exception {
+        String customer = newCustomer();
+        String active = authorized(customer, PROVIDER);
+        String revokedEarlier = authorized(customer, "lender-app");
+        Browser browser = signedIn(customer);
+        assertThat(browser.open("/me/consents").statusCode()).as("signed in").isEqualTo(200);
+        assertThat(browser.postJson("/me/consents/" + revokedEarlier + "/revocation", "{\"reason\":\"No longer used\"}")
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> list = browser.open("/me/consents");
+        assertThat(list.statusCode()).isEqualTo(200);
+        JsonNode connections = JSON.readTree(list.body());
+        assertThat(connections.get("active").findValuesAsText("id")).containsExactly(active);
+        assertThat(connections.get("revoked").findValuesAsText("id")).containsExactly(revokedEarlier);
+        assertThat(connections.get("expired").size()).isZero();
+        assertThat(connections.get("accessHistoryAvailable").asBoolean()).isFalse();
+        JsonNode first = connections.get("active").get(0);
+        assertThat(first.get("providerName").asText()).isEqualTo(PROVIDER_NAME);
+        assertThat(first.get("since").isNull()).isFalse();
+        assertThat(Instant.parse(first.get("until").asText())).isAfter(Instant.parse(first.get("since").asText()));
+
+        HttpResponse<String> detail = browser.open("/me/consents/" + active);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(detail.body());
+        assertThat(body.get("consent").get("history").findValuesAsText("event")).containsExactly("CREATED", "AUTHORIZED");
+        assertThat(body.get("accessHistoryAvailable").asBoolean()).isFalse();
+
+        HttpResponse<String> revoked = browser.postJson("/me/consents/" + active + "/revocation", "{}");
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(revoked.body()).get("status").asText()).isEqualTo("REVOKED");
+        HttpResponse<String> again = browser.postJson("/me/consents/" + active + "/revocation", "{}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    /** The HTML of one list section, from its heading to the next section. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("section " + id).isPositive();
+        int end = html.indexOf("<section", start);
+        return end < 0 ? html.substring(start) : html.substring(start, end);
+    }
+
+    private void assertExactlyOneRevokedEvent(String consentId, String customer) {
+        List<ConsumerRecord<String, String>> published = RevocationTopic.awaitRecords(consentId, 1);
+        assertThat(published).hasSize(1);
+        assertThat(RevocationTopic.unsentRows(pool, consentId)).isZero();
+        // Read again once the relay marked the row sent: still one record, so no second publication happened.
+        List<ConsumerRecord<String, String>> records = RevocationTopic.records(consentId);
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.get(0);
+        assertThat(record.key()).isEqualTo(consentId);
+        JsonNode envelope = RevocationTopic.envelope(record);
+        assertThat(envelope.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(envelope.get("type").asText()).isEqualTo("io.bankbridge.consent.revoked.v1");
+        assertThat(envelope.get("source").asText()).isEqualTo("/bankbridge/consent-service");
+        assertThat(envelope.get("subject").asText()).isEqualTo(consentId);
+        assertThat(UUID.fromString(envelope.get("id").asText())).isNotNull();
+        assertThat(Instant.parse(envelope.get("time").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(envelope.get("datacontenttype").asText()).isEqualTo("application/json");
+        JsonNode data = envelope.get("data");
+        assertThat(data.get("consentId").asText()).isEqualTo(consentId);
+        assertThat(data.get("providerId").asText()).isEqualTo(PROVIDER);
+        assertThat(data.get("customerId").asText()).isEqualTo(customer);
+        assertThat(data.get("actor").asText()).isEqualTo("CUSTOMER");
+        assertThat(data.get("reason").asText()).isNotBlank();
+        assertThat(Instant.parse(data.get("effectiveAt").asText())).isEqualTo(Instant.parse(internalGet(consentId).getString("revokedAt")));
+    }
+}
