@@ -74,9 +74,16 @@ public final class DemoDataGenerator {
     }
 
     /** Writes every missing person; returns how many were written. */
+    /** Advisory lock key serialising demo seeding across replicas. */
+    private static final long SEED_LOCK = 0x62616e6b64656d6fL;
+
     public int writeMissing(AgroalDataSource dataSource) throws SQLException, IOException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            // Replicas start together: one seeds, the others wait here and then find every person present.
+            try (var lock = connection.createStatement()) {
+                lock.execute("SELECT pg_advisory_xact_lock(" + SEED_LOCK + ")");
+            }
             Set<String> present = present(connection);
             Rows rows = new Rows();
             int written = 0;
