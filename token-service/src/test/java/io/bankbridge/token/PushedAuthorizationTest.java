@@ -29,11 +29,15 @@ class PushedAuthorizationTest {
     Pool pool;
 
     private static RequestSpecification push(TestProvider provider, String verifier) {
+        return push(provider, verifier, "ACCOUNT_BASIC");
+    }
+
+    private static RequestSpecification push(TestProvider provider, String verifier, String scope) {
         return provider.authenticated()
                 .formParam("response_type", "code")
                 .formParam("client_id", provider.clientId())
                 .formParam("redirect_uri", TestProvider.REDIRECT_URI)
-                .formParam("scope", "ACCOUNT_BASIC")
+                .formParam("scope", scope)
                 .formParam("state", "af0ifjsldkj")
                 .formParam("code_challenge", TestProvider.challenge(verifier))
                 .formParam("code_challenge_method", "S256");
@@ -159,8 +163,16 @@ class PushedAuthorizationTest {
     @Test
     void clusterNotAllowedForTheClientIsInvalidScope() {
         TestProvider provider = TestProvider.onboard("par-scope");
-        push(provider, TestProvider.verifier()).formParam("scope", "ACCOUNT_BASIC CUSTOMER_PERSONAL")
+        push(provider, TestProvider.verifier(), "ACCOUNT_BASIC CUSTOMER_PERSONAL")
                 .when().post("/par").then().statusCode(400).body("error", equalTo("invalid_scope"));
+    }
+
+    @Test
+    void repeatedParameterIsInvalidRequest() {
+        TestProvider provider = TestProvider.onboard("par-repeated");
+        push(provider, TestProvider.verifier()).formParam("scope", "TRANSACTIONS")
+                .when().post("/par").then().statusCode(400).body("error", equalTo("invalid_request"))
+                .body("error_description", equalTo("scope is repeated"));
     }
 
     @Test

@@ -22,15 +22,13 @@ public final class Journey {
     private static final Pattern CONSENT_ID = Pattern.compile("\"consent_id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final ProviderClient provider;
-    private final String issuer;
 
     /** A connection the customer approved: the consent and the tokens the provider holds. */
     public record Connection(String consentId, ProviderClient.Tokens tokens) {
     }
 
-    public Journey(ProviderClient provider, String issuer) {
+    public Journey(ProviderClient provider) {
         this.provider = provider;
-        this.issuer = issuer;
     }
 
     /** Runs the whole journey for {@code login}, ticking exactly {@code accounts} on the picker. */
@@ -44,7 +42,7 @@ public final class Journey {
         if (back.redirectedTo() == null) {
             throw new IllegalStateException("Approving did not return to the provider: " + back.status() + " " + back.text());
         }
-        if (!authorization.state().equals(back.redirectParameter("state")) || !issuer.equals(back.redirectParameter("iss"))) {
+        if (!authorization.state().equals(back.redirectParameter("state")) || !provider.issuer().equals(back.redirectParameter("iss"))) {
             throw new IllegalStateException("state or iss did not round-trip: " + back.redirectedTo());
         }
         ProviderClient.Tokens tokens = ProviderClient.tokens(provider.exchangeCode(authorization, back.redirectParameter("code")));

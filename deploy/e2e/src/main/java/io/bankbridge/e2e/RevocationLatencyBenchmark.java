@@ -35,7 +35,7 @@ public final class RevocationLatencyBenchmark {
             String issuer = stack.tokenService().baseUrl();
             ProviderClient provider = new ProviderClient(issuer, "demo-budget-app",
                     JWK.parse(Files.readString(stack.demoProviderKeyFile())).toRSAKey());
-            Journey journey = new Journey(provider, issuer);
+            Journey journey = new Journey(provider);
             List<ServiceProcess> instances = stack.accountDataServices();
 
             System.out.printf("connecting %d + %d grants through the full journey ...%n", revocations, background);

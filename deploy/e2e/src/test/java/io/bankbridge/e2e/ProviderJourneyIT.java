@@ -42,7 +42,7 @@ class ProviderJourneyIT {
         stack = Stack.builder().accountDataInstances(2).demo(true).build().start();
         String issuer = stack.tokenService().baseUrl();
         provider = new ProviderClient(issuer, "demo-budget-app", JWK.parse(Files.readString(stack.demoProviderKeyFile())).toRSAKey());
-        journey = new Journey(provider, issuer);
+        journey = new Journey(provider);
     }
 
     @AfterAll

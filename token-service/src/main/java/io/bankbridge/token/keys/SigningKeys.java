@@ -25,6 +25,7 @@ import io.bankbridge.token.TokenSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -129,12 +130,11 @@ public class SigningKeys {
         if (!rotatable()) {
             return Uni.createFrom().failure(new IllegalStateException("the signing key is mounted from a file"));
         }
-        RSAKey key = generate();
-        return pool.withTransaction(tx -> tx.query(RETIRE_ACTIVE).execute()
+        return generated().chain(key -> pool.withTransaction(tx -> tx.query(RETIRE_ACTIVE).execute()
                         .chain(() -> tx.preparedQuery(INSERT_ACTIVE).execute(insertArguments(key))))
                 .chain(rows -> reload())
                 .invoke(() -> Log.infof("Rotated signing key: %s is active", key.getKeyID()))
-                .replaceWith(key.getKeyID());
+                .replaceWith(key.getKeyID()));
     }
 
     private KeyRing current() {
@@ -164,10 +164,10 @@ public class SigningKeys {
             if (keys.active().isPresent()) {
                 return Uni.createFrom().item(keys);
             }
-            RSAKey key = generate();
-            Log.infof("No signing key yet: generated %s", key.getKeyID());
             // Another instance starting at the same time may win the insert; either way there is one active key.
-            return pool.preparedQuery(INSERT_ACTIVE).execute(insertArguments(key)).chain(rows -> readKeys());
+            return generated().invoke(key -> Log.infof("No signing key yet: generated %s", key.getKeyID()))
+                    .chain(key -> pool.preparedQuery(INSERT_ACTIVE).execute(insertArguments(key)))
+                    .chain(rows -> readKeys());
         }).invoke(keys -> ring = ring(keys.active().orElseThrow(() -> new IllegalStateException("no active signing key")),
                 keys.all())).replaceWithVoid();
     }
@@ -203,6 +203,11 @@ public class SigningKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException("Unusable signing key " + active.getKeyID(), e);
         }
+    }
+
+    /** A new key, generated on a worker thread: RSA key generation must not hold an event loop. */
+    private Uni<RSAKey> generated() {
+        return Uni.createFrom().item(this::generate).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private RSAKey generate() {

@@ -99,7 +99,7 @@ public final class DemoProvider implements AutoCloseable {
             page(exchange, 400, "<p>Unknown or reused state: this answer is not for a request we made.</p>");
             return;
         }
-        if (!issuer.equals(query.get("iss"))) {
+        if (!client().issuer().equals(query.get("iss"))) {
             page(exchange, 400, "<p>The answer did not come from our bank (iss " + escape(query.get("iss")) + ").</p>");
             return;
         }

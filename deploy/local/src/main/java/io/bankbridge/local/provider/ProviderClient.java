@@ -72,11 +72,20 @@ public final class ProviderClient {
         }
     }
 
-    public ProviderClient(String issuer, String clientId, RSAKey key) {
-        this.issuer = issuer;
+    /**
+     * @param baseUrl where the authorization server answers; its metadata names the issuer identifier, which is
+     *                what client assertions are addressed to and what {@code iss} in authorization responses must be
+     */
+    public ProviderClient(String baseUrl, String clientId, RSAKey key) {
         this.clientId = clientId;
         this.key = key;
-        this.discovery = send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/oauth-authorization-server")).GET().build()).json();
+        this.discovery = send(HttpRequest.newBuilder(URI.create(baseUrl + "/.well-known/oauth-authorization-server")).GET().build()).json();
+        this.issuer = String.valueOf(discovery.get("issuer"));
+    }
+
+    /** The issuer identifier from the server's metadata. */
+    public String issuer() {
+        return issuer;
     }
 
     public String clientId() {
