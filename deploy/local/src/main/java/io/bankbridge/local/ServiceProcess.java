@@ -45,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://localhost:" + port;
     }
 
     public Path log() {
