@@ -45,9 +45,4 @@ public final class PostgresDatabaseResource implements QuarkusTestResourceLifecy
             database = null;
         }
     }
-
-    /** The database the running application uses, for tests that look at rows directly. */
-    public String database() {
-        return database;
-    }
 }

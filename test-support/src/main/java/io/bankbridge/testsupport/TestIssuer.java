@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -142,14 +141,12 @@ public final class TestIssuer implements AutoCloseable {
 
     /** Builds one JWT access token; every claim can be overridden, including expiry, audience and signing key. */
     public static final class TokenBuilder {
-        private final TestIssuer issuer;
         private final Map<String, Object> claims = new LinkedHashMap<>();
         private RSAKey signingKey;
         private JOSEObjectType type = new JOSEObjectType("at+jwt");
         private JWSAlgorithm algorithm = JWSAlgorithm.PS256;
 
         private TokenBuilder(TestIssuer issuer) {
-            this.issuer = issuer;
             this.signingKey = issuer.key;
             Instant now = Instant.now();
             claims.put("iss", issuer.url);
@@ -377,10 +374,5 @@ public final class TestIssuer implements AutoCloseable {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** For tests that need the URI of an endpoint. */
-    public URI endpoint(String path) {
-        return URI.create(url + path);
     }
 }

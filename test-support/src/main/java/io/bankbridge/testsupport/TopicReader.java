@@ -26,7 +26,7 @@ public final class TopicReader {
 
     /** Every record currently on the topic (waits up to {@code timeout} for the topic to exist). */
     public static List<ConsumerRecord<String, String>> readAll(String topic, Duration timeout) {
-        return awaitRecords(topic, records -> true, Duration.ZERO.plus(timeout), true);
+        return awaitRecords(topic, records -> true, timeout);
     }
 
     /**
@@ -35,11 +35,6 @@ public final class TopicReader {
      */
     public static List<ConsumerRecord<String, String>> awaitRecords(String topic,
             Predicate<List<ConsumerRecord<String, String>>> condition, Duration timeout) {
-        return awaitRecords(topic, condition, timeout, false);
-    }
-
-    private static List<ConsumerRecord<String, String>> awaitRecords(String topic,
-            Predicate<List<ConsumerRecord<String, String>>> condition, Duration timeout, boolean readToEnd) {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.broker().bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
@@ -64,7 +59,7 @@ public final class TopicReader {
             while (true) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 boolean atEnd = partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp));
-                if (readToEnd ? atEnd : (atEnd && condition.test(records))) {
+                if (atEnd && condition.test(records)) {
                     return records;
                 }
                 if (Instant.now().isAfter(deadline)) {

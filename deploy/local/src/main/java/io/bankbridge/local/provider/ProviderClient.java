@@ -52,8 +52,7 @@ public final class ProviderClient {
     }
 
     /** A token endpoint answer. */
-    public record Tokens(String accessToken, String refreshToken, String idToken, long expiresIn, String scope,
-                         Map<String, Object> raw) {
+    public record Tokens(String accessToken, String refreshToken, String idToken, long expiresIn, String scope) {
     }
 
     /** Any HTTP answer: status, body, and the headers a test may check. */
@@ -169,7 +168,7 @@ public final class ProviderClient {
         }
         Map<String, Object> json = response.json();
         return new Tokens((String) json.get("access_token"), (String) json.get("refresh_token"), (String) json.get("id_token"),
-                json.get("expires_in") instanceof Number n ? n.longValue() : 0, (String) json.get("scope"), json);
+                json.get("expires_in") instanceof Number n ? n.longValue() : 0, (String) json.get("scope"));
     }
 
     private Response postAuthenticated(String url, Map<String, String> params) {
