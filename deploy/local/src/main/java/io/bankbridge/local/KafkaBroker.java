@@ -146,6 +146,7 @@ public final class KafkaBroker implements AutoCloseable {
     private void format(Path config) throws IOException {
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
+        id[0] &= 0x7f; // keeps the first base64 character out of "-" and "_": a leading "-" would read as an option
         String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         Path log = dataDir.resolve("format.log");
         Process format = java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())
