@@ -1,5 +1,6 @@
 package io.bankbridge.token.client;
 
+import io.bankbridge.token.Housekeeping;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -39,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -247,16 +247,13 @@ public class ClientAuthenticator {
     private Uni<Void> recordJti(String clientId, JWTClaimsSet claims) {
         OffsetDateTime keepUntil = OffsetDateTime.ofInstant(claims.getExpirationTime().toInstant(), ZoneOffset.UTC)
                 .plus(settings.clockSkew());
-        Uni<Void> cleanup = ThreadLocalRandom.current().nextInt(100) == 0
-                ? pool.query(FORGET_EXPIRED_JTIS).execute().replaceWithVoid()
-                : Uni.createFrom().voidItem();
         return pool.preparedQuery(RECORD_JTI).execute(Tuple.of(clientId, claims.getJWTID(), keepUntil))
                 .map(rows -> {
                     if (rows.rowCount() == 0) {
                         throw invalidAssertion("the client assertion was already used (jti replayed)");
                     }
                     return rows;
-                }).chain(() -> cleanup);
+                }).chain(() -> Housekeeping.occasionally(pool, 100, FORGET_EXPIRED_JTIS));
     }
 
     private static OAuthException invalidAssertion(String description) {

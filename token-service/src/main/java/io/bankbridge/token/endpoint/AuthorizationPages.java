@@ -30,11 +30,13 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -97,7 +99,15 @@ public class AuthorizationPages {
                                    @QueryParam("redirect_uri") String redirectUri, @QueryParam("scope") String scope,
                                    @QueryParam("state") String state, @QueryParam("nonce") String nonce,
                                    @QueryParam("code_challenge") String codeChallenge,
-                                   @QueryParam("code_challenge_method") String codeChallengeMethod) {
+                                   @QueryParam("code_challenge_method") String codeChallengeMethod,
+                                   @Context UriInfo uri) {
+        // RFC 6749 §3.1: no parameter more than once. Which redirect_uri would be meant is unknowable: no redirect.
+        var repeated = uri.getQueryParameters().entrySet().stream()
+                .filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted().findFirst();
+        if (repeated.isPresent()) {
+            return message(400, "We cannot continue with this request",
+                    "The request is malformed: the parameter " + repeated.get() + " was sent more than once.");
+        }
         AuthorizationRequest request = new AuthorizationRequest(clientId, requestUri, responseType, redirectUri, scope,
                 state, nonce, codeChallenge, codeChallengeMethod);
         return guarded(flow.start(request).chain(result -> switch (result) {

@@ -3,6 +3,7 @@ package io.bankbridge.token.endpoint;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.generator.AccessTokenReader;
+import io.bankbridge.token.introspection.TokenIntrospection;
 import io.bankbridge.token.login.LoginStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * OpenID Connect UserInfo for the bank's first-party sign-in (the Security Center): {@code sub} and
- * {@code preferred_username} for a valid access token issued to a first-party client with scope {@code openid}.
+ * {@code preferred_username} for a valid, unrevoked access token issued to a first-party client with scope {@code openid}.
  * Errors follow RFC 6750 ({@code WWW-Authenticate: Bearer error=...}).
  */
 @Path("/userinfo")
@@ -34,11 +35,13 @@ public class UserInfoEndpoint {
     private final AccessTokenReader tokens;
     private final ProviderDirectory clients;
     private final LoginStore logins;
+    private final TokenIntrospection introspection;
 
-    UserInfoEndpoint(AccessTokenReader tokens, ProviderDirectory clients, LoginStore logins) {
+    UserInfoEndpoint(AccessTokenReader tokens, ProviderDirectory clients, LoginStore logins, TokenIntrospection introspection) {
         this.tokens = tokens;
         this.clients = clients;
         this.logins = logins;
+        this.introspection = introspection;
     }
 
     @GET
@@ -71,12 +74,18 @@ public class UserInfoEndpoint {
             if (client.isEmpty() || !client.get().firstParty() || !client.get().active()) {
                 return refused(403, "insufficient_scope", "UserInfo is for the bank's own sign-in only");
             }
-            return logins.findByCustomerId(claims.getSubject()).map(login -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("sub", claims.getSubject());
-                login.ifPresent(l -> body.put("preferred_username", l.username()));
-                return Response.ok(body).header("Cache-Control", "no-store").build();
-            });
+            return introspection.revoked(claims).chain(revoked -> revoked
+                    ? refused(401, "invalid_token", "The access token has been revoked")
+                    : profile(claims));
+        });
+    }
+
+    private Uni<Response> profile(JWTClaimsSet claims) {
+        return logins.findByCustomerId(claims.getSubject()).map(login -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("sub", claims.getSubject());
+            login.ifPresent(l -> body.put("preferred_username", l.username()));
+            return Response.ok(body).header("Cache-Control", "no-store").build();
         });
     }
 

@@ -100,6 +100,16 @@ public class TokenIntrospection {
         });
     }
 
+    /**
+     * Whether a genuine access token was revoked: by its {@code jti}, through its consent, or by its provider's
+     * suspension after it was issued. Expiry is the caller's check.
+     */
+    public Uni<Boolean> revoked(JWTClaimsSet claims) {
+        Instant issuedAt = claims.getIssueTime() == null ? Instant.EPOCH : claims.getIssueTime().toInstant();
+        return revocationState(claims.getJWTID(), AccessTokenReader.claim(claims, "consent_id"),
+                AccessTokenReader.claim(claims, "client_id")).map(state -> state.revoked(issuedAt));
+    }
+
     private record RevocationState(boolean jtiRevoked, boolean consentRevoked, Instant providerSuspendedAt) {
         boolean revoked(Instant issuedAt) {
             return jtiRevoked || consentRevoked || (providerSuspendedAt != null && !issuedAt.isAfter(providerSuspendedAt));

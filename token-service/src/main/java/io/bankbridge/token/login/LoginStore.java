@@ -1,5 +1,6 @@
 package io.bankbridge.token.login;
 
+import io.bankbridge.token.Housekeeping;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,6 +26,9 @@ public class LoginStore {
     /** A login together with its password hash, only ever seen by the sign-in code. */
     public record StoredLogin(Login login, String passwordHash) {
     }
+
+    private static final String FORGET_STALE_FAILURES = "delete from login_attempts where last_failure_at < $1 "
+            + "and (locked_until is null or locked_until <= $2)";
 
     private final Pool pool;
 
@@ -97,7 +101,9 @@ public class LoginStore {
                                                            else a.failed_count + 1 end) >= $4::int then $5::timestamptz end
                         returning locked_until""")
                 .execute(Tuple.of(username, at, forgetBefore, maxFailures, lockEnd))
-                .map(rows -> first(rows).map(row -> row.getValue(0) != null).orElse(false));
+                .map(rows -> first(rows).map(row -> row.getValue(0) != null).orElse(false))
+                // failures of any user name (existing or not) past the window and not locking anything are forgotten
+                .call(() -> Housekeeping.occasionally(pool, 50, FORGET_STALE_FAILURES, Tuple.of(forgetBefore, at)));
     }
 
     public Uni<Void> clearFailures(String username) {

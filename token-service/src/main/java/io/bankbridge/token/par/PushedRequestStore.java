@@ -1,5 +1,6 @@
 package io.bankbridge.token.par;
 
+import io.bankbridge.token.Housekeeping;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Pushed authorization requests in the database, looked up by the hash of their {@code request_uri}. Consuming
@@ -53,10 +53,7 @@ public class PushedRequestStore implements PushedRequests {
                 .addValue(request.authorizationDetails())
                 .addValue(request.durationDays())
                 .addValue(OffsetDateTime.ofInstant(request.expiresAt(), ZoneOffset.UTC));
-        Uni<Void> cleanup = ThreadLocalRandom.current().nextInt(50) == 0
-                ? pool.query(FORGET_EXPIRED).execute().replaceWithVoid()
-                : Uni.createFrom().voidItem();
-        return pool.preparedQuery(INSERT).execute(values).chain(() -> cleanup);
+        return pool.preparedQuery(INSERT).execute(values).chain(() -> Housekeeping.occasionally(pool, 50, FORGET_EXPIRED));
     }
 
     @Override

@@ -32,7 +32,7 @@ class FirstPartySignInTest {
     private static final String ISSUER = "http://localhost:8081";
 
     @Test
-    void signingInSendsTheCodeStraightBackAndTheTokenOpensUserInfo() throws ParseException {
+    void signingInSendsTheCodeStraightBackAndTheTokenOpensUserInfoUntilRevoked() throws ParseException {
         Browser browser = new Browser();
         Response start = browser.get(request("code", CALLBACK, "openid", "S256"));
         assertThat(start.statusCode(), equalTo(303));
@@ -60,6 +60,17 @@ class FirstPartySignInTest {
                 .then().statusCode(200)
                 .body("sub", equalTo("CUS-S-0001"))
                 .body("preferred_username", equalTo("savings.demo0001"));
+
+        // signing out revokes the token (RFC 7009): UserInfo no longer answers for it
+        given().contentType(ContentType.URLENC)
+                .header("Authorization", TestProvider.basic("security-center", CoreTestSecrets.SECURITY_CENTER))
+                .formParam("token", tokens.getString("access_token")).formParam("token_type_hint", "access_token")
+                .when().post("/revoke").then().statusCode(200);
+        given().header("Authorization", "Bearer " + tokens.getString("access_token"))
+                .when().get("/userinfo")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"))
+                .body("error", equalTo("invalid_token"));
     }
 
     @Test
@@ -84,6 +95,15 @@ class FirstPartySignInTest {
         assertThat(response.statusCode(), equalTo(400));
         assertThat(response.header("Location"), equalTo(null));
         assertThat(response.asString(), containsString("not registered"));
+    }
+
+    @Test
+    void aRepeatedParameterGetsAnErrorPageNotARedirect() {
+        String second = "&redirect_uri=" + URLEncoder.encode("https://evil.example/callback", StandardCharsets.UTF_8);
+        Response response = new Browser().get(request("code", CALLBACK, "openid", "S256") + second);
+        assertThat(response.statusCode(), equalTo(400));
+        assertThat(response.header("Location"), equalTo(null));
+        assertThat(response.asString(), containsString("redirect_uri was sent more than once"));
     }
 
     @Test

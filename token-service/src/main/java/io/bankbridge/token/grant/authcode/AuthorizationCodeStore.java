@@ -1,5 +1,6 @@
 package io.bankbridge.token.grant.authcode;
 
+import io.bankbridge.token.Housekeeping;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Authorization codes: 256 random bits, stored as SHA-256, valid for the configured lifetime (≤ 60 s). A redeemed
@@ -59,10 +59,8 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
                 .addValue(grant.nonce())
                 .addValue(OffsetDateTime.ofInstant(grant.authTime() == null ? Instant.now() : grant.authTime(), ZoneOffset.UTC))
                 .addValue(OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
-        Uni<Void> cleanup = ThreadLocalRandom.current().nextInt(50) == 0
-                ? pool.query(FORGET_EXPIRED).execute().replaceWithVoid()
-                : Uni.createFrom().voidItem();
-        return pool.preparedQuery(INSERT).execute(values).chain(() -> cleanup).replaceWith(code);
+        return pool.preparedQuery(INSERT).execute(values)
+                .chain(() -> Housekeeping.occasionally(pool, 50, FORGET_EXPIRED)).replaceWith(code);
     }
 
     /** The code, locked for this transaction, and marked redeemed from now on (whatever the outcome). */
