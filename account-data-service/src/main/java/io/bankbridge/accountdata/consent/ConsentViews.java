@@ -76,21 +76,26 @@ public class ConsentViews {
         return suspendedAt != null && (issuedAt == null || !issuedAt.isAfter(suspendedAt));
     }
 
+    /*
+     * Each change below takes effect in memory first, so requests are refused from that instant, and is then
+     * persisted for the next start; a failed write fails the apply, which the consumer retries (idempotently).
+     */
+
     /** Applies a consent's end (revoked or expired). Idempotent. */
     public void consentEnded(String consentId, String status, Instant effectiveAt) {
-        revocations.consentEnded(consentId, status, effectiveAt).await().indefinitely();
         ended.putIfAbsent(consentId, status);
         views.computeIfPresent(consentId, (id, view) -> view.withStatus(ended.get(id)));
+        revocations.consentEnded(consentId, status, effectiveAt).await().indefinitely();
     }
 
     public void tokenRevoked(String tokenId, String consentId, Instant at) {
-        revocations.tokenRevoked(tokenId, consentId, at).await().indefinitely();
         revokedTokens.put(tokenId, Boolean.TRUE);
+        revocations.tokenRevoked(tokenId, consentId, at).await().indefinitely();
     }
 
     public void suspendProvider(String providerId, Instant effectiveAt) {
-        revocations.providerSuspended(providerId, effectiveAt).await().indefinitely();
         suspendedProviders.merge(providerId, effectiveAt, ConsentViews::later);
+        revocations.providerSuspended(providerId, effectiveAt).await().indefinitely();
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -4,6 +4,11 @@ import com.nimbusds.jose.jwk.JWK;
 import io.bankbridge.local.ServiceProcess;
 import io.bankbridge.local.Stack;
 import io.bankbridge.local.provider.ProviderClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,21 +25,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * until both account-data-service instances refuse the consent's still-unexpired access token, while other
  * tokens keep calling the data API. Starts its own stack (fresh databases, a broker, two data instances).
  *
- * <p>Usage: {@code deploy/e2e/bench-revocation [revocations]} (default 200). Prints p50, p99 and max.
+ * <p>Usage: {@code deploy/e2e/bench-revocation [revocations [warm-up]]} (default 200 after 30 uncounted). The services
+ * run with full JIT compilation here (the local stack trades that for a quicker start). Prints p50, p99 and max, and
+ * each instance's own "event time -> applied" figures.
  */
 public final class RevocationLatencyBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private RevocationLatencyBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int revocations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int background = 4;
-        System.out.println("starting the stack (2 account-data-service instances) ...");
+        System.out.println("starting the stack (2 account-data-service instances, steady-state JVM options) ...");
         // One provider drives all the traffic here: lift its rate limit, which is not what is measured.
         try (Stack stack = Stack.builder().accountDataInstances(2).demo(true)
+                .jvmOptions(List.of("-Xmx512m", "-XX:+UseSerialGC"))
                 .env("BANKBRIDGE_PROVIDER_API_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000")
                 .env("BANKBRIDGE_PROVIDER_API_RATE_LIMIT_BURST", "1000000")
+                .env("BANKBRIDGE_TOKENS_ACCESS_TOKEN_LIFETIME", "PT30M")
                 .build().start()) {
             String issuer = stack.tokenService().baseUrl();
             ProviderClient provider = new ProviderClient(issuer, "demo-budget-app",
@@ -42,13 +54,13 @@ public final class RevocationLatencyBenchmark {
             Journey journey = new Journey(provider);
             List<ServiceProcess> instances = stack.accountDataServices();
 
-            System.out.printf("connecting %d + %d grants through the full journey ...%n", revocations, background);
+            System.out.printf("connecting %d + %d + %d grants through the full journey ...%n", warmUp, revocations, background);
             List<Journey.Connection> connections = new ArrayList<>();
-            for (int i = 0; i < revocations + background; i++) {
+            for (int i = 0; i < warmUp + revocations + background; i++) {
                 String person = String.format("%04d", i % 20 + 1);
                 connections.add(journey.connect("card.demo" + person, "Demo-" + person + "-pass!", Set.of("ACC-C-" + person + "-1")));
             }
-            List<Journey.Connection> busy = connections.subList(revocations, connections.size());
+            List<Journey.Connection> busy = connections.subList(warmUp + revocations, connections.size());
 
             // Tokens in use: background callers keep both instances serving while revocations happen.
             AtomicBoolean running = new AtomicBoolean(true);
@@ -65,48 +77,87 @@ public final class RevocationLatencyBenchmark {
                 });
             }
 
+            System.out.printf("warming up with %d revocations (not counted) ...%n", warmUp);
+            for (int i = 0; i < warmUp; i++) {
+                revokeAndAwaitRefusal(stack, provider, instances, connections.get(i));
+            }
+            List<String> delayBefore = instances.stream().map(RevocationLatencyBenchmark::delayMetrics).toList();
             System.out.printf("revoking %d grants one after another ...%n", revocations);
             double[] millis = new double[revocations];
             for (int i = 0; i < revocations; i++) {
-                Journey.Connection c = connections.get(i);
-                for (ServiceProcess instance : instances) {
-                    int status = provider.get(instance.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status();
-                    if (status != 200) {
-                        throw new IllegalStateException("grant " + c.consentId() + " not usable before revocation: " + status);
-                    }
-                }
-                ProviderClient.Response revoked = provider.call("DELETE",
-                        stack.consentService().baseUrl() + "/consents/" + c.consentId(), c.tokens().accessToken(), null);
-                long returned = System.nanoTime();
-                if (revoked.status() >= 300) {
-                    throw new IllegalStateException("revocation refused: " + revoked.status() + " " + revoked.body());
-                }
-                boolean[] refused = new boolean[instances.size()];
-                long deadline = returned + Duration.ofSeconds(30).toNanos();
-                while (!allTrue(refused)) {
-                    for (int k = 0; k < instances.size(); k++) {
-                        if (!refused[k]) {
-                            refused[k] = provider.get(instances.get(k).baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status() == 401;
-                        }
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("grant " + c.consentId() + " still honoured 30 s after revocation");
-                    }
-                }
-                millis[i] = (System.nanoTime() - returned) / 1e6;
+                millis[i] = revokeAndAwaitRefusal(stack, provider, instances, connections.get(warmUp + i));
             }
             running.set(false);
             load.shutdownNow();
 
             Arrays.sort(millis);
             System.out.println();
-            System.out.printf("revocations measured:                  %d (2 account-data-service instances, %d background callers, %d background calls)%n",
-                    revocations, busy.size(), backgroundCalls.get());
+            System.out.printf("revocations measured:                  %d after %d warm-up (2 account-data-service instances, %d background callers, %d background calls)%n",
+                    revocations, warmUp, busy.size(), backgroundCalls.get());
             System.out.printf("revoke returned -> both refuse   p50:  %.1f ms%n", percentile(millis, 50));
             System.out.printf("                                 p99:  %.1f ms%n", percentile(millis, 99));
             System.out.printf("                                 max:  %.1f ms%n", millis[millis.length - 1]);
+            System.out.println();
+            System.out.println("event time -> applied, as each instance reports it (bankbridge_revocations_consumer_delay_seconds):");
+            for (int k = 0; k < instances.size(); k++) {
+                System.out.printf("  %s: %s%n", instances.get(k).name(), delayMetrics(instances.get(k)));
+                System.out.printf("  %s  (after warm-up: %s)%n", " ".repeat(instances.get(k).name().length()), delayBefore.get(k));
+            }
         }
         System.exit(0);
+    }
+
+    /** Revokes one grant as its provider; returns the milliseconds from "revoke returned" until both instances refuse. */
+    private static double revokeAndAwaitRefusal(Stack stack, ProviderClient provider, List<ServiceProcess> instances,
+                                                Journey.Connection c) {
+        for (ServiceProcess instance : instances) {
+            int status = provider.get(instance.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status();
+            if (status != 200) {
+                throw new IllegalStateException("grant " + c.consentId() + " not usable before revocation: " + status);
+            }
+        }
+        ProviderClient.Response revoked = provider.call("DELETE",
+                stack.consentService().baseUrl() + "/consents/" + c.consentId(), c.tokens().accessToken(), null);
+        long returned = System.nanoTime();
+        if (revoked.status() >= 300) {
+            throw new IllegalStateException("revocation refused: " + revoked.status() + " " + revoked.body());
+        }
+        boolean[] refused = new boolean[instances.size()];
+        long deadline = returned + Duration.ofSeconds(30).toNanos();
+        while (!allTrue(refused)) {
+            for (int k = 0; k < instances.size(); k++) {
+                if (!refused[k]) {
+                    refused[k] = provider.get(instances.get(k).baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status() == 401;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("grant " + c.consentId() + " still honoured 30 s after revocation");
+            }
+        }
+        return (System.nanoTime() - returned) / 1e6;
+    }
+
+    /** The instance's own count and p50/p99/max of live revocation events' delay, from its Prometheus endpoint. */
+    private static String delayMetrics(ServiceProcess instance) {
+        String metrics;
+        try {
+            metrics = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            return "(metrics unavailable: " + e.getMessage() + ")";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("bankbridge_revocations_consumer_delay_seconds")) {
+                String[] parts = line.split(" ");
+                String name = parts[0].substring("bankbridge_revocations_consumer_delay_seconds".length());
+                double value = Double.parseDouble(parts[parts.length - 1]);
+                out.append(name.isEmpty() ? "" : name).append('=')
+                        .append(name.startsWith("_count") ? String.format("%.0f", value) : String.format("%.1f ms", value * 1000))
+                        .append("  ");
+            }
+        }
+        return out.toString().trim();
     }
 
     private static boolean allTrue(boolean[] values) {

@@ -58,6 +58,8 @@ public final class Stack implements AutoCloseable {
         private int accountDataInstances = 1;
         private boolean demo = true;
         private Map<String, String> secrets = StackSecrets.generate();
+        /** Quick start over peak speed: what a local stack and the end-to-end tests want. */
+        private List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         private final Map<String, String> extraEnvironment = new HashMap<>();
 
         /** Fixed ports (8081-8083, Kafka 9092), the default database names, data kept in {@code workDir}. */
@@ -84,6 +86,12 @@ public final class Stack implements AutoCloseable {
 
         public Builder demo(boolean demo) {
             this.demo = demo;
+            return this;
+        }
+
+        /** The services' JVM options (e.g. full JIT compilation for a benchmark). */
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = List.copyOf(options);
             return this;
         }
 
@@ -142,7 +150,7 @@ public final class Stack implements AutoCloseable {
         env.put("BANKBRIDGE_DB_NAME", databases.get(module));
         String name = instance == 0 ? module : module + "-" + (instance + 1);
         return new ServiceProcess(name, settings.root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, env,
-                List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                settings.jvmOptions,
                 settings.workDir.resolve("logs").resolve(name + ".log"));
     }
 

@@ -8,6 +8,7 @@ import io.bankbridge.revocation.contract.RevocationEventCodec;
 import io.bankbridge.revocation.contract.RevocationEventCodec.Decoded;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -54,6 +55,7 @@ public class BroadcastConsumer {
     private final MeterRegistry registry;
     private final AtomicLong lag = new AtomicLong();
     private final AtomicLong lastEventTime = new AtomicLong();
+    private final Timer delay;
     private final Map<String, Boolean> seenEventIds = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -78,6 +80,10 @@ public class BroadcastConsumer {
         Gauge.builder("bankbridge.revocations.consumer.last.event.age.seconds", lastEventTime,
                         t -> t.get() == 0 ? Double.NaN : (System.currentTimeMillis() - t.get()) / 1000.0)
                 .description("Age of the newest revocation event applied by this instance").register(registry);
+        this.delay = Timer.builder("bankbridge.revocations.consumer.delay")
+                .description("From a live event's time (the revocation) until this instance applied it")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram(false)
+                .register(registry);
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -204,6 +210,9 @@ public class BroadcastConsumer {
             applyWithRetries(listener, event);
         }
         lastEventTime.set(event.time().toEpochMilli());
+        if (caughtUp) { // replayed history is old by design; the delay is about live events
+            delay.record(Duration.between(event.time(), Instant.now()));
+        }
         registry.counter("bankbridge.revocations.consumer.applied", "type", event.type().type()).increment();
     }
 
