@@ -23,6 +23,8 @@ public class JwtTokenGenerator {
     /** Audience of tokens for the services' internal APIs. */
     public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
     public static final String INTERNAL_SCOPE = "internal";
+    /** ID token claim: the customers the signed-in login acts for, its own first, then its linked logins'. */
+    public static final String CUSTOMER_IDS_CLAIM = "customer_ids";
 
     private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
 
@@ -64,13 +66,20 @@ public class JwtTokenGenerator {
         return mint(claims, now);
     }
 
-    /** An OpenID ID token for the client; {@code nonce} is copied unchanged when present. */
-    public String idToken(String clientId, String customerId, String nonce, Instant authTime) {
+    /**
+     * An OpenID ID token for the client; {@code nonce} is copied unchanged when present. {@code customerIds}, when not
+     * empty, lists the customers the signed-in login acts for (its own, then its linked logins'), for the bank's own
+     * Security Center.
+     */
+    public String idToken(String clientId, String customerId, String nonce, Instant authTime, List<String> customerIds) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = base(now, settings.idTokenLifetime().toSeconds())
                 .subject(customerId)
                 .audience(clientId)
                 .claim("azp", clientId);
+        if (!customerIds.isEmpty()) {
+            claims.claim(CUSTOMER_IDS_CLAIM, customerIds);
+        }
         if (authTime != null) {
             claims.claim("auth_time", authTime.getEpochSecond());
         }

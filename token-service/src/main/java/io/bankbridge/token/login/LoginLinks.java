@@ -36,6 +36,16 @@ public class LoginLinks {
         }));
     }
 
+    /**
+     * The customers a customer's login acts for: {@code customerId} first, then those of its linked logins (only
+     * {@code customerId} when no login has it).
+     */
+    public Uni<List<String>> customersLinkedTo(String customerId) {
+        return store.findByCustomerId(customerId).chain(login -> login.isEmpty()
+                ? Uni.createFrom().item(List.of(customerId))
+                : store.customersVisibleTo(login.get().id()));
+    }
+
     /** The customers whose accounts {@code loginId} may share: its own first, then its linked logins'. */
     public Uni<List<String>> customersVisibleTo(UUID loginId) {
         return store.customersVisibleTo(loginId);

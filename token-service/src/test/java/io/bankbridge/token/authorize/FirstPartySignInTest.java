@@ -3,6 +3,7 @@ package io.bankbridge.token.authorize;
 import static io.bankbridge.token.authorize.Journeys.query;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -54,7 +55,10 @@ class FirstPartySignInTest {
                 .formParam("grant_type", "authorization_code").formParam("code", answer.get("code"))
                 .formParam("redirect_uri", CALLBACK).formParam("code_verifier", Journeys.VERIFIER)
                 .when().post("/token").then().statusCode(200).extract().jsonPath();
-        assertThat(SignedJWT.parse(tokens.getString("id_token")).getJWTClaimsSet().getStringClaim("nonce"), equalTo("sc-nonce"));
+        var idToken = SignedJWT.parse(tokens.getString("id_token")).getJWTClaimsSet();
+        assertThat(idToken.getStringClaim("nonce"), equalTo("sc-nonce"));
+        // the demo's savings.demo0001 is linked to card.demo0001: the Security Center acts for both customers
+        assertThat(idToken.getStringListClaim("customer_ids"), contains("CUS-S-0001", "CUS-C-0001"));
         given().header("Authorization", "Bearer " + tokens.getString("access_token"))
                 .when().get("/userinfo")
                 .then().statusCode(200)

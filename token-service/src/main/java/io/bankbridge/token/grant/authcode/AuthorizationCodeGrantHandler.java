@@ -4,6 +4,7 @@ import io.bankbridge.revocation.contract.Actor;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
+import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
@@ -12,6 +13,7 @@ import io.bankbridge.token.generator.RefreshTokenStore;
 import io.bankbridge.token.grant.GrantHandler;
 import io.bankbridge.token.grant.GrantOutcome;
 import io.bankbridge.token.grant.TokenResponse;
+import io.bankbridge.token.login.LoginLinks;
 import io.bankbridge.token.par.PushedRequestValidator;
 import io.bankbridge.token.revocation.GrantRevocation;
 import io.quarkus.logging.Log;
@@ -22,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code grant_type=authorization_code}: redeems a code once, for the client and redirect URI it was issued to,
@@ -38,15 +41,18 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     private final JwtTokenGenerator generator;
     private final GrantRevocation revocation;
     private final TokenSettings settings;
+    private final LoginLinks links;
 
     AuthorizationCodeGrantHandler(Pool pool, AuthorizationCodeStore codes, RefreshTokenStore refreshTokens,
-                                  JwtTokenGenerator generator, GrantRevocation revocation, TokenSettings settings) {
+                                  JwtTokenGenerator generator, GrantRevocation revocation, TokenSettings settings,
+                                  LoginLinks links) {
         this.pool = pool;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
         this.generator = generator;
         this.revocation = revocation;
         this.settings = settings;
+        this.links = links;
     }
 
     @Override
@@ -88,17 +94,22 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         CodeGrant grant = stored.grant();
         MintedAccessToken access = generator.customerAccessToken(client.clientId(), grant.customerId(), grant.consentId(),
                 grant.scopes());
-        String idToken = grant.scopes().contains(PushedRequestValidator.OPENID)
-                ? generator.idToken(client.clientId(), grant.customerId(), grant.nonce(), grant.authTime()) : null;
+        boolean openid = grant.scopes().contains(PushedRequestValidator.OPENID);
+        // The Security Center shows every connection of the person behind the login, linked logins' included.
+        Uni<List<String>> customerIds = openid && client.kind() == ClientKind.FIRST_PARTY
+                ? links.customersLinkedTo(grant.customerId()) : Uni.createFrom().item(List.of());
         String scope = String.join(" ", grant.scopes());
         Uni<String> refresh = grant.consentId() == null
                 ? Uni.createFrom().nullItem()
                 : refreshTokens.issue(tx, client.clientId(), grant.consentId(), grant.customerId(), grant.scopes(),
                         Instant.now().plus(settings.refreshTokenLifetime()));
         return codes.recordIssued(tx, stored.codeHash(), access.jti())
-                .chain(() -> refresh)
-                .map(refreshToken -> new GrantOutcome.Issued(TokenResponse.bearer(access.value(),
-                        settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope)));
+                .chain(() -> customerIds)
+                .map(ids -> openid
+                        ? generator.idToken(client.clientId(), grant.customerId(), grant.nonce(), grant.authTime(), ids)
+                        : null)
+                .chain(idToken -> refresh.map(refreshToken -> new GrantOutcome.Issued(TokenResponse.bearer(access.value(),
+                        settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope))));
     }
 
     private Uni<GrantOutcome> revokeReplayed(SqlClient tx, AuthorizationCodeStore.StoredCode stored) {
