@@ -74,6 +74,21 @@ class ApiAccessTest {
     }
 
     @Test
+    void anIdTokenOrOtherJwtSignedByTheIssuerIsNotAnAccessToken() {
+        String id = authorized(newCustomer(), "p");
+        for (String typ : new String[] {"JWT", null}) {
+            String notAnAccessToken = issuer().providerToken("CUS-C-0001", "p", id, "ACCOUNT_BASIC").type(typ).sign();
+            given().auth().oauth2(notAnAccessToken).when().get("/consents/" + id)
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+        String internal = issuer().providerToken("token-service", "token-service", null).claim("scope", "internal")
+                .audience(TestIssuer.INTERNAL_AUDIENCE).type("JWT").sign();
+        given().auth().oauth2(internal).when().get("/internal/consents/" + id).then().statusCode(401);
+        // the same token with typ at+jwt is accepted: what is refused above is only the type
+        given().auth().oauth2(providerToken("CUS-C-0001", "p", id)).when().get("/consents/" + id).then().statusCode(200);
+    }
+
+    @Test
     void theProviderApiRefusesAnInternalToken() {
         String id = authorized(newCustomer(), "p");
         given().auth().oauth2(internalToken()).when().get("/consents/" + id)

@@ -109,6 +109,29 @@ class SecurityCenterJourneyTest {
     }
 
     @Test
+    void aLoginLinkedToAnotherSeesAndRevokesThatLoginsConnectionsButNoOneElses() throws Exception {
+        String cardLogin = newCustomer();
+        String savingsLogin = newCustomer();
+        String viaCard = authorized(cardLogin, PROVIDER);
+        String viaSavings = authorized(savingsLogin, "lender-app");
+        String stranger = authorized(newCustomer(), PROVIDER);
+        issuer().signInAs(savingsLogin, List.of(cardLogin));
+        Browser browser = new Browser(base);
+
+        HttpResponse<String> list = browser.open("/me/consents");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(list.body()).get("active").findValuesAsText("id")).containsExactlyInAnyOrder(viaCard, viaSavings);
+        assertThat(browser.open("/security-center").body()).contains("/security-center/connections/" + viaCard + "/revoke");
+        assertThat(browser.open("/me/consents/" + stranger).statusCode()).isEqualTo(404);
+
+        assertThat(browser.postJson("/me/consents/" + viaCard + "/revocation", "{}").statusCode()).isEqualTo(200);
+        assertThat(status(viaCard)).isEqualTo("REVOKED");
+        assertThat(browser.postJson("/me/consents/" + stranger + "/revocation", "{}").statusCode()).isEqualTo(404);
+        assertThat(status(stranger)).isEqualTo("AUTHORIZED");
+        assertThat(status(viaSavings)).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
     void theSameConnectionsAreAvailableAsJsonAndRevocableThere() throws Exception {
         String customer = newCustomer();
         String active = authorized(customer, PROVIDER);

@@ -26,6 +26,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -60,8 +61,10 @@ public final class TestIssuer implements AutoCloseable {
     private final Map<String, String> internalSecrets = new ConcurrentHashMap<>();
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private volatile String signedInCustomer = "CUS-C-0001";
+    private volatile List<String> signedInCustomerIds = List.of();
 
-    private record PendingCode(String clientId, String redirectUri, String customerId, String nonce, String challenge) {
+    private record PendingCode(String clientId, String redirectUri, String customerId, List<String> customerIds,
+                               String nonce, String challenge) {
     }
 
     private TestIssuer(HttpServer server, RSAKey key) {
@@ -117,8 +120,20 @@ public final class TestIssuer implements AutoCloseable {
         return internalSecrets.computeIfAbsent(clientId, id -> randomToken());
     }
 
-    /** The customer the authorization endpoint signs in from now on. */
+    /** The customer the authorization endpoint signs in from now on (a login without linked logins). */
     public void signInAs(String customerId) {
+        signInAs(customerId, List.of());
+    }
+
+    /**
+     * The customer the authorization endpoint signs in from now on, whose login is linked to the logins of
+     * {@code linkedCustomerIds}: the ID token lists them all in {@code customer_ids}, as token-service does.
+     */
+    public void signInAs(String customerId, List<String> linkedCustomerIds) {
+        List<String> all = new ArrayList<>();
+        all.add(customerId);
+        all.addAll(linkedCustomerIds);
+        this.signedInCustomerIds = linkedCustomerIds.isEmpty() ? List.of() : List.copyOf(all);
         this.signedInCustomer = customerId;
     }
 
@@ -249,7 +264,7 @@ public final class TestIssuer implements AutoCloseable {
             return;
         }
         String code = randomToken();
-        codes.put(code, new PendingCode(q.get("client_id"), redirectUri, signedInCustomer, q.get("nonce"), q.get("code_challenge")));
+        codes.put(code, new PendingCode(q.get("client_id"), redirectUri, signedInCustomer, signedInCustomerIds, q.get("nonce"), q.get("code_challenge")));
         StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?')
                 .append("code=").append(enc(code)).append("&iss=").append(enc(url));
         if (q.get("state") != null) {
@@ -284,10 +299,13 @@ public final class TestIssuer implements AutoCloseable {
                 }
                 String access = new TokenBuilder(this).claim("sub", pending.customerId()).claim("client_id", clientId)
                         .claim("scope", "openid").audience(API_AUDIENCE).sign();
-                String id = new TokenBuilder(this).type("JWT").claim("sub", pending.customerId()).audience(clientId)
+                TokenBuilder id = new TokenBuilder(this).type("JWT").claim("sub", pending.customerId()).audience(clientId)
                         .claim("nonce", pending.nonce()).claim("auth_time", Instant.now().getEpochSecond())
-                        .claim("preferred_username", pending.customerId()).sign();
-                respond(exchange, 200, tokenResponse(access, id));
+                        .claim("preferred_username", pending.customerId());
+                if (!pending.customerIds().isEmpty()) {
+                    id.claim("customer_ids", pending.customerIds());
+                }
+                respond(exchange, 200, tokenResponse(access, id.sign()));
             }
             default -> respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
         }

@@ -37,13 +37,19 @@ public class AccessHistory {
         return available(() -> log.ofConsent(consentId, historySize), "consent " + consentId);
     }
 
-    /** The last access per consent id of one customer; empty when the audit log cannot be read. */
-    public Uni<Optional<Map<String, Instant>>> lastAccessByConsent(String customerId) {
-        return available(() -> log.ofCustomer(customerId, CUSTOMER_WINDOW), "customer " + customerId).map(found -> found.map(entries -> {
+    /** The last access per consent id of these customers; empty when the audit log cannot be read. */
+    public Uni<Optional<Map<String, Instant>>> lastAccessByConsent(List<String> customerIds) {
+        List<Uni<Optional<List<AccessLogEntry>>>> calls = customerIds.stream()
+                .map(id -> AccessHistory.<List<AccessLogEntry>>available(() -> log.ofCustomer(id, CUSTOMER_WINDOW), "customer " + id))
+                .toList();
+        return Uni.join().all(calls).andFailFast().map(answers -> {
+            if (answers.stream().anyMatch(Optional::isEmpty)) {
+                return Optional.empty();
+            }
             Map<String, Instant> last = new HashMap<>();
-            entries.forEach(e -> last.merge(e.consentId(), e.at(), (a, b) -> a.isAfter(b) ? a : b));
-            return last;
-        }));
+            answers.forEach(entries -> entries.get().forEach(e -> last.merge(e.consentId(), e.at(), (a, b) -> a.isAfter(b) ? a : b)));
+            return Optional.of(last);
+        });
     }
 
     private static <T> Uni<Optional<T>> available(Supplier<Uni<? extends T>> call, String what) {

@@ -56,9 +56,9 @@ public class ConsentRepository {
                 .map(ConsentRepository::first);
     }
 
-    public Uni<List<Consent>> byCustomer(SqlClient sql, String customerId) {
-        return sql.preparedQuery("SELECT " + COLUMNS + " FROM consent WHERE customer_id = $1 ORDER BY created_at DESC")
-                .execute(Tuple.of(customerId))
+    public Uni<List<Consent>> byCustomers(SqlClient sql, List<String> customerIds) {
+        return sql.preparedQuery("SELECT " + COLUMNS + " FROM consent WHERE customer_id = ANY($1) ORDER BY created_at DESC")
+                .execute(Tuple.of(customerIds.toArray(String[]::new)))
                 .map(ConsentRepository::all);
     }
 

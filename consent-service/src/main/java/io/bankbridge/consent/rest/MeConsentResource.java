@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The Security Center as JSON, for the bank's own apps: the signed-in customer's connections (code-flow session,
- * never a provider's bearer token, whose subject is also a customer).
+ * The Security Center as JSON, for the bank's own apps: the signed-in customer's connections, those made through
+ * the logins linked to theirs included (code-flow session, never a provider's bearer token, whose subject is also
+ * a customer).
  */
 @Path("/me/consents")
 @Authenticated
@@ -43,13 +44,13 @@ public class MeConsentResource {
 
     @GET
     public Uni<Connections> list() {
-        return connections.of(callers.customer());
+        return connections.of(callers.customers());
     }
 
     @GET
     @Path("/{id}")
     public Uni<Detail> get(@PathParam("id") UUID id) {
-        return connections.detail(callers.customer(), id)
+        return connections.detail(callers.customers(), id)
                 .map(d -> new Detail(ConsentJson.of(d.consent()), d.accessHistory(), d.accessHistoryAvailable()));
     }
 
@@ -57,6 +58,6 @@ public class MeConsentResource {
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ConsentJson> revoke(@PathParam("id") UUID id, RequestBodies.Reason body) {
-        return connections.revoke(callers.customer(), id, body == null ? null : body.reason()).map(ConsentJson::of);
+        return connections.revoke(callers.customers(), id, body == null ? null : body.reason()).map(ConsentJson::of);
     }
 }

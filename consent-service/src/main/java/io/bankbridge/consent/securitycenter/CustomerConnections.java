@@ -12,8 +12,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
-/** The Security Center's view of consents, shared by its pages and its JSON API: always scoped to one customer. */
+/**
+ * The Security Center's view of consents, shared by its pages and its JSON API: always scoped to the customers the
+ * signed-in login acts for (its own and its linked logins', see {@link io.bankbridge.consent.security.Callers#customers()}).
+ */
 @ApplicationScoped
 public class CustomerConnections {
 
@@ -26,9 +30,9 @@ public class CustomerConnections {
     }
 
     /** Active, expired and revoked connections; requests never authorized (pending, rejected) are not connections. */
-    public Uni<Connections> of(String customerId) {
+    public Uni<Connections> of(List<String> customerIds) {
         return Uni.combine().all()
-                .unis(consents.ofCustomer(customerId), accessHistory.lastAccessByConsent(customerId))
+                .unis(consents.ofCustomers(customerIds), accessHistory.lastAccessByConsent(customerIds))
                 .with((all, lastAccess) -> {
                     Map<String, Instant> last = lastAccess.orElse(Map.of());
                     return new Connections(
@@ -39,18 +43,18 @@ public class CustomerConnections {
                 });
     }
 
-    public Uni<ConnectionDetail> detail(String customerId, UUID id) {
-        return consents.get(id, owner(customerId)).chain(found -> accessHistory.ofConsent(id.toString())
+    public Uni<ConnectionDetail> detail(List<String> customerIds, UUID id) {
+        return consents.get(id, owner(customerIds)).chain(found -> accessHistory.ofConsent(id.toString())
                 .map(log -> new ConnectionDetail(found, log.orElse(List.of()), log.isPresent())));
     }
 
-    public Uni<ConsentWithHistory> revoke(String customerId, UUID id, String reason) {
+    public Uni<ConsentWithHistory> revoke(List<String> customerIds, UUID id, String reason) {
         String why = reason == null || reason.isBlank() ? "Revoked by the customer in the Security Center" : reason;
-        return consents.revoke(id, Actor.CUSTOMER, why, owner(customerId));
+        return consents.revoke(id, Actor.CUSTOMER, why, owner(customerIds));
     }
 
-    private static java.util.function.Predicate<Consent> owner(String customerId) {
-        return c -> c.customerId().equals(customerId);
+    private static Predicate<Consent> owner(List<String> customerIds) {
+        return c -> customerIds.contains(c.customerId());
     }
 
     private static List<Connection> select(List<Consent> all, ConsentStatus status, Map<String, Instant> lastAccess) {

@@ -56,7 +56,7 @@ public class SecurityCenterPages {
 
     @GET
     public Uni<TemplateInstance> home(@QueryParam("revoked") String revokedId) {
-        return connections.of(callers.customer()).map(list -> Templates.connections(list,
+        return connections.of(callers.customers()).map(list -> Templates.connections(list,
                 // Only a name from the customer's own revoked list is shown: the query string is not trusted text.
                 list.revoked().stream().filter(c -> c.id().equals(revokedId)).map(Connection::providerName)
                         .findFirst().orElse(null)));
@@ -72,7 +72,7 @@ public class SecurityCenterPages {
     @GET
     @Path("/connections/{id}")
     public Uni<TemplateInstance> connection(@PathParam("id") UUID id) {
-        return connections.detail(callers.customer(), id).map(Templates::connection);
+        return connections.detail(callers.customers(), id).map(Templates::connection);
     }
 
     /** The confirmation step: nothing is revoked until the customer submits this page's form. */
@@ -80,7 +80,7 @@ public class SecurityCenterPages {
     @Path("/connections/{id}/revoke")
     public Uni<Response> confirmRevoke(@PathParam("id") UUID id, @Context UriInfo uri) {
         String customer = callers.customer();
-        return connections.detail(customer, id).map(detail -> {
+        return connections.detail(callers.customers(), id).map(detail -> {
             FormTokens.Issued form = formTokens.issue(customer);
             Connection connection = Connection.of(detail.consent().consent(), null);
             return Response.ok(Templates.confirmRevoke(connection, FormTokens.FIELD, form.token()))
@@ -100,7 +100,7 @@ public class SecurityCenterPages {
         if (!formTokens.accepts(customer, token, nonce)) {
             throw new ForbiddenException("The form has expired or was not sent from the Security Center. Please try again.");
         }
-        return connections.revoke(customer, id, null).map(revoked -> Response
+        return connections.revoke(callers.customers(), id, null).map(revoked -> Response
                 .seeOther(uri.getBaseUriBuilder().path("security-center")
                         .queryParam("revoked", revoked.consent().id()).build())
                 .build());

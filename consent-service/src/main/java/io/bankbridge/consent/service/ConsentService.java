@@ -82,8 +82,9 @@ public class ConsentService {
     }
 
     /** Every consent the customer ever gave, newest first. */
-    public Uni<List<Consent>> ofCustomer(String customerId) {
-        return pool.withConnection(sql -> consents.byCustomer(sql, customerId));
+    /** The consents of any of these customers, newest first. */
+    public Uni<List<Consent>> ofCustomers(List<String> customerIds) {
+        return pool.withConnection(sql -> consents.byCustomers(sql, customerIds));
     }
 
     public Uni<ConsentWithHistory> authorize(UUID id, List<String> accountIds, Integer durationDays) {
