@@ -49,7 +49,7 @@ class TransactionsBenchmark {
         String base = "http://127.0.0.1:" + RestAssured.port;
         Path script = writeScript(base);
 
-        run(wrk, base, script, "10s");  // warm-up: JIT, connection pools, consent views
+        run(wrk, base, script, "30s");  // warm-up: JIT (C2 keeps compiling well past 10 s here), pools, consent views
         // Off and on alternate so that a change in the machine's background load shows up as a spread between the
         // two "check on" runs instead of passing for the check's cost.
         List<Result> results = new ArrayList<>();
