@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RevocationLatencyBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String DELAY_METRIC = "bankbridge_revocations_consumer_delay_seconds";
 
     private RevocationLatencyBenchmark() {
     }
@@ -81,7 +84,7 @@ public final class RevocationLatencyBenchmark {
             for (int i = 0; i < warmUp; i++) {
                 revokeAndAwaitRefusal(stack, provider, instances, connections.get(i));
             }
-            List<String> delayBefore = instances.stream().map(RevocationLatencyBenchmark::delayMetrics).toList();
+            List<Delay> delayBefore = instances.stream().map(Delay::of).toList();
             System.out.printf("revoking %d grants one after another ...%n", revocations);
             double[] millis = new double[revocations];
             for (int i = 0; i < revocations; i++) {
@@ -98,10 +101,10 @@ public final class RevocationLatencyBenchmark {
             System.out.printf("                                 p99:  %.1f ms%n", percentile(millis, 99));
             System.out.printf("                                 max:  %.1f ms%n", millis[millis.length - 1]);
             System.out.println();
-            System.out.println("event time -> applied, as each instance reports it (bankbridge_revocations_consumer_delay_seconds):");
+            System.out.println("event time -> applied, as each instance reports it during the measured run ("
+                    + DELAY_METRIC + "):");
             for (int k = 0; k < instances.size(); k++) {
-                System.out.printf("  %s: %s%n", instances.get(k).name(), delayMetrics(instances.get(k)));
-                System.out.printf("  %s  (after warm-up: %s)%n", " ".repeat(instances.get(k).name().length()), delayBefore.get(k));
+                System.out.printf("  %-24s %s%n", instances.get(k).name(), Delay.of(instances.get(k)).since(delayBefore.get(k)));
             }
         }
         System.exit(0);
@@ -137,27 +140,33 @@ public final class RevocationLatencyBenchmark {
         return (System.nanoTime() - returned) / 1e6;
     }
 
-    /** The instance's own count and p50/p99/max of live revocation events' delay, from its Prometheus endpoint. */
-    private static String delayMetrics(ServiceProcess instance) {
-        String metrics;
-        try {
-            metrics = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/q/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException | InterruptedException e) {
-            return "(metrics unavailable: " + e.getMessage() + ")";
-        }
-        StringBuilder out = new StringBuilder();
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith("bankbridge_revocations_consumer_delay_seconds")) {
-                String[] parts = line.split(" ");
-                String name = parts[0].substring("bankbridge_revocations_consumer_delay_seconds".length());
-                double value = Double.parseDouble(parts[parts.length - 1]);
-                out.append(name.isEmpty() ? "" : name).append('=')
-                        .append(name.startsWith("_count") ? String.format("%.0f", value) : String.format("%.1f ms", value * 1000))
-                        .append("  ");
+    /** An instance's live-event delay timer, read from its Prometheus endpoint (seconds; quantiles over a recent window). */
+    private record Delay(double count, double sum, double p50, double p99) {
+
+        static Delay of(ServiceProcess instance) {
+            String metrics;
+            try {
+                metrics = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/q/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException("metrics of " + instance.name() + " unavailable", e);
             }
+            Map<String, Double> values = new HashMap<>();
+            for (String line : metrics.split("\\n")) {
+                if (line.startsWith(DELAY_METRIC)) {
+                    String[] parts = line.split(" ");
+                    values.put(parts[0].substring(DELAY_METRIC.length()), Double.parseDouble(parts[parts.length - 1]));
+                }
+            }
+            return new Delay(values.getOrDefault("_count", 0.0), values.getOrDefault("_sum", 0.0),
+                    values.getOrDefault("{quantile=\"0.5\"}", Double.NaN), values.getOrDefault("{quantile=\"0.99\"}", Double.NaN));
         }
-        return out.toString().trim();
+
+        String since(Delay before) {
+            double events = count - before.count;
+            return String.format("%.0f events, mean %.1f ms (recent window p50 %.1f ms, p99 %.1f ms)",
+                    events, events == 0 ? Double.NaN : (sum - before.sum) / events * 1000, p50 * 1000, p99 * 1000);
+        }
     }
 
     private static boolean allTrue(boolean[] values) {
