@@ -41,6 +41,7 @@ class DiscoveryAndKeysTest {
                 .body("introspection_endpoint", equalTo(issuer + "/introspect"))
                 .body("code_challenge_methods_supported", equalTo(java.util.List.of("S256")))
                 .body("authorization_response_iss_parameter_supported", equalTo(true))
+                .body("claims_supported", hasItems("sub", "nonce", "customer_ids"))
                 .body("response_types_supported", equalTo(java.util.List.of("code")))
                 .body("token_endpoint_auth_methods_supported", hasItems("private_key_jwt", "client_secret_basic"))
                 .body("token_endpoint_auth_signing_alg_values_supported", hasItems("PS256", "ES256"))

@@ -3,6 +3,7 @@ package io.bankbridge.token.endpoint;
 import io.bankbridge.token.client.AuthMethod;
 import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.client.DataCluster;
+import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.keys.SigningKeys;
 import io.bankbridge.token.par.AuthorizationDetail;
 import io.bankbridge.token.par.PushedRequestValidator;
@@ -59,7 +60,7 @@ public class DiscoveryEndpoint {
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", List.of(SigningKeys.ALGORITHM.getName()));
         m.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp",
-                "preferred_username"));
+                "preferred_username", JwtTokenGenerator.CUSTOMER_IDS_CLAIM));
         this.metadata = java.util.Collections.unmodifiableMap(m);
     }
 
