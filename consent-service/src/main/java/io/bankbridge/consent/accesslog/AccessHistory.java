@@ -40,14 +40,16 @@ public class AccessHistory {
     /** The last access per consent id of these customers; empty when the audit log cannot be read. */
     public Uni<Optional<Map<String, Instant>>> lastAccessByConsent(List<String> customerIds) {
         List<Uni<Optional<List<AccessLogEntry>>>> calls = customerIds.stream()
-                .map(id -> AccessHistory.<List<AccessLogEntry>>available(() -> log.ofCustomer(id, CUSTOMER_WINDOW), "customer " + id))
+                .map(id -> AccessHistory.<List<AccessLogEntry>>available(
+                        () -> log.ofCustomer(id, CUSTOMER_WINDOW), "customer " + id))
                 .toList();
         return Uni.join().all(calls).andFailFast().map(answers -> {
             if (answers.stream().anyMatch(Optional::isEmpty)) {
                 return Optional.empty();
             }
             Map<String, Instant> last = new HashMap<>();
-            answers.forEach(entries -> entries.get().forEach(e -> last.merge(e.consentId(), e.at(), (a, b) -> a.isAfter(b) ? a : b)));
+            answers.forEach(entries -> entries.get()
+                    .forEach(e -> last.merge(e.consentId(), e.at(), (a, b) -> a.isAfter(b) ? a : b)));
             return Optional.of(last);
         });
     }
