@@ -31,6 +31,11 @@ public record OAuthParameters(Map<String, List<String>> values) {
         return optional(name).orElseThrow(() -> OAuthException.invalidRequest(name + " is missing"));
     }
 
+    /** The first (by name) parameter sent more than once, if any. */
+    public Optional<String> repeated() {
+        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted().findFirst();
+    }
+
     public boolean has(String name) {
         return optional(name).isPresent();
     }

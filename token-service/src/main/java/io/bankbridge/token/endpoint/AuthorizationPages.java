@@ -1,5 +1,6 @@
 package io.bankbridge.token.endpoint;
 
+import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.account.CustomerAccount;
 import io.bankbridge.token.authorize.AuthorizationFlow;
 import io.bankbridge.token.authorize.AuthorizationRequest;
@@ -36,7 +37,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -102,8 +102,7 @@ public class AuthorizationPages {
                                    @QueryParam("code_challenge_method") String codeChallengeMethod,
                                    @Context UriInfo uri) {
         // RFC 6749 §3.1: no parameter more than once. Which redirect_uri would be meant is unknowable: no redirect.
-        var repeated = uri.getQueryParameters().entrySet().stream()
-                .filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted().findFirst();
+        var repeated = OAuthParameters.of(uri.getQueryParameters()).repeated();
         if (repeated.isPresent()) {
             return message(400, "We cannot continue with this request",
                     "The request is malformed: the parameter " + repeated.get() + " was sent more than once.");

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -65,8 +64,8 @@ public class UserInfoEndpoint {
         if (claims == null || claims.getExpirationTime().before(new Date())) {
             return refused(401, "invalid_token", "The access token is not valid");
         }
-        String clientId = stringClaim(claims, "client_id");
-        String scope = stringClaim(claims, "scope");
+        String clientId = AccessTokenReader.claim(claims, "client_id");
+        String scope = AccessTokenReader.claim(claims, "scope");
         if (clientId == null || scope == null || !Arrays.asList(scope.split(" ")).contains("openid")) {
             return refused(403, "insufficient_scope", "The access token was not issued for openid");
         }
@@ -93,13 +92,5 @@ public class UserInfoEndpoint {
         Response oauth = ProblemMapper.oauthError(status, error, description, false);
         return Uni.createFrom().item(Response.fromResponse(oauth)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"bankbridge\", error=\"" + error + "\"").build());
-    }
-
-    private static String stringClaim(JWTClaimsSet claims, String name) {
-        try {
-            return claims.getStringClaim(name);
-        } catch (ParseException e) {
-            return null;
-        }
     }
 }

@@ -78,8 +78,8 @@ public class TokenIntrospection {
             return Uni.createFrom().item(INACTIVE);
         }
         String consentId = AccessTokenReader.claim(claims, "consent_id");
-        return revocationState(claims.getJWTID(), consentId, clientId).map(state -> {
-            if (state.revoked(issuedAt)) {
+        return revoked(claims).map(revoked -> {
+            if (revoked) {
                 return INACTIVE;
             }
             Map<String, Object> body = new LinkedHashMap<>();
