@@ -148,10 +148,13 @@ public final class TestIssuer implements AutoCloseable {
                 .audience(API_AUDIENCE);
     }
 
-    /** A valid internal access token for {@code clientId} (scope {@code internal}). */
-    public String internalToken(String clientId) {
+    /**
+     * A valid internal access token for {@code clientId} carrying exactly {@code scopes} (one per internal
+     * capability, e.g. {@code internal.ingest}), as token-service mints them for client_credentials.
+     */
+    public String internalToken(String clientId, String... scopes) {
         return new TokenBuilder(this).claim("sub", clientId).claim("client_id", clientId)
-                .claim("scope", "internal").audience(INTERNAL_AUDIENCE).sign();
+                .claim("scope", String.join(" ", scopes)).audience(INTERNAL_AUDIENCE).sign();
     }
 
     /** Builds one JWT access token; every claim can be overridden, including expiry, audience and signing key. */
@@ -288,7 +291,8 @@ public final class TestIssuer implements AutoCloseable {
         }
         String grant = form.getOrDefault("grant_type", "");
         switch (grant) {
-            case "client_credentials" -> respond(exchange, 200, tokenResponse(internalToken(clientId), null));
+            case "client_credentials" -> respond(exchange, 200, tokenResponse(
+                    internalToken(clientId, form.getOrDefault("scope", "").trim().split(" +")), null));
             case "authorization_code" -> {
                 PendingCode pending = codes.remove(form.getOrDefault("code", ""));
                 if (pending == null || !pending.clientId().equals(clientId)
