@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import io.bankbridge.accountdata.security.Permissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class AuditAndRateLimitTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         JsonPath log;
         do {
-            log = given().auth().oauth2(Grants.internalToken()).queryParam(param, value)
+            log = given().auth().oauth2(Grants.internalToken(Permissions.ACCESS_LOG_READ)).queryParam(param, value)
                     .when().get("/internal/access-log").then().statusCode(200).extract().jsonPath();
             if (log.getList("$").size() >= atLeast) {
                 return log;
@@ -48,7 +49,7 @@ class AuditAndRateLimitTest {
         org.junit.jupiter.api.Assertions.assertEquals(Grants.PROVIDER, log.getString("[0].providerId"));
         org.junit.jupiter.api.Assertions.assertEquals("CUS-C-0002", log.getString("[0].customerId"));
 
-        given().auth().oauth2(Grants.internalToken()).queryParam("customerId", "CUS-C-0002").queryParam("limit", 2)
+        given().auth().oauth2(Grants.internalToken(Permissions.ACCESS_LOG_READ)).queryParam("customerId", "CUS-C-0002").queryParam("limit", 2)
                 .when().get("/internal/access-log")
                 .then().statusCode(200)
                 .body("size()", equalTo(2))
@@ -58,9 +59,9 @@ class AuditAndRateLimitTest {
 
     @Test
     void theAccessLogNeedsExactlyOneFilterAndABoundedLimit() {
-        given().auth().oauth2(Grants.internalToken()).when().get("/internal/access-log")
+        given().auth().oauth2(Grants.internalToken(Permissions.ACCESS_LOG_READ)).when().get("/internal/access-log")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(Grants.internalToken()).queryParam("customerId", "X").queryParam("limit", 1001)
+        given().auth().oauth2(Grants.internalToken(Permissions.ACCESS_LOG_READ)).queryParam("customerId", "X").queryParam("limit", 1001)
                 .when().get("/internal/access-log").then().statusCode(400);
     }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * consent-service's {@code GET /internal/consents/{id}} as a real HTTP server in the test JVM, answering what the
- * test registered. It accepts only internal tokens signed by the test issuer, as consent-service would.
+ * test registered. It accepts only internal tokens signed by the test issuer with the scope
+ * {@code internal.consents.read}, as consent-service would.
  */
 public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -100,7 +101,8 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
             SignedJWT jwt = SignedJWT.parse(authorization.substring("Bearer ".length()));
             return jwt.verify(new RSASSAVerifier(TestIssuerResource.issuer().key().toRSAPublicKey()))
                     && jwt.getJWTClaimsSet().getAudience().contains("bankbridge-internal")
-                    && "account-data-service".equals(jwt.getJWTClaimsSet().getStringClaim("client_id"));
+                    && "account-data-service".equals(jwt.getJWTClaimsSet().getStringClaim("client_id"))
+                    && List.of(jwt.getJWTClaimsSet().getStringClaim("scope").split(" ")).contains("internal.consents.read");
         } catch (Exception e) {
             return false;
         }

@@ -29,8 +29,8 @@ record Grants(String consentId, String customerId, String providerId, String tok
         return issuer().providerToken(customerId, providerId, consentId, clusters.toArray(String[]::new));
     }
 
-    /** An internal token as consent-service or a core system would hold it. */
-    static String internalToken() {
-        return issuer().internalToken("consent-service");
+    /** An internal token carrying one capability's scope, as the bank service holding it would get it. */
+    static String internalToken(String scope) {
+        return issuer().internalToken("bank-service", scope);
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.bankbridge.accountdata.security.Permissions;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ class InternalApiTest {
 
     @Test
     void aCustomersAccountsAreListedForTheConsentPage() {
-        given().auth().oauth2(Grants.internalToken()).when().get("/internal/customers/CUS-C-0001/accounts")
+        given().auth().oauth2(Grants.internalToken(Permissions.ACCOUNTS_LIST)).when().get("/internal/customers/CUS-C-0001/accounts")
                 .then().statusCode(200)
                 .body("accountId", contains("ACC-C-0001-1", "ACC-C-0001-2"))
                 .body("accountType", contains("CARD", "CHECKING"))
@@ -25,13 +26,13 @@ class InternalApiTest {
                 .body("[0].currency", equalTo("USD"))
                 .body("[0].status", equalTo("OPEN"))
                 .body("[0].nickname", equalTo("Everyday Card"));
-        given().auth().oauth2(Grants.internalToken()).when().get("/internal/customers/CUS-S-0001/accounts")
+        given().auth().oauth2(Grants.internalToken(Permissions.ACCOUNTS_LIST)).when().get("/internal/customers/CUS-S-0001/accounts")
                 .then().statusCode(200).body("accountId", contains("ACC-S-0001-1"));
     }
 
     @Test
     void anUnknownCustomerHasNoAccounts() {
-        given().auth().oauth2(Grants.internalToken()).when().get("/internal/customers/CUS-NOBODY/accounts")
+        given().auth().oauth2(Grants.internalToken(Permissions.ACCOUNTS_LIST)).when().get("/internal/customers/CUS-NOBODY/accounts")
                 .then().statusCode(200).body("$", hasSize(0));
     }
 
@@ -47,7 +48,7 @@ class InternalApiTest {
 
     @Test
     void ingestedCustomerAndAccountAreServedAndARepeatedUpsertChangesNothing() {
-        String token = Grants.internalToken();
+        String token = Grants.internalToken(Permissions.INGEST);
         Map<String, Object> customer = Map.of("name", Map.of("first", "Zoe", "last", "Ingest"),
                 "email", "zoe@example.com", "phone", "+15550000001",
                 "address", Map.of("line1", "1 Main St", "city", "Boise", "region", "ID", "postalCode", "83702",
@@ -63,7 +64,8 @@ class InternalApiTest {
             given().auth().oauth2(token).contentType("application/json").body(account)
                     .when().put("/internal/accounts/ACC-X-1").then().statusCode(200);
         }
-        given().auth().oauth2(token).when().get("/internal/customers/CUS-X-1/accounts")
+        given().auth().oauth2(Grants.internalToken(Permissions.ACCOUNTS_LIST))
+                .when().get("/internal/customers/CUS-X-1/accounts")
                 .then().statusCode(200).body("accountId", contains("ACC-X-1")).body("[0].nickname", equalTo("Bills"));
 
         Grants grant = Grants.of("CUS-X-1", Grants.PROVIDER, List.of("ACCOUNT_DETAILED", "ACCOUNT_PAYMENTS",
@@ -78,7 +80,7 @@ class InternalApiTest {
 
     @Test
     void ingestRefusesIncompleteDataWithAProblem() {
-        String token = Grants.internalToken();
+        String token = Grants.internalToken(Permissions.INGEST);
         given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("accountType", "BOAT", "ownerCustomerIds", List.of("CUS-C-0001")))
                 .when().put("/internal/accounts/ACC-BAD").then().statusCode(400).contentType("application/problem+json");

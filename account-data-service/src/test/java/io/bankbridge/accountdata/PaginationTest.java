@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bankbridge.accountdata.security.Permissions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.OffsetDateTime;
@@ -41,7 +42,7 @@ class PaginationTest {
         Map<String, Object> t = Map.of("transactionId", id, "transactionTime", at.toString(), "amount", 12.34,
                 "debitCredit", "DEBIT", "currency", "USD", "description", "Coffee", "merchant", "Blue Bottle",
                 "category", "Dining", "status", "PENDING");
-        given().auth().oauth2(Grants.internalToken()).contentType("application/json")
+        given().auth().oauth2(Grants.internalToken(Permissions.INGEST)).contentType("application/json")
                 .body(Map.of("transactions", List.of(t)))
                 .when().put("/internal/accounts/" + account + "/transactions")
                 .then().statusCode(200).body("upserted", equalTo(1));
@@ -92,7 +93,7 @@ class PaginationTest {
         Map<String, Object> posted = Map.of("transactionId", id, "transactionTime", at.toString(),
                 "postedTime", at.plusHours(1).toString(), "amount", 12.34, "debitCredit", "DEBIT", "currency", "USD",
                 "description", "Coffee", "status", "POSTED");
-        given().auth().oauth2(Grants.internalToken()).contentType("application/json")
+        given().auth().oauth2(Grants.internalToken(Permissions.INGEST)).contentType("application/json")
                 .body(Map.of("transactions", List.of(posted)))
                 .when().put("/internal/accounts/" + OTHER + "/transactions").then().statusCode(200);
         JsonPath first = given().auth().oauth2(grant.token()).queryParam("limit", 5)

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import io.bankbridge.accountdata.security.Permissions;
 import io.bankbridge.testsupport.TestIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -56,8 +57,14 @@ class TokenValidationTest {
     }
 
     @Test
-    void anInternalTokenIsRefusedByTheProviderApi() {
-        assertInvalidToken(Grants.internalToken());
+    void anInternalTokenOpensNoProviderEndpoint() {
+        String internal = Grants.internalToken(Permissions.INGEST);
+        for (String path : List.of("/accounts", "/accounts/ACC-C-0001-1", "/accounts/ACC-C-0001-1/transactions",
+                "/accounts/ACC-C-0001-1/payment-networks", "/customers/current")) {
+            given().auth().oauth2(internal).when().get("/fdx/v6" + path)
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""));
+        }
     }
 
     @Test
@@ -75,7 +82,9 @@ class TokenValidationTest {
 
     @Test
     void garbageInTheAuthorizationHeaderIsRefused() {
-        assertInvalidToken("not.a.jwt");
+        for (String garbage : List.of("not.a.jwt", "....", "a.b", "a.b.", "eyJ.eyJ.x y", "x".repeat(20_000))) {
+            assertInvalidToken(garbage);
+        }
     }
 
     @Test
@@ -129,8 +138,8 @@ class TokenValidationTest {
     void aProviderTokenCannotUseTheInternalApi() {
         Grants grant = Grants.of(CLUSTERS, "ACC-C-0001-1");
         given().auth().oauth2(grant.token()).when().get("/internal/customers/CUS-C-0001/accounts")
-                .then().statusCode(401)
-                .header("WWW-Authenticate", containsString("invalid_token"))
+                .then().statusCode(403)
+                .header("WWW-Authenticate", containsString("insufficient_scope"))
                 .body("$", not(org.hamcrest.Matchers.hasKey("accountId")));
     }
 }

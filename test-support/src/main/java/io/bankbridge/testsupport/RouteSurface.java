@@ -34,8 +34,12 @@ public final class RouteSurface {
             .build();
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
-    /** One operation of the OpenAPI document. */
-    public record Route(String method, String template) {
+    /**
+     * One operation of the OpenAPI document.
+     *
+     * @param anyScope the scopes its security requirements name, any one of which opens it (empty if none is named)
+     */
+    public record Route(String method, String template, Set<String> anyScope) {
 
         /** The path with {@link #SAMPLE_ID} for every parameter. */
         public String path() {
@@ -68,9 +72,12 @@ public final class RouteSurface {
             for (var path : paths.entrySet()) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> operations = (Map<String, Object>) path.getValue();
-                for (String method : operations.keySet()) {
+                for (var operation : operations.entrySet()) {
+                    String method = operation.getKey();
                     if (METHODS.contains(method) && sorted.add(method + " " + path.getKey())) {
-                        routes.add(new Route(method.toUpperCase(Locale.ROOT), path.getKey()));
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> details = (Map<String, Object>) operation.getValue();
+                        routes.add(new Route(method.toUpperCase(Locale.ROOT), path.getKey(), scopes(details)));
                     }
                 }
             }
@@ -79,6 +86,23 @@ public final class RouteSurface {
         } catch (ParseException e) {
             throw new IllegalStateException("unreadable OpenAPI document", e);
         }
+    }
+
+    /** Every scope named by the operation's security requirements (each requirement is an alternative). */
+    private static Set<String> scopes(Map<String, Object> operation) {
+        Set<String> scopes = new TreeSet<>();
+        if (operation.get("security") instanceof List<?> requirements) {
+            for (Object requirement : requirements) {
+                if (requirement instanceof Map<?, ?> schemes) {
+                    for (Object named : schemes.values()) {
+                        if (named instanceof List<?> list) {
+                            list.forEach(scope -> scopes.add(String.valueOf(scope)));
+                        }
+                    }
+                }
+            }
+        }
+        return Set.copyOf(scopes);
     }
 
     /**
@@ -113,6 +137,12 @@ public final class RouteSurface {
 
     /** What a probe sent, and every answer that broke the rule. */
     public record Findings(int requests, List<String> violations) {
+
+        /** The number of violations and the first few, for an assertion message. */
+        public String summary() {
+            return violations.size() + " of " + requests + " requests broke the rule, e.g.:\n"
+                    + String.join("\n", violations.subList(0, Math.min(10, violations.size())));
+        }
     }
 
     /**

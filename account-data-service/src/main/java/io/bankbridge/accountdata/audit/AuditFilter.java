@@ -1,7 +1,6 @@
 package io.bankbridge.accountdata.audit;
 
 import io.bankbridge.accountdata.model.AccessRecord;
-import io.bankbridge.accountdata.security.AccessGate;
 import io.bankbridge.accountdata.security.ProviderAccess;
 import io.bankbridge.accountdata.security.VerifiedToken;
 import io.vertx.ext.web.RoutingContext;
@@ -12,8 +11,8 @@ import java.time.Instant;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Records every provider request whose token was verified, whatever the answer (200, 403, 404, 429, or 401 for a
- * revoked consent): consent, provider, customer, endpoint, account, status, time.
+ * Records every request that presented a verified provider token, whatever the answer (200, 403, 404, 429, or 401
+ * for a revoked consent): consent, provider, customer, endpoint, account, status, time.
  */
 @ApplicationScoped
 public class AuditFilter {
@@ -26,12 +25,9 @@ public class AuditFilter {
 
     @ServerResponseFilter
     public void record(ContainerRequestContext request, ContainerResponseContext response, RoutingContext rc) {
-        String path = rc.normalizedPath();
-        if (!path.startsWith("/fdx/")) {
-            return;
-        }
+        // Only a request that presented a verified provider token has someone to record.
         ProviderAccess access = ProviderAccess.find(rc);
-        VerifiedToken token = AccessGate.verifiedToken(rc);
+        VerifiedToken token = ProviderAccess.token(rc);
         if (access == null && token == null) {
             return;
         }
@@ -40,6 +36,6 @@ public class AuditFilter {
         String customerId = access != null ? access.customerId() : token.subject();
         String accountId = request.getUriInfo().getPathParameters().getFirst("accountId");
         trail.record(new AccessRecord(Instant.now(), consentId, providerId, customerId,
-                request.getMethod() + " " + path, accountId, response.getStatus()));
+                request.getMethod() + " " + rc.normalizedPath(), accountId, response.getStatus()));
     }
 }

@@ -1,5 +1,6 @@
 package io.bankbridge.accountdata.rest;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,10 +50,15 @@ public final class ApiProblem extends RuntimeException {
                 REALM + ", error=\"invalid_request\", error_description=\"" + detail + "\""));
     }
 
-    public static ApiProblem insufficientScope(String scope) {
-        String detail = "This request needs " + scope + ", which the grant does not include.";
-        return new ApiProblem(403, "Forbidden", detail, Map.of("WWW-Authenticate",
-                REALM + ", error=\"insufficient_scope\", error_description=\"" + detail + "\", scope=\"" + scope + "\""));
+    /**
+     * 403 {@code insufficient_scope}. Any one of {@code anyOf} would open the request; the RFC 6750 {@code scope}
+     * attribute names the first, a scope that is enough on its own.
+     */
+    public static ApiProblem insufficientScope(List<String> anyOf) {
+        String detail = "This request needs " + String.join(" or ", anyOf) + ", which the grant does not include.";
+        return new ApiProblem(403, "Forbidden", detail, Map.of("WWW-Authenticate", REALM
+                + ", error=\"insufficient_scope\", error_description=\"" + detail + "\""
+                + (anyOf.isEmpty() ? "" : ", scope=\"" + anyOf.get(0) + "\"")));
     }
 
     public static ApiProblem notFound(String detail) {

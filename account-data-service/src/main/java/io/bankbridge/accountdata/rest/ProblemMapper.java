@@ -1,7 +1,16 @@
 package io.bankbridge.accountdata.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bankbridge.accountdata.security.Permissions;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.PermissionsAllowed;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -25,6 +34,33 @@ public class ProblemMapper {
                 .entity(new Problem("about:blank", e.title(), e.status(), e.getMessage()));
         e.headers().forEach(response::header);
         return response.build();
+    }
+
+    /** No credentials at all (RFC 6750 §3.1: the challenge without an error code). */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return apiProblem(ApiProblem.missingToken());
+    }
+
+    /** quarkus-oidc refused the token (signature, issuer, audience, expiry), or the access check did. */
+    @ServerExceptionMapper
+    public Response invalidToken(AuthenticationFailedException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiProblem problem) {
+                return apiProblem(problem);
+            }
+        }
+        return apiProblem(ApiProblem.invalidToken("The access token is invalid or has expired."));
+    }
+
+    /** A valid token without the permission the endpoint declares: the scopes that would open it. */
+    @ServerExceptionMapper
+    public Response insufficientScope(ForbiddenException e, ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        PermissionsAllowed needed = method == null ? null : method.getAnnotation(PermissionsAllowed.class);
+        List<String> scopes = needed == null ? List.of() : Arrays.stream(needed.value()).map(Permissions::scopeOf)
+                .toList();
+        return apiProblem(ApiProblem.insufficientScope(scopes));
     }
 
     @ServerExceptionMapper

@@ -7,7 +7,9 @@ import io.bankbridge.accountdata.repository.AccountRepository;
 import io.bankbridge.accountdata.repository.CustomerRepository;
 import io.bankbridge.accountdata.repository.TransactionRepository;
 import io.bankbridge.accountdata.rest.ApiProblem;
+import io.bankbridge.accountdata.security.Permissions;
 import io.bankbridge.accountdata.security.ProviderAccess;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.GET;
@@ -31,7 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The provider data API, version 6 of its FDX shape, under {@code /fdx/v6}. Every call needs a provider access token
- * (header only); only the consent's accounts exist for it, and fields follow the consent's data clusters.
+ * (header only) whose consent grants the data cluster the endpoint declares ({@code @PermissionsAllowed}, any one of
+ * the listed clusters); only the consent's accounts exist for it, and fields follow the consent's data clusters.
  */
 @Path("/fdx/v6")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,7 +50,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         CUSTOMER_CONTACT -> customer email, addresses, telephones. A missing cluster answers 403 with \
         WWW-Authenticate error="insufficient_scope"; an account outside the consent answers 404. 429 with \
         Retry-After when the provider's rate limit is exhausted.""")
-@SecurityRequirement(name = "bearer")
 public class FdxResource {
 
     private static final OffsetDateTime EARLIEST = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -68,11 +70,13 @@ public class FdxResource {
 
     @GET
     @Path("/accounts")
+    @PermissionsAllowed({Permissions.ACCOUNT_BASIC, Permissions.ACCOUNT_DETAILED})
+    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_BASIC")
+    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_DETAILED")
     @Operation(summary = "The consent's accounts",
             description = "Needs ACCOUNT_BASIC or ACCOUNT_DETAILED; balance fields only with ACCOUNT_DETAILED.")
     public Uni<FdxAccounts> list(RoutingContext rc) {
         ProviderAccess access = ProviderAccess.of(rc);
-        requireAccountCluster(access);
         Uni<List<io.bankbridge.accountdata.model.Account>> found = access.accountIds() == null
                 ? Uni.createFrom().item(List.of())
                 : accounts.findByIds(access.accountIds());
@@ -86,12 +90,14 @@ public class FdxResource {
 
     @GET
     @Path("/accounts/{accountId}")
+    @PermissionsAllowed({Permissions.ACCOUNT_BASIC, Permissions.ACCOUNT_DETAILED})
+    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_BASIC")
+    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_DETAILED")
     @Operation(summary = "One account of the consent",
             description = "Needs ACCOUNT_BASIC or ACCOUNT_DETAILED; balance fields only with ACCOUNT_DETAILED. "
                     + "404 for any account outside the consent.")
     public Uni<FdxAccount> account(RoutingContext rc, @PathParam("accountId") String accountId) {
         ProviderAccess access = ProviderAccess.of(rc);
-        requireAccountCluster(access);
         access.requireAccount(accountId);
         return accounts.findByIds(List.of(accountId)).chain(list -> {
             if (list.isEmpty()) {
@@ -104,6 +110,8 @@ public class FdxResource {
 
     @GET
     @Path("/accounts/{accountId}/transactions")
+    @PermissionsAllowed(Permissions.TRANSACTIONS)
+    @SecurityRequirement(name = "bearer", scopes = "TRANSACTIONS")
     @Operation(summary = "An account's transactions, newest first",
             description = "Needs TRANSACTIONS. startTime/endTime: ISO date (YYYY-MM-DD, endTime inclusive) or "
                     + "RFC 3339 timestamp (endTime exclusive), on the transaction time. offset: the opaque cursor "
@@ -115,7 +123,6 @@ public class FdxResource {
                                              @QueryParam("offset") String offset,
                                              @QueryParam("limit") Integer limit) {
         ProviderAccess access = ProviderAccess.of(rc);
-        access.require(DataCluster.TRANSACTIONS);
         access.requireAccount(accountId);
         int size = limit == null ? paging.defaultLimit() : limit;
         if (size < 1 || size > paging.maxLimit()) {
@@ -155,12 +162,13 @@ public class FdxResource {
 
     @GET
     @Path("/accounts/{accountId}/payment-networks")
+    @PermissionsAllowed(Permissions.ACCOUNT_PAYMENTS)
+    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_PAYMENTS")
     @Operation(summary = "How to move money to and from an account",
             description = "Needs ACCOUNT_PAYMENTS: routing number (bankId) and full account number (identifier) of "
                     + "deposit accounts; an empty list for cards.")
     public Uni<FdxPaymentNetworks> paymentNetworks(RoutingContext rc, @PathParam("accountId") String accountId) {
         ProviderAccess access = ProviderAccess.of(rc);
-        access.require(DataCluster.ACCOUNT_PAYMENTS);
         access.requireAccount(accountId);
         return accounts.exists(accountId).chain(exists -> {
             if (!exists) {
@@ -173,22 +181,16 @@ public class FdxResource {
 
     @GET
     @Path("/customers/current")
+    @PermissionsAllowed({Permissions.CUSTOMER_PERSONAL, Permissions.CUSTOMER_CONTACT})
+    @SecurityRequirement(name = "bearer", scopes = "CUSTOMER_PERSONAL")
+    @SecurityRequirement(name = "bearer", scopes = "CUSTOMER_CONTACT")
     @Operation(summary = "The customer who granted the consent, for ownership checks",
             description = "Needs CUSTOMER_PERSONAL (name) or CUSTOMER_CONTACT (email, addresses, telephones); "
                     + "each part is present only under its cluster.")
     public Uni<FdxCustomer> currentCustomer(RoutingContext rc) {
         ProviderAccess access = ProviderAccess.of(rc);
-        if (!access.has(DataCluster.CUSTOMER_PERSONAL) && !access.has(DataCluster.CUSTOMER_CONTACT)) {
-            throw ApiProblem.insufficientScope(DataCluster.CUSTOMER_PERSONAL.name());
-        }
         return customers.findById(access.customerId()).map(found -> FdxMapper.customer(
                 found.orElseThrow(() -> ApiProblem.notFound("The bank holds no identity for this customer.")), access));
-    }
-
-    private static void requireAccountCluster(ProviderAccess access) {
-        if (!access.has(DataCluster.ACCOUNT_BASIC) && !access.has(DataCluster.ACCOUNT_DETAILED)) {
-            throw ApiProblem.insufficientScope(DataCluster.ACCOUNT_BASIC.name());
-        }
     }
 
     private Uni<Map<String, Balance>> balancesIfDetailed(ProviderAccess access, List<String> ids) {

@@ -14,7 +14,9 @@ import io.bankbridge.accountdata.rest.internal.IngestRequests.AccountBody;
 import io.bankbridge.accountdata.rest.internal.IngestRequests.CustomerBody;
 import io.bankbridge.accountdata.rest.internal.IngestRequests.TransactionsBody;
 import io.bankbridge.accountdata.rest.internal.IngestRequests.Upserted;
+import io.bankbridge.accountdata.security.Permissions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,13 +29,20 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The internal API (internal access token: aud bankbridge-internal, scope internal): ingest, account listing, access log. */
+/**
+ * The internal API for the bank's own services: account listing, access log, ingest. An internal access token (aud
+ * bankbridge-internal) opens only the capability whose scope it carries, as each endpoint declares.
+ */
 @Path("/internal")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Internal API", description = "For the bank's own services; internal access token (aud bankbridge-internal, scope internal).")
+@Tag(name = "Internal API", description = "For the bank's own services; internal access token (aud "
+        + "bankbridge-internal) with the scope of the capability: internal.accounts.list (token-service's account "
+        + "picker), internal.access-log.read (consent-service's Security Center), internal.ingest (the core systems). "
+        + "Any other token answers 403 insufficient_scope.")
 public class InternalResource {
 
     private final IngestService ingest;
@@ -60,6 +69,8 @@ public class InternalResource {
 
     @GET
     @Path("/customers/{customerId}/accounts")
+    @PermissionsAllowed(Permissions.ACCOUNTS_LIST)
+    @SecurityRequirement(name = "bearer", scopes = Permissions.ACCOUNTS_LIST)
     @Operation(summary = "A customer's accounts, for the consent page's account picker (unknown customer: empty list)")
     public Uni<List<AccountSummary>> customerAccounts(@PathParam("customerId") String customerId) {
         return accounts.findByOwner(customerId).map(list -> list.stream()
@@ -70,6 +81,8 @@ public class InternalResource {
 
     @GET
     @Path("/access-log")
+    @PermissionsAllowed(Permissions.ACCESS_LOG_READ)
+    @SecurityRequirement(name = "bearer", scopes = Permissions.ACCESS_LOG_READ)
     @Operation(summary = "Who read what, when: provider requests of a consent or a customer, newest first",
             description = "consentId or customerId (one is required); limit 1..1000, default 100.")
     public Uni<List<AccessLogEntry>> accessLog(@QueryParam("consentId") String consentId,
@@ -89,6 +102,8 @@ public class InternalResource {
 
     @PUT
     @Path("/customers/{customerId}")
+    @PermissionsAllowed(Permissions.INGEST)
+    @SecurityRequirement(name = "bearer", scopes = Permissions.INGEST)
     @Operation(summary = "Create or replace a customer's identity (idempotent)")
     public Uni<Upserted> putCustomer(@PathParam("customerId") String customerId, CustomerBody body) {
         if (body == null || body.name() == null) {
@@ -102,6 +117,8 @@ public class InternalResource {
 
     @PUT
     @Path("/accounts/{accountId}")
+    @PermissionsAllowed(Permissions.INGEST)
+    @SecurityRequirement(name = "bearer", scopes = Permissions.INGEST)
     @Operation(summary = "Create or replace an account with its owners, balances and payment network (idempotent)")
     public Uni<Upserted> putAccount(@PathParam("accountId") String accountId, AccountBody body) {
         if (body == null) {
@@ -121,6 +138,8 @@ public class InternalResource {
 
     @PUT
     @Path("/accounts/{accountId}/transactions")
+    @PermissionsAllowed(Permissions.INGEST)
+    @SecurityRequirement(name = "bearer", scopes = Permissions.INGEST)
     @Operation(summary = "Insert or update up to 1000 transactions of an account (idempotent on transactionId)")
     public Uni<Upserted> putTransactions(@PathParam("accountId") String accountId, TransactionsBody body) {
         if (body == null || body.transactions() == null || body.transactions().contains(null)) {

@@ -1,0 +1,41 @@
+package io.bankbridge.accountdata.security;
+
+import io.bankbridge.accountdata.model.DataCluster;
+
+/**
+ * The permissions a caller's identity can hold here, as the resources name them in {@code @PermissionsAllowed}.
+ * Internal permissions are the internal scopes themselves (one per capability); provider permissions are the data
+ * clusters the consent grants and the token asked for. Dots, never colons: a colon would split a permission into
+ * a name and an action.
+ */
+public final class Permissions {
+
+    /** token-service lists a customer's accounts for the consent page's account picker. */
+    public static final String ACCOUNTS_LIST = "internal.accounts.list";
+    /** The bank's core systems write customers, accounts, balances and transactions. */
+    public static final String INGEST = "internal.ingest";
+    /** consent-service reads the data-access log for the Security Center. */
+    public static final String ACCESS_LOG_READ = "internal.access-log.read";
+
+    public static final String ACCOUNT_BASIC = "cluster.ACCOUNT_BASIC";
+    public static final String ACCOUNT_DETAILED = "cluster.ACCOUNT_DETAILED";
+    public static final String ACCOUNT_PAYMENTS = "cluster.ACCOUNT_PAYMENTS";
+    public static final String TRANSACTIONS = "cluster.TRANSACTIONS";
+    public static final String CUSTOMER_PERSONAL = "cluster.CUSTOMER_PERSONAL";
+    public static final String CUSTOMER_CONTACT = "cluster.CUSTOMER_CONTACT";
+
+    private static final String CLUSTER_PREFIX = "cluster.";
+
+    private Permissions() {
+    }
+
+    /** The permission a data cluster grants. */
+    public static String of(DataCluster cluster) {
+        return CLUSTER_PREFIX + cluster.name();
+    }
+
+    /** The scope a permission stands for, as an RFC 6750 {@code scope} attribute names it. */
+    public static String scopeOf(String permission) {
+        return permission.startsWith(CLUSTER_PREFIX) ? permission.substring(CLUSTER_PREFIX.length()) : permission;
+    }
+}
