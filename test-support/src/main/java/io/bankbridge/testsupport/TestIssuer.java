@@ -247,7 +247,8 @@ public final class TestIssuer implements AutoCloseable {
         doc.put("id_token_signing_alg_values_supported", List.of("PS256"));
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
-        doc.put("scopes_supported", List.of("openid", "internal"));
+        doc.put("scopes_supported", List.of("openid", "internal.accounts.list", "internal.consents.decide",
+                "internal.consents.read", "internal.access-log.read", "internal.ingest"));
         respond(exchange, 200, JSONObjectUtils.toJSONString(doc));
     }
 

@@ -190,7 +190,8 @@ class ProviderJourneyIT {
                 + stack.secrets().get("BANKBRIDGE_INTERNAL_SECRET_ACCOUNT_DATA_SERVICE")).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(provider.endpoint("token_endpoint")))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal.consents.read"))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         String accessToken = new ProviderClient.Response(token.statusCode(), token.body(), token.headers().map()).json()
                 .get("access_token").toString();
