@@ -15,49 +15,82 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** client_credentials: internal tokens for the bank's own services only. */
+/** client_credentials: internal tokens for the bank's own services only, each with its own capabilities only. */
 @QuarkusTest
 class ClientCredentialsGrantTest {
 
     @Inject
     InternalTokenSource internalTokens;
 
-    private static RequestSpecification asConsentService() {
-        return given().contentType(ContentType.URLENC)
-                .header("Authorization", TestProvider.basic("consent-service", CoreTestSecrets.CONSENT_SERVICE))
+    private static RequestSpecification as(String clientId) {
+        String secret = switch (clientId) {
+            case "consent-service" -> CoreTestSecrets.CONSENT_SERVICE;
+            case "account-data-service" -> CoreTestSecrets.ACCOUNT_DATA_SERVICE;
+            case "core-banking" -> CoreTestSecrets.CORE_BANKING;
+            default -> throw new IllegalArgumentException(clientId);
+        };
+        return given().contentType(ContentType.URLENC).header("Authorization", TestProvider.basic(clientId, secret))
                 .formParam("grant_type", "client_credentials");
     }
 
-    @Test
-    void internalClientGetsAnInternalToken() throws Exception {
-        String token = asConsentService().when().post("/token").then()
+    @ParameterizedTest
+    @CsvSource({
+            "consent-service, internal.access-log.read",
+            "account-data-service, internal.consents.read",
+            "core-banking, internal.ingest"})
+    void internalClientWithoutScopeParameterGetsExactlyItsScopes(String clientId, String scopes) throws Exception {
+        String token = as(clientId).when().post("/token").then()
                 .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("token_type", equalTo("Bearer"))
-                .body("scope", equalTo("internal"))
+                .body("scope", equalTo(scopes))
                 .body("refresh_token", nullValue())
                 .extract().path("access_token");
 
         var claims = SignedJWT.parse(token).getJWTClaimsSet();
-        assertEquals("consent-service", claims.getSubject());
-        assertEquals("consent-service", claims.getStringClaim("client_id"));
+        assertEquals(clientId, claims.getSubject());
+        assertEquals(clientId, claims.getStringClaim("client_id"));
         assertEquals(List.of("bankbridge-internal"), claims.getAudience());
-        assertEquals("internal", claims.getStringClaim("scope"));
+        assertEquals(scopes, claims.getStringClaim("scope"));
     }
 
-    @Test
-    void accountDataServiceIsAnInternalClientToo() {
-        given().contentType(ContentType.URLENC)
-                .header("Authorization", TestProvider.basic("account-data-service", CoreTestSecrets.ACCOUNT_DATA_SERVICE))
-                .formParam("grant_type", "client_credentials").formParam("scope", "internal")
-                .when().post("/token").then().statusCode(200).body("scope", equalTo("internal"));
+    @ParameterizedTest
+    @CsvSource({
+            "consent-service, internal.access-log.read",
+            "account-data-service, internal.consents.read",
+            "core-banking, internal.ingest"})
+    void internalClientAskingForItsOwnScopeGetsIt(String clientId, String scope) throws Exception {
+        String token = as(clientId).formParam("scope", scope).when().post("/token").then()
+                .statusCode(200).body("scope", equalTo(scope)).extract().path("access_token");
+
+        assertEquals(scope, SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("scope"));
     }
 
-    @Test
-    void otherScopeIsInvalidScope() {
-        asConsentService().formParam("scope", "ACCOUNT_BASIC").when().post("/token").then()
-                .statusCode(400).body("error", equalTo("invalid_scope"));
+    @ParameterizedTest
+    @CsvSource({
+            "consent-service, internal.consents.read",
+            "consent-service, internal.consents.decide",
+            "consent-service, internal.accounts.list",
+            "consent-service, internal.ingest",
+            "account-data-service, internal.access-log.read",
+            "account-data-service, internal.consents.decide",
+            "account-data-service, internal.ingest",
+            "core-banking, internal.accounts.list",
+            "core-banking, internal.consents.read",
+            "core-banking, internal.access-log.read",
+            "consent-service, internal",
+            "account-data-service, internal",
+            "consent-service, internal.access-log.read internal.ingest",
+            "consent-service, ACCOUNT_BASIC"})
+    void internalClientAskingForAnotherCapabilityIsInvalidScope(String clientId, String scope) {
+        as(clientId).formParam("scope", scope).when().post("/token").then()
+                .statusCode(400)
+                .header("Cache-Control", "no-store")
+                .body("error", equalTo("invalid_scope"))
+                .body("access_token", nullValue());
     }
 
     @Test
@@ -76,12 +109,21 @@ class ClientCredentialsGrantTest {
     }
 
     @Test
+    void firstPartyClientCannotUseClientCredentials() {
+        given().contentType(ContentType.URLENC)
+                .header("Authorization", TestProvider.basic("security-center", CoreTestSecrets.SECURITY_CENTER))
+                .formParam("grant_type", "client_credentials")
+                .when().post("/token").then().statusCode(400).body("error", equalTo("unauthorized_client"));
+    }
+
+    @Test
     void tokenServiceMintsItsOwnInternalTokensVerifiableWithTheJwks() throws Exception {
         String token = internalTokens.internalToken().await().atMost(Duration.ofSeconds(10));
         var jwt = SignedJWT.parse(token);
 
         assertEquals("token-service", jwt.getJWTClaimsSet().getSubject());
         assertEquals(List.of("bankbridge-internal"), jwt.getJWTClaimsSet().getAudience());
+        assertEquals("internal.accounts.list internal.consents.decide", jwt.getJWTClaimsSet().getStringClaim("scope"));
         String kid = jwt.getHeader().getKeyID();
         given().when().get("/jwks").then().statusCode(200)
                 .body("keys.find { it.kid == '" + kid + "' }.kty", equalTo("RSA"));

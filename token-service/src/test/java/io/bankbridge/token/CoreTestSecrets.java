@@ -17,6 +17,7 @@ public final class CoreTestSecrets implements QuarkusTestResourceLifecycleManage
     public static final String CONSENT_SERVICE = random();
     public static final String ACCOUNT_DATA_SERVICE = random();
     public static final String SECURITY_CENTER = random();
+    public static final String CORE_BANKING = random();
     public static final String ADMIN = random();
 
     @Override
@@ -25,6 +26,7 @@ public final class CoreTestSecrets implements QuarkusTestResourceLifecycleManage
                 "bankbridge.clients.consent-service.secret", CONSENT_SERVICE,
                 "bankbridge.clients.account-data-service.secret", ACCOUNT_DATA_SERVICE,
                 "bankbridge.clients.security-center.secret", SECURITY_CENTER,
+                "bankbridge.clients.core-banking.secret", CORE_BANKING,
                 "bankbridge.admin.secret", ADMIN);
     }
 

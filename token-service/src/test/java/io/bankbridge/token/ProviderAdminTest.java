@@ -15,6 +15,7 @@ import io.bankbridge.revocation.contract.RevocationEventType;
 import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -56,6 +57,22 @@ class ProviderAdminTest {
     void adminApiWithWrongCredentialIsUnauthorizedProblem() {
         given().header("Authorization", TestProvider.basic("admin", "not-the-secret"))
                 .when().get("/admin/providers").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void adminApiWithAnotherUserAndTheAdminSecretIsUnauthorizedProblem() {
+        given().header("Authorization", TestProvider.basic("root", CoreTestSecrets.ADMIN))
+                .when().get("/admin/providers").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Basic"));
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor", authMechanism = "basic")
+    void identityWithoutTheAdminRoleIsForbiddenProblem() {
+        given().when().get("/admin/providers").then().statusCode(403)
+                .contentType("application/problem+json").body("status", equalTo(403));
+        given().when().post("/admin/signing-keys/rotate").then().statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test

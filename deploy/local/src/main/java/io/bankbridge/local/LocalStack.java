@@ -61,6 +61,8 @@ public final class LocalStack {
         System.out.println("  Kafka                  " + stack.broker().bootstrapServers() + " (topic bankbridge.revocations)");
         System.out.println("  Logs                   " + stack.workDir().resolve("logs"));
         System.out.println("  Admin API secret       BANKBRIDGE_ADMIN_SECRET in " + stack.workDir().resolve("secrets.properties"));
+        System.out.println("  Core banking client    core-banking (ingest API), BANKBRIDGE_INTERNAL_SECRET_CORE_BANKING in "
+                + stack.workDir().resolve("secrets.properties"));
         print(stack.workDir().resolve("demo-logins.txt"));
         if (demo != null) {
             System.out.println();

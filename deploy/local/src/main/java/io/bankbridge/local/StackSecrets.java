@@ -24,6 +24,7 @@ public final class StackSecrets {
     public static final List<String> NAMES = List.of(
             "BANKBRIDGE_INTERNAL_SECRET_CONSENT_SERVICE",
             "BANKBRIDGE_INTERNAL_SECRET_ACCOUNT_DATA_SERVICE",
+            "BANKBRIDGE_INTERNAL_SECRET_CORE_BANKING",
             "BANKBRIDGE_SECURITY_CENTER_SECRET",
             "BANKBRIDGE_ADMIN_SECRET");
 

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ public class ClientRegistry implements ProviderDirectory {
     public static final String CONSENT_SERVICE = "consent-service";
     public static final String ACCOUNT_DATA_SERVICE = "account-data-service";
     public static final String SECURITY_CENTER = "security-center";
+    public static final String CORE_BANKING = "core-banking";
 
     private static final String SELECT = "SELECT c.client_id, c.name, c.logo_uri, c.redirect_uris, c.allowed_clusters, "
             + "c.auth_method, c.secret_hash, c.status, c.created_at, c.suspended_at, k.jwks, k.jwks_uri "
@@ -37,11 +40,12 @@ public class ClientRegistry implements ProviderDirectory {
     ClientRegistry(Pool pool, ClientSettings settings) {
         this.pool = pool;
         Map<String, RegisteredClient> clients = new HashMap<>();
-        clients.put(CONSENT_SERVICE, internal(CONSENT_SERVICE, "Consent service", settings.consentService().secret()));
+        clients.put(CONSENT_SERVICE, internal(CONSENT_SERVICE, "Consent service", settings.consentService()));
         clients.put(ACCOUNT_DATA_SERVICE, internal(ACCOUNT_DATA_SERVICE, "Account data service",
-                settings.accountDataService().secret()));
+                settings.accountDataService()));
+        clients.put(CORE_BANKING, internal(CORE_BANKING, "Core banking", settings.coreBanking()));
         clients.put(SECURITY_CENTER, new RegisteredClient(SECURITY_CENTER, "Security Center", null,
-                List.of(settings.securityCenter().redirectUri()), Set.of(), ClientKind.FIRST_PARTY,
+                List.of(settings.securityCenter().redirectUri()), Set.of(), Set.of(), ClientKind.FIRST_PARTY,
                 AuthMethod.CLIENT_SECRET_BASIC, settings.securityCenter().secret().map(OpaqueValues::hash).orElse(null),
                 null, null, true, null, null));
         this.configured = Map.copyOf(clients);
@@ -84,15 +88,16 @@ public class ClientRegistry implements ProviderDirectory {
         });
     }
 
-    private static RegisteredClient internal(String id, String name, Optional<String> secret) {
-        return new RegisteredClient(id, name, null, List.of(), Set.of(), ClientKind.INTERNAL, AuthMethod.CLIENT_SECRET_BASIC,
-                secret.map(OpaqueValues::hash).orElse(null), null, null, true, null, null);
+    private static RegisteredClient internal(String id, String name, ClientSettings.Internal settings) {
+        return new RegisteredClient(id, name, null, List.of(), Set.of(), Collections.unmodifiableSet(
+                EnumSet.copyOf(settings.scopes())), ClientKind.INTERNAL, AuthMethod.CLIENT_SECRET_BASIC,
+                settings.secret().map(OpaqueValues::hash).orElse(null), null, null, true, null, null);
     }
 
     private static RegisteredClient fromRow(Row row) {
         return new RegisteredClient(row.getString("client_id"), row.getString("name"), row.getString("logo_uri"),
                 List.of(row.getArrayOfStrings("redirect_uris")), Set.copyOf(List.of(row.getArrayOfStrings("allowed_clusters"))),
-                ClientKind.PROVIDER, AuthMethod.fromValue(row.getString("auth_method")).orElseThrow(),
+                Set.of(), ClientKind.PROVIDER, AuthMethod.fromValue(row.getString("auth_method")).orElseThrow(),
                 row.getString("secret_hash"), row.getString("jwks"), row.getString("jwks_uri"),
                 "ACTIVE".equals(row.getString("status")), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("suspended_at")));

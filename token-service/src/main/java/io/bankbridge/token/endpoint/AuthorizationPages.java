@@ -20,6 +20,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -48,6 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/authorize")
 @HostedPage
+// Public to Quarkus Security: these pages are where the customer signs in; the flow checks the client's request
+// (RFC 6749 §4.1, RFC 9126) and answers with error pages or error redirects.
+@PermitAll
 public class AuthorizationPages {
 
     static final String UNABLE = "We are unable to process your request at this time. Please try again later.";

@@ -7,6 +7,7 @@ import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.keys.SigningKeys;
 import io.bankbridge.token.par.AuthorizationDetail;
 import io.bankbridge.token.par.PushedRequestValidator;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * paths, which is what clients and quarkus-oidc discover endpoints and supported values from.
  */
 @Path("/.well-known")
+// Public by definition (RFC 8414, OpenID Connect Discovery).
+@PermitAll
 public class DiscoveryEndpoint {
 
     private final Map<String, Object> metadata;

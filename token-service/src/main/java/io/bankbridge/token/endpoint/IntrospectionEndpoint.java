@@ -4,6 +4,7 @@ import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.introspection.TokenIntrospection;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,9 @@ import java.util.Map;
 
 /** Token introspection (RFC 7662) for authenticated clients. */
 @Path(OAuthPaths.INTROSPECT)
+// Public to Quarkus Security: the endpoint authenticates the client itself (RFC 6749 §2.3, RFC 7523) and
+// answers RFC 6749 §5.2 JSON errors.
+@PermitAll
 public class IntrospectionEndpoint {
 
     private final ClientAuthenticator authenticator;

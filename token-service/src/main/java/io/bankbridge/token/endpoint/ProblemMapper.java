@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.ProblemException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * id the caller can quote and answered 500 without detail.
  */
 public class ProblemMapper {
+
+    static final String ADMIN_CHALLENGE = "Basic realm=\"bankbridge-admin\"";
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
@@ -36,6 +41,21 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response apiProblem(ProblemException e) {
         return problem(e.status(), Response.Status.fromStatusCode(e.status()).getReasonPhrase(), e.detail());
+    }
+
+    /**
+     * No identity, or a wrong credential: the admin API is the only API here that Quarkus Security authenticates
+     * (HTTP Basic), so the challenge is its.
+     */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(problem(401, "Unauthorized", "admin credentials are missing or wrong"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, ADMIN_CHALLENGE).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "Forbidden", "this identity may not use this operation");
     }
 
     @ServerExceptionMapper

@@ -2,8 +2,11 @@ package io.bankbridge.token.endpoint;
 
 import io.bankbridge.token.client.ProviderAdministration;
 import io.bankbridge.token.client.ProviderRegistration;
+import io.bankbridge.token.admin.AdminIdentityProvider;
 import io.bankbridge.token.client.ProviderView;
+import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** The bank's provider onboarding API (admin credential required, see {@link AdminAuthentication}). */
+/** The bank's provider onboarding API: HTTP Basic only, role admin (see {@link AdminIdentityProvider}). */
 @Path("/admin/providers")
+@BasicAuthentication
+@RolesAllowed(AdminIdentityProvider.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderAdminEndpoint {
 

@@ -9,6 +9,7 @@ import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.par.PushedRequestStore;
 import io.bankbridge.token.par.PushedRequestValidator;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 
 /** The pushed authorization request endpoint (RFC 9126): how a provider starts an authorization. */
 @Path(OAuthPaths.PAR)
+// Public to Quarkus Security: the endpoint authenticates the client itself (RFC 6749 §2.3, RFC 7523) and
+// answers RFC 6749 §5.2 JSON errors.
+@PermitAll
 public class PushedAuthorizationEndpoint {
 
     /** RFC 9126 §2.2 answer. */

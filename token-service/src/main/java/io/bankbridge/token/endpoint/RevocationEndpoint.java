@@ -4,6 +4,7 @@ import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.revocation.TokenRevocationRequests;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 
 /** Token revocation (RFC 7009): 200 whether or not the token was known. */
 @Path(OAuthPaths.REVOKE)
+// Public to Quarkus Security: the endpoint authenticates the client itself (RFC 6749 §2.3, RFC 7523) and
+// answers RFC 6749 §5.2 JSON errors.
+@PermitAll
 public class RevocationEndpoint {
 
     private final ClientAuthenticator authenticator;

@@ -1,15 +1,20 @@
 package io.bankbridge.token.endpoint;
 
 import io.bankbridge.token.ProblemException;
+import io.bankbridge.token.admin.AdminIdentityProvider;
 import io.bankbridge.token.keys.SigningKeys;
+import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Rotation of the token signing key (admin credential required). */
+/** Rotation of the token signing key: HTTP Basic only, role admin (see {@link AdminIdentityProvider}). */
 @Path("/admin/signing-keys")
+@BasicAuthentication
+@RolesAllowed(AdminIdentityProvider.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class SigningKeyAdminEndpoint {
 

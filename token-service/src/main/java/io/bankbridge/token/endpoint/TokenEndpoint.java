@@ -6,6 +6,7 @@ import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.grant.GrantHandler;
 import io.bankbridge.token.grant.TokenResponse;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,9 @@ import java.util.stream.Collectors;
 
 /** The token endpoint (RFC 6749 §3.2): authenticates the client and hands the request to the grant's handler. */
 @Path(OAuthPaths.TOKEN)
+// Public to Quarkus Security: the endpoint authenticates the client itself (RFC 6749 §2.3, RFC 7523) and
+// answers RFC 6749 §5.2 JSON errors.
+@PermitAll
 public class TokenEndpoint {
 
     private final ClientAuthenticator authenticator;

@@ -6,6 +6,7 @@ import io.bankbridge.token.generator.AccessTokenReader;
 import io.bankbridge.token.introspection.TokenIntrospection;
 import io.bankbridge.token.login.LoginStore;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/userinfo")
 @Produces(MediaType.APPLICATION_JSON)
+// Public to Quarkus Security: the endpoint checks the bearer token itself and answers RFC 6750 errors.
+@PermitAll
 public class UserInfoEndpoint {
 
     private static final String BEARER = "Bearer ";

@@ -22,7 +22,6 @@ public class JwtTokenGenerator {
     public static final String API_AUDIENCE = "bankbridge-api";
     /** Audience of tokens for the services' internal APIs. */
     public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
-    public static final String INTERNAL_SCOPE = "internal";
     /** ID token claim: the customers the signed-in login acts for, its own first, then its linked logins'. */
     public static final String CUSTOMER_IDS_CLAIM = "customer_ids";
 
@@ -55,14 +54,17 @@ public class JwtTokenGenerator {
         return mint(claims, now);
     }
 
-    /** An access token an internal service uses on the other services' internal APIs. */
-    public MintedAccessToken internalAccessToken(String clientId) {
+    /**
+     * An access token an internal client uses on the services' internal APIs, carrying exactly the granted internal
+     * scopes (e.g. {@code internal.consents.read}).
+     */
+    public MintedAccessToken internalAccessToken(String clientId, List<String> scopes) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
                 .subject(clientId)
                 .audience(INTERNAL_AUDIENCE)
                 .claim("client_id", clientId)
-                .claim("scope", INTERNAL_SCOPE);
+                .claim("scope", String.join(" ", scopes));
         return mint(claims, now);
     }
 

@@ -1,8 +1,11 @@
 package io.bankbridge.token.generator;
 
+import io.bankbridge.token.client.InternalScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,6 +17,9 @@ public class LocalInternalTokenSource implements InternalTokenSource {
 
     /** Renew this long before expiry, so a token never expires in flight. */
     private static final long RENEW_BEFORE_SECONDS = 30;
+    /** What the account picker and the consent page call: account listing and consent decisions, nothing else. */
+    static final List<String> SCOPES = Stream.of(InternalScope.ACCOUNTS_LIST, InternalScope.CONSENTS_DECIDE)
+            .map(InternalScope::value).toList();
 
     private final JwtTokenGenerator generator;
     private final String clientId;
@@ -29,7 +35,7 @@ public class LocalInternalTokenSource implements InternalTokenSource {
     public Uni<String> internalToken() {
         MintedAccessToken token = cached;
         if (token == null || token.expiresAt().minusSeconds(RENEW_BEFORE_SECONDS).isBefore(Instant.now())) {
-            token = generator.internalAccessToken(clientId);
+            token = generator.internalAccessToken(clientId, SCOPES);
             cached = token;
         }
         return Uni.createFrom().item(token.value());

@@ -80,7 +80,8 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
 
     private void accounts(HttpExchange exchange) throws IOException {
         Matcher m = ACCOUNTS.matcher(exchange.getRequestURI().getPath());
-        if (failing || !bearer(exchange) || !m.matches() || !"GET".equals(exchange.getRequestMethod())) {
+        if (failing || !bearer(exchange, "internal.accounts.list") || !m.matches()
+                || !"GET".equals(exchange.getRequestMethod())) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
         }
@@ -111,7 +112,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
 
     private void consents(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (failing || !bearer(exchange) || !"POST".equals(exchange.getRequestMethod())) {
+        if (failing || !bearer(exchange, "internal.consents.decide") || !"POST".equals(exchange.getRequestMethod())) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
         }
@@ -145,8 +146,8 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         answer(exchange, 200, consent);
     }
 
-    /** Whether the call carries an internal access token (a JWT with audience bankbridge-internal, scope internal). */
-    private static boolean bearer(HttpExchange exchange) {
+    /** Whether the call carries an internal access token (a JWT with audience bankbridge-internal) with the scope. */
+    private static boolean bearer(HttpExchange exchange, String scope) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             return false;
@@ -157,7 +158,8 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         }
         try {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("aud").toString().contains("bankbridge-internal") && "internal".equals(claims.path("scope").asText());
+            return claims.path("aud").toString().contains("bankbridge-internal")
+                    && List.of(claims.path("scope").asText().split(" ")).contains(scope);
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }

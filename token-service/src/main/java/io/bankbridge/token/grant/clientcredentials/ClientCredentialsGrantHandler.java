@@ -4,6 +4,7 @@ import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientKind;
+import io.bankbridge.token.client.InternalScope;
 import io.bankbridge.token.client.RegisteredClient;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
@@ -11,10 +12,14 @@ import io.bankbridge.token.grant.GrantHandler;
 import io.bankbridge.token.grant.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * {@code grant_type=client_credentials}: internal access tokens (scope {@code internal}, audience
- * {@code bankbridge-internal}) for the bank's own services. Providers and the first-party client cannot use it.
+ * {@code grant_type=client_credentials}: internal access tokens (audience {@code bankbridge-internal}) for the bank's
+ * own services and systems, carrying the client's configured internal scopes, or the requested subset of them.
+ * Providers and the first-party client cannot use it.
  */
 @ApplicationScoped
 public class ClientCredentialsGrantHandler implements GrantHandler {
@@ -37,11 +42,22 @@ public class ClientCredentialsGrantHandler implements GrantHandler {
         if (client.kind() != ClientKind.INTERNAL) {
             throw OAuthException.unauthorizedClient("client_credentials is reserved to the bank's internal services");
         }
-        params.optional("scope").filter(scope -> !JwtTokenGenerator.INTERNAL_SCOPE.equals(scope.trim())).ifPresent(scope -> {
-            throw OAuthException.invalidScope("the only scope of client_credentials is internal");
-        });
-        MintedAccessToken token = generator.internalAccessToken(client.clientId());
+        // RFC 6749 §3.3: without a scope parameter the client gets its default, here all of its scopes.
+        Set<InternalScope> granted = params.optional("scope").map(scope -> requested(client, scope))
+                .orElse(client.internalScopes());
+        List<String> scopes = granted.stream().map(InternalScope::value).toList();
+        MintedAccessToken token = generator.internalAccessToken(client.clientId(), scopes);
         return Uni.createFrom().item(TokenResponse.bearer(token.value(), settings.accessTokenLifetime().toSeconds(), null,
-                null, JwtTokenGenerator.INTERNAL_SCOPE));
+                null, String.join(" ", scopes)));
+    }
+
+    /** Every requested scope must be one of the client's: a request for more is refused, never trimmed. */
+    private static Set<InternalScope> requested(RegisteredClient client, String scope) {
+        Set<InternalScope> requested = EnumSet.noneOf(InternalScope.class);
+        for (String value : scope.trim().split(" +")) {
+            requested.add(InternalScope.fromValue(value).filter(client.internalScopes()::contains).orElseThrow(
+                    () -> OAuthException.invalidScope("scope " + value + " is not granted to this client")));
+        }
+        return requested;
     }
 }
