@@ -1,11 +1,11 @@
 package io.bankbridge.consent.rest;
 
+import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
 import io.bankbridge.consent.service.ConsentService;
 import io.bankbridge.revocation.contract.Actor;
-import io.quarkus.oidc.BearerTokenAuthentication;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,8 +22,7 @@ import java.util.UUID;
  * consents: another provider's consent answers 404, exactly like one that does not exist.
  */
 @Path("/consents/{id}")
-@Authenticated
-@BearerTokenAuthentication
+@RolesAllowed(Access.PROVIDER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderConsentResource {
 
