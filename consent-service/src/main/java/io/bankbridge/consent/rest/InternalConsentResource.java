@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The internal consent API: token-service decides consents while a customer authorizes a provider (scope
@@ -24,6 +26,7 @@ import java.util.UUID;
  * Internal access tokens only, and each operation needs its own capability.
  */
 @Path("/internal/consents")
+@SecurityRequirement(name = ApiDescription.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InternalConsentResource {
@@ -36,6 +39,8 @@ public class InternalConsentResource {
 
     @POST
     @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Create a consent awaiting the customer's decision",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
     public Uni<Response> create(RequestBodies.Create body, @Context UriInfo uri) {
         RequestBodies.Create request = required(body);
         return consents.create(new NewConsent(request.customerId(), request.providerId(), request.providerName(),
@@ -47,6 +52,8 @@ public class InternalConsentResource {
     @GET
     @Path("/{id}")
     @PermissionsAllowed(Access.CONSENTS_READ)
+    @Operation(summary = "Read a consent with its history",
+            description = "Internal access token with scope " + Access.CONSENTS_READ + ".")
     public Uni<ConsentJson> get(@PathParam("id") UUID id) {
         return consents.get(id, c -> true).map(ConsentJson::of);
     }
@@ -54,6 +61,8 @@ public class InternalConsentResource {
     @POST
     @Path("/{id}/authorize")
     @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Authorize a consent for the accounts the customer chose",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
     public Uni<ConsentJson> authorize(@PathParam("id") UUID id, RequestBodies.Authorize body) {
         RequestBodies.Authorize request = required(body);
         return consents.authorize(id, request.accountIds(), request.durationDays()).map(ConsentJson::of);
@@ -62,6 +71,8 @@ public class InternalConsentResource {
     @POST
     @Path("/{id}/reject")
     @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Reject a consent the customer declined",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
     public Uni<ConsentJson> reject(@PathParam("id") UUID id, RequestBodies.Reject body) {
         return consents.reject(id, body == null ? null : body.reason()).map(ConsentJson::of);
     }
@@ -69,6 +80,8 @@ public class InternalConsentResource {
     @POST
     @Path("/{id}/revoke")
     @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Revoke a consent for the customer or the bank",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
     public Uni<ConsentJson> revoke(@PathParam("id") UUID id, RequestBodies.Revoke body) {
         RequestBodies.Revoke request = required(body);
         return consents.revoke(id, request.actor(), request.reason(), c -> true).map(ConsentJson::of);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The consent API for providers (FDX style), with the provider's access token. A provider only ever sees its own
@@ -23,6 +24,7 @@ import java.util.UUID;
  */
 @Path("/consents/{id}")
 @RolesAllowed(Access.PROVIDER)
+@SecurityRequirement(name = ApiDescription.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderConsentResource {
 
