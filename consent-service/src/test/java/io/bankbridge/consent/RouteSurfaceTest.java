@@ -116,6 +116,18 @@ class RouteSurfaceTest {
         assertThat(read.body()).contains(id);
     }
 
+    /** quarkus-oidc would otherwise choose a tenant whose name is a segment of the path. */
+    @Test
+    void aTenantNameInThePathDoesNotChangeHowAnApiRequestAuthenticates() {
+        String id = authorized(newCustomer(), "demo-budget-app");
+        String path = "/internal/consents/" + Access.SECURITY_CENTER_TENANT + "/../" + id;
+        Answer read = RouteSurface.send(base(), "GET", path, bearer(readToken()));
+        assertThat(read.status()).as("the spelling reaches the resource").isEqualTo(200);
+        Answer none = RouteSurface.send(base(), "GET", path, Map.of());
+        assertThat(none.status()).as("a bearer challenge, not a sign-in redirect").isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+    }
+
     /** Every credential that must not open {@code route}: nothing, tokens that are no access token of ours, and the other API's. */
     private static Map<String, Map<String, String>> refusedCredentials(Route route) {
         Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
