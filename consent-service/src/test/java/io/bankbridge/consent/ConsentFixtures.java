@@ -2,6 +2,7 @@ package io.bankbridge.consent;
 
 import static io.restassured.RestAssured.given;
 
+import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.service.ExpiryJob;
 import io.bankbridge.testsupport.TestIssuer;
 import io.bankbridge.testsupport.TestIssuerResource;
@@ -19,6 +20,9 @@ final class ConsentFixtures {
 
     static final String PROVIDER = "demo-budget-app";
     static final String PROVIDER_NAME = "Demo Budget App";
+    /** Every internal capability token-service can grant a client, whether or not this service checks it. */
+    static final List<String> INTERNAL_SCOPES = List.of(Access.CONSENTS_DECIDE, Access.CONSENTS_READ,
+            Access.ACCESS_LOG_READ, "internal.accounts.list", "internal.ingest");
 
     private ConsentFixtures() {
     }
@@ -27,8 +31,14 @@ final class ConsentFixtures {
         return TestIssuerResource.issuer();
     }
 
-    static String internalToken() {
-        return issuer().internalToken("token-service");
+    /** token-service's internal token: it decides consents. */
+    static String decideToken() {
+        return issuer().internalToken("token-service", Access.CONSENTS_DECIDE);
+    }
+
+    /** account-data-service's internal token: it reads consents. */
+    static String readToken() {
+        return issuer().internalToken("account-data-service", Access.CONSENTS_READ);
     }
 
     static String providerToken(String customerId, String providerId, String consentId) {
@@ -40,7 +50,7 @@ final class ConsentFixtures {
     }
 
     static String pending(String customerId, String providerId) {
-        return given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+        return given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("customerId", customerId, "providerId", providerId, "providerName",
                         providerId.equals(PROVIDER) ? PROVIDER_NAME : "App " + providerId,
                         "dataClusters", List.of("ACCOUNT_BASIC", "TRANSACTIONS"), "durationDays", 90))
@@ -50,7 +60,7 @@ final class ConsentFixtures {
 
     static String authorized(String customerId, String providerId) {
         String id = pending(customerId, providerId);
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("accountIds", List.of("ACC-1", "ACC-2"), "durationDays", 90))
                 .when().post("/internal/consents/" + id + "/authorize")
                 .then().statusCode(200);
@@ -73,7 +83,7 @@ final class ConsentFixtures {
     }
 
     static JsonPath internalGet(String id) {
-        return given().auth().oauth2(internalToken()).when().get("/internal/consents/" + id)
+        return given().auth().oauth2(readToken()).when().get("/internal/consents/" + id)
                 .then().statusCode(200).extract().jsonPath();
     }
 

@@ -1,10 +1,11 @@
 package io.bankbridge.consent;
 
 import static io.bankbridge.consent.ConsentFixtures.authorized;
+import static io.bankbridge.consent.ConsentFixtures.decideToken;
 import static io.bankbridge.consent.ConsentFixtures.expired;
-import static io.bankbridge.consent.ConsentFixtures.internalToken;
 import static io.bankbridge.consent.ConsentFixtures.newCustomer;
 import static io.bankbridge.consent.ConsentFixtures.pending;
+import static io.bankbridge.consent.ConsentFixtures.readToken;
 import static io.bankbridge.consent.ConsentFixtures.status;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +44,7 @@ class InternalConsentApiTest {
     @Test
     void aNewConsentAwaitsAuthorizationWithItsCreationInTheHistory() {
         String customer = newCustomer();
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("customerId", customer, "providerId", "demo-budget-app", "providerName", "Demo Budget App",
                         "dataClusters", List.of("ACCOUNT_BASIC", "TRANSACTIONS"), "durationDays", 30))
                 .when().post("/internal/consents")
@@ -64,7 +65,7 @@ class InternalConsentApiTest {
     @Test
     void authorizingRecordsTheChosenAccountsAndAnExpiryDurationDaysAfterAuthorization() {
         String id = pending(newCustomer(), "demo-budget-app");
-        JsonPath consent = given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+        JsonPath consent = given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("accountIds", List.of("ACC-C-0001-1"), "durationDays", 365))
                 .when().post("/internal/consents/" + id + "/authorize")
                 .then().statusCode(200)
@@ -80,14 +81,14 @@ class InternalConsentApiTest {
 
     @Test
     void aDurationBeyondAYearIsRefusedAtCreationAndAtAuthorization() {
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("customerId", newCustomer(), "providerId", "p", "providerName", "P",
                         "dataClusters", List.of("ACCOUNT_BASIC"), "durationDays", 366))
                 .when().post("/internal/consents")
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("durationDays"));
 
         String id = pending(newCustomer(), "demo-budget-app");
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("accountIds", List.of("ACC-1"), "durationDays", 400))
                 .when().post("/internal/consents/" + id + "/authorize")
                 .then().statusCode(400).contentType("application/problem+json");
@@ -96,7 +97,7 @@ class InternalConsentApiTest {
 
     @Test
     void anUnknownDataClusterIsABadRequest() {
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("customerId", newCustomer(), "providerId", "p", "providerName", "P",
                         "dataClusters", List.of("EVERYTHING"), "durationDays", 30))
                 .when().post("/internal/consents")
@@ -105,10 +106,10 @@ class InternalConsentApiTest {
 
     @Test
     void malformedJsonIsABadRequestNotAServerError() {
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON).body("{\"customerId\": ")
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body("{\"customerId\": ")
                 .when().post("/internal/consents")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("actor", "SOMEONE", "reason", "x"))
                 .when().post("/internal/consents/" + authorized(newCustomer(), "p") + "/revoke")
                 .then().statusCode(400).contentType("application/problem+json");
@@ -116,16 +117,16 @@ class InternalConsentApiTest {
 
     @Test
     void anUnknownConsentIsNotFound() {
-        given().auth().oauth2(internalToken()).when().get("/internal/consents/" + UUID.randomUUID())
+        given().auth().oauth2(readToken()).when().get("/internal/consents/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().auth().oauth2(internalToken()).when().get("/internal/consents/not-a-uuid")
+        given().auth().oauth2(readToken()).when().get("/internal/consents/not-a-uuid")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void rejectingAPendingConsentRecordsTheReason() {
         String id = pending(newCustomer(), "demo-budget-app");
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON).body(Map.of("reason", "Customer declined"))
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(Map.of("reason", "Customer declined"))
                 .when().post("/internal/consents/" + id + "/reject")
                 .then().statusCode(200)
                 .body("status", equalTo("REJECTED"))
@@ -136,7 +137,7 @@ class InternalConsentApiTest {
     @Test
     void revokingAnAuthorizedConsentRecordsWhoAndWhy() {
         String id = authorized(newCustomer(), "demo-budget-app");
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("actor", "BANK", "reason", "Fraud suspected"))
                 .when().post("/internal/consents/" + id + "/revoke")
                 .then().statusCode(200)
@@ -175,7 +176,7 @@ class InternalConsentApiTest {
             case "reject" -> Map.of("reason", "no");
             default -> Map.of("actor", "CUSTOMER", "reason", "no");
         };
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(body)
                 .when().post("/internal/consents/" + id + "/" + action)
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -193,13 +194,13 @@ class InternalConsentApiTest {
             case "AUTHORIZED" -> authorized(customer, "demo-budget-app");
             case "REJECTED" -> {
                 String id = pending(customer, "demo-budget-app");
-                given().auth().oauth2(internalToken()).contentType(ContentType.JSON).body(Map.of("reason", "no"))
+                given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(Map.of("reason", "no"))
                         .when().post("/internal/consents/" + id + "/reject").then().statusCode(200);
                 yield id;
             }
             case "REVOKED" -> {
                 String id = authorized(customer, "demo-budget-app");
-                given().auth().oauth2(internalToken()).contentType(ContentType.JSON)
+                given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                         .body(Map.of("actor", "CUSTOMER", "reason", "done"))
                         .when().post("/internal/consents/" + id + "/revoke").then().statusCode(200);
                 yield id;

@@ -1,7 +1,7 @@
 package io.bankbridge.consent;
 
 import static io.bankbridge.consent.ConsentFixtures.authorized;
-import static io.bankbridge.consent.ConsentFixtures.internalToken;
+import static io.bankbridge.consent.ConsentFixtures.decideToken;
 import static io.bankbridge.consent.ConsentFixtures.newCustomer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +90,7 @@ class OutboxRelayRecoveryTest {
     /** Revokes through the internal API: committed, with its outbox row, while no relay runs. */
     private static String revokedWithoutRelay() {
         String id = authorized(newCustomer(), "budget-app");
-        given().auth().oauth2(internalToken()).contentType(ContentType.JSON).body(Map.of("actor", "CUSTOMER", "reason", "test"))
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(Map.of("actor", "CUSTOMER", "reason", "test"))
                 .when().post("/internal/consents/" + id + "/revoke")
                 .then().statusCode(200);
         return id;

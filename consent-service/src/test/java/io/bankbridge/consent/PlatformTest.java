@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,22 @@ class PlatformTest {
     void openApiDocumentDescribesTheService() {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).body("info.title", equalTo("Bankbridge consent service"));
+    }
+
+    @Test
+    void openApiDocumentSaysHowEachApiOperationIsAuthorized() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().log().ifValidationFails().statusCode(200)
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/consents/{id}'.get.security[0]", hasKey("bearer"))
+                .body("paths.'/consents/{id}'.delete.security[0]", hasKey("bearer"))
+                .body("paths.'/internal/consents'.post.security[0]", hasKey("bearer"))
+                .body("paths.'/internal/consents'.post.description", containsString("internal.consents.decide"))
+                .body("paths.'/internal/consents/{id}'.get.security[0]", hasKey("bearer"))
+                .body("paths.'/internal/consents/{id}'.get.description", containsString("internal.consents.read"))
+                .body("paths.'/internal/consents/{id}/revoke'.post.description", containsString("internal.consents.decide"))
+                .body("paths.'/me/consents'.get.security", nullValue());
     }
 
     @Test

@@ -1,11 +1,10 @@
 package io.bankbridge.consent.rest;
 
-import io.bankbridge.consent.security.Callers;
+import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.service.ConsentService;
 import io.bankbridge.consent.service.InvalidConsentRequestException;
 import io.bankbridge.consent.service.NewConsent;
-import io.quarkus.oidc.BearerTokenAuthentication;
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,26 +17,31 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** The consent API token-service uses while a customer authorizes a provider; internal tokens (scope {@code internal}) only. */
+/**
+ * The internal consent API: token-service decides consents while a customer authorizes a provider (scope
+ * {@value Access#CONSENTS_DECIDE}), account-data-service reads them (scope {@value Access#CONSENTS_READ}).
+ * Internal access tokens only, and each operation needs its own capability.
+ */
 @Path("/internal/consents")
-@Authenticated
-@BearerTokenAuthentication
+@SecurityRequirement(name = ApiDescription.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InternalConsentResource {
 
     private final ConsentService consents;
-    private final Callers callers;
 
-    InternalConsentResource(ConsentService consents, Callers callers) {
+    InternalConsentResource(ConsentService consents) {
         this.consents = consents;
-        this.callers = callers;
     }
 
     @POST
+    @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Create a consent awaiting the customer's decision",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
     public Uni<Response> create(RequestBodies.Create body, @Context UriInfo uri) {
-        callers.internalClient();
         RequestBodies.Create request = required(body);
         return consents.create(new NewConsent(request.customerId(), request.providerId(), request.providerName(),
                         request.dataClusters(), request.durationDays()))
@@ -47,30 +51,38 @@ public class InternalConsentResource {
 
     @GET
     @Path("/{id}")
+    @PermissionsAllowed(Access.CONSENTS_READ)
+    @Operation(summary = "Read a consent with its history",
+            description = "Internal access token with scope " + Access.CONSENTS_READ + ".")
     public Uni<ConsentJson> get(@PathParam("id") UUID id) {
-        callers.internalClient();
         return consents.get(id, c -> true).map(ConsentJson::of);
     }
 
     @POST
     @Path("/{id}/authorize")
+    @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Authorize a consent for the accounts the customer chose",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
     public Uni<ConsentJson> authorize(@PathParam("id") UUID id, RequestBodies.Authorize body) {
-        callers.internalClient();
         RequestBodies.Authorize request = required(body);
         return consents.authorize(id, request.accountIds(), request.durationDays()).map(ConsentJson::of);
     }
 
     @POST
     @Path("/{id}/reject")
+    @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Reject a consent the customer declined",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
     public Uni<ConsentJson> reject(@PathParam("id") UUID id, RequestBodies.Reject body) {
-        callers.internalClient();
         return consents.reject(id, body == null ? null : body.reason()).map(ConsentJson::of);
     }
 
     @POST
     @Path("/{id}/revoke")
+    @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Revoke a consent for the customer or the bank",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
     public Uni<ConsentJson> revoke(@PathParam("id") UUID id, RequestBodies.Revoke body) {
-        callers.internalClient();
         RequestBodies.Revoke request = required(body);
         return consents.revoke(id, request.actor(), request.reason(), c -> true).map(ConsentJson::of);
     }

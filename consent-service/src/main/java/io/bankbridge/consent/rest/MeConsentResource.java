@@ -1,13 +1,14 @@
 package io.bankbridge.consent.rest;
 
 import io.bankbridge.consent.accesslog.AccessLogEntry;
+import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
 import io.bankbridge.consent.securitycenter.Connections;
 import io.bankbridge.consent.securitycenter.CustomerConnections;
-import io.quarkus.oidc.AuthorizationCodeFlow;
+import io.quarkus.oidc.Tenant;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,8 +25,8 @@ import java.util.UUID;
  * a customer).
  */
 @Path("/me/consents")
-@Authenticated
-@AuthorizationCodeFlow
+@Tenant(Access.SECURITY_CENTER_TENANT)
+@RolesAllowed(Access.CUSTOMER)
 @Produces(MediaType.APPLICATION_JSON)
 public class MeConsentResource {
 

@@ -1,11 +1,11 @@
 package io.bankbridge.consent.rest;
 
+import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
 import io.bankbridge.consent.service.ConsentService;
 import io.bankbridge.revocation.contract.Actor;
-import io.quarkus.oidc.BearerTokenAuthentication;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,14 +16,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The consent API for providers (FDX style), with the provider's access token. A provider only ever sees its own
  * consents: another provider's consent answers 404, exactly like one that does not exist.
  */
 @Path("/consents/{id}")
-@Authenticated
-@BearerTokenAuthentication
+@RolesAllowed(Access.PROVIDER)
+@SecurityRequirement(name = ApiDescription.BEARER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderConsentResource {
 

@@ -1,38 +1,21 @@
 package io.bankbridge.consent.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
+import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling, and whether their token was minted for the API they call. quarkus-oidc has verified the
- * signature, issuer and lifetime; the token type, audience and scope are checked here because one issuer signs
- * every kind of token, and a token for one API (or an ID token) must never open another.
+ * Who is calling, read from the identity {@link CallerIdentityAugmentor} built. It decides nothing: the security
+ * annotation on each resource has already admitted the caller.
  */
 @ApplicationScoped
 public class Callers {
-
-    /** Audience of provider access tokens. */
-    public static final String PROVIDER_AUDIENCE = "bankbridge-api";
-    /** Audience of the internal client_credentials tokens. */
-    public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
-    /** Scope every internal call needs. */
-    public static final String INTERNAL_SCOPE = "internal";
-    /** ID token claim listing the customers the signed-in login acts for. */
-    static final String CUSTOMER_IDS = "customer_ids";
-
-    private static final ObjectMapper HEADERS = new ObjectMapper();
 
     private final SecurityIdentity identity;
 
@@ -40,27 +23,9 @@ public class Callers {
         this.identity = identity;
     }
 
-    /** The provider (OAuth client id) whose access token this is; refuses any other token. */
+    /** The provider (OAuth client id) of a caller in role {@value Access#PROVIDER}. */
     public String provider() {
-        JsonWebToken token = token();
-        String clientId = token.getClaim("client_id");
-        if (!audience(token).contains(PROVIDER_AUDIENCE) || clientId == null || clientId.isBlank()) {
-            throw new AuthenticationFailedException("The access token is not a provider token for this API.");
-        }
-        return clientId;
-    }
-
-    /** The internal client calling; refuses tokens for another audience and internal tokens without the scope. */
-    public String internalClient() {
-        JsonWebToken token = token();
-        if (!audience(token).contains(INTERNAL_AUDIENCE)) {
-            throw new AuthenticationFailedException("The access token is not an internal token.");
-        }
-        String scope = token.getClaim("scope");
-        if (scope == null || Arrays.stream(scope.split(" ")).noneMatch(INTERNAL_SCOPE::equals)) {
-            throw new ForbiddenException("The access token lacks the scope '" + INTERNAL_SCOPE + "'.");
-        }
-        return token.getSubject();
+        return ((JsonWebToken) identity.getPrincipal()).getClaim(Access.CLIENT_ID);
     }
 
     /** The customer signed in to the Security Center: the subject of the ID token from the code flow. */
@@ -75,38 +40,19 @@ public class Callers {
     public List<String> customers() {
         Set<String> ids = new LinkedHashSet<>();
         ids.add(customer());
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(CUSTOMER_IDS) instanceof JsonArray linked) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Access.CUSTOMER_IDS) instanceof JsonArray linked) {
             linked.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).forEach(ids::add);
         }
         return List.copyOf(ids);
     }
 
-    private JsonWebToken token() {
-        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            throw new AuthenticationFailedException("A bearer access token is required.");
-        }
-        if (!accessTokenType(jwt.getRawToken())) {
-            throw new AuthenticationFailedException("The token is not an access token (typ at+jwt).");
-        }
-        return jwt;
+    /** Whether the caller presented a bearer token (rather than a Security Center session, or nothing). */
+    public boolean bearer() {
+        return !identity.isAnonymous() && !securityCenterSession(identity);
     }
 
-    /** RFC 9068 §4: an access token's JOSE header says {@code typ: at+jwt}; an ID token never passes for one. */
-    private static boolean accessTokenType(String raw) {
-        int dot = raw == null ? -1 : raw.indexOf('.');
-        if (dot <= 0) {
-            return false;
-        }
-        try {
-            String typ = HEADERS.readTree(Base64.getUrlDecoder().decode(raw.substring(0, dot))).path("typ").asText("");
-            return "at+jwt".equalsIgnoreCase(typ) || "application/at+jwt".equalsIgnoreCase(typ);
-        } catch (IOException | IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static Set<String> audience(JsonWebToken token) {
-        Set<String> audience = token.getAudience();
-        return audience == null ? Set.of() : audience;
+    /** A session of the Security Center's code flow: the only identities built from an ID token. */
+    static boolean securityCenterSession(SecurityIdentity identity) {
+        return identity.getCredential(IdTokenCredential.class) != null;
     }
 }

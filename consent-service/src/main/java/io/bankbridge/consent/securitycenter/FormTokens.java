@@ -35,7 +35,7 @@ public class FormTokens {
     private final ConsentConfig config;
 
     FormTokens(ConsentConfig config,
-               @ConfigProperty(name = "quarkus.oidc.credentials.secret") Optional<String> clientSecret) {
+               @ConfigProperty(name = "quarkus.oidc.security-center.credentials.secret") Optional<String> clientSecret) {
         this.config = config;
         String secret = config.securityCenter().csrfKey().or(() -> clientSecret).filter(s -> !s.isBlank()).orElse(null);
         if (secret == null) {

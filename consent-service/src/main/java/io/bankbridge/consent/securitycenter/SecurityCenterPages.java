@@ -1,12 +1,13 @@
 package io.bankbridge.consent.securitycenter;
 
+import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
-import io.quarkus.oidc.AuthorizationCodeFlow;
+import io.quarkus.oidc.Tenant;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -30,8 +31,8 @@ import java.util.UUID;
  * through token-service with the authorization-code flow; never reachable with a bearer token.
  */
 @Path("/security-center")
-@Authenticated
-@AuthorizationCodeFlow
+@Tenant(Access.SECURITY_CENTER_TENANT)
+@RolesAllowed(Access.CUSTOMER)
 @Produces(MediaType.TEXT_HTML)
 public class SecurityCenterPages {
 
@@ -62,7 +63,10 @@ public class SecurityCenterPages {
                         .findFirst().orElse(null)));
     }
 
-    /** Where token-service sends the customer back after sign-in; quarkus-oidc has finished the code flow by now. */
+    /**
+     * Where token-service sends the customer back after sign-in. This method's {@code @Tenant} (the class's) is what
+     * makes quarkus-oidc finish the code flow on this path; by the time it runs the session exists.
+     */
     @GET
     @Path("/callback")
     public Response signedIn(@Context UriInfo uri) {

@@ -1,0 +1,35 @@
+package io.bankbridge.consent.security;
+
+/**
+ * The names this service's security annotations use, and the token contract they are read from: one issuer
+ * (token-service) signs every kind of token, so what a token may do follows from its audience and scopes only.
+ */
+public final class Access {
+
+    /** Role of a provider calling with an access token for the provider API ({@code aud} {@value #PROVIDER_AUDIENCE}). */
+    public static final String PROVIDER = "provider";
+    /** Role of a customer signed in to the Security Center (code flow of the {@value #SECURITY_CENTER_TENANT} tenant). */
+    public static final String CUSTOMER = "customer";
+
+    /** Create, authorize, reject and revoke consents through the internal API (token-service). */
+    public static final String CONSENTS_DECIDE = "internal.consents.decide";
+    /** Read a consent through the internal API (account-data-service). */
+    public static final String CONSENTS_READ = "internal.consents.read";
+    /** Read account-data-service's access log: the scope this service asks for itself. */
+    public static final String ACCESS_LOG_READ = "internal.access-log.read";
+
+    /** Audience of provider access tokens. */
+    public static final String PROVIDER_AUDIENCE = "bankbridge-api";
+    /** Audience of the internal client_credentials tokens; only these carry internal capabilities. */
+    public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
+    /** The provider an access token was issued to. */
+    static final String CLIENT_ID = "client_id";
+    /** ID token claim listing the customers the signed-in login acts for. */
+    static final String CUSTOMER_IDS = "customer_ids";
+
+    /** The OIDC tenant of the Security Center's code flow, selected with {@code @Tenant} on its resources. */
+    public static final String SECURITY_CENTER_TENANT = "security-center";
+
+    private Access() {
+    }
+}

@@ -1,0 +1,88 @@
+package io.bankbridge.consent.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Builds every caller's identity once, from what token-service put in the token, for the security annotations on
+ * the resources to read: role {@value Access#PROVIDER} for a provider access token, one permission per scope of an
+ * internal access token, role {@value Access#CUSTOMER} for a Security Center session. quarkus-oidc has verified
+ * the signature, issuer and lifetime; the roles and permissions it may have derived from claims are dropped,
+ * because one issuer signs every kind of token and a scope in a token for one audience must never count for another.
+ */
+@ApplicationScoped
+public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
+
+    private static final ObjectMapper HEADERS = new ObjectMapper();
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous()) {
+            return Uni.createFrom().item(identity);
+        }
+        try {
+            return Uni.createFrom().item(Callers.securityCenterSession(identity) ? customer(identity) : accessToken(identity));
+        } catch (AuthenticationFailedException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private static SecurityIdentity customer(SecurityIdentity identity) {
+        return rebuilt(identity).addRole(Access.CUSTOMER).build();
+    }
+
+    /** A bearer token: refused (401 invalid_token) unless it is an access token this service has a use for. */
+    private static SecurityIdentity accessToken(SecurityIdentity identity) {
+        if (!(identity.getPrincipal() instanceof JsonWebToken token) || !accessTokenType(token.getRawToken())) {
+            throw new AuthenticationFailedException("The token is not an access token (typ at+jwt).");
+        }
+        Set<String> audience = token.getAudience() == null ? Set.of() : token.getAudience();
+        String clientId = token.getClaim(Access.CLIENT_ID) instanceof String s && !s.isBlank() ? s : null;
+        boolean provider = audience.contains(Access.PROVIDER_AUDIENCE) && clientId != null;
+        boolean internal = audience.contains(Access.INTERNAL_AUDIENCE);
+        if (!provider && !internal) {
+            throw new AuthenticationFailedException("The access token is not meant for this service.");
+        }
+        QuarkusSecurityIdentity.Builder built = rebuilt(identity);
+        if (provider) {
+            built.addRole(Access.PROVIDER);
+        }
+        if (internal && token.getClaim("scope") instanceof String scope) {
+            Arrays.stream(scope.split(" ")).filter(s -> !s.isBlank()).forEach(built::addPermissionAsString);
+        }
+        return built.build();
+    }
+
+    /** The same principal, credentials and attributes, and no role or permission yet. */
+    private static QuarkusSecurityIdentity.Builder rebuilt(SecurityIdentity identity) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes());
+    }
+
+    /** RFC 9068 §4: an access token's JOSE header says {@code typ: at+jwt}; an ID token never passes for one. */
+    private static boolean accessTokenType(String raw) {
+        int dot = raw == null ? -1 : raw.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        try {
+            String typ = HEADERS.readTree(Base64.getUrlDecoder().decode(raw.substring(0, dot))).path("typ").asText("");
+            return "at+jwt".equalsIgnoreCase(typ) || "application/at+jwt".equalsIgnoreCase(typ);
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.bankbridge.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.consent.security.Access;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The token this service reads account-data-service's access log with carries that one capability, nothing more. */
+@QuarkusTest
+class AccessLogTokenTest {
+
+    @Inject
+    OidcClient client;
+
+    @Test
+    void theAccessLogIsReadWithAnInternalTokenForTheAccessLogOnly() throws Exception {
+        String token = client.getTokens().await().atMost(Duration.ofSeconds(30)).getAccessToken();
+        var claims = SignedJWT.parse(token).getJWTClaimsSet();
+        assertThat(claims.getStringClaim("scope")).isEqualTo(Access.ACCESS_LOG_READ);
+        assertThat(claims.getAudience()).containsExactly(Access.INTERNAL_AUDIENCE);
+        assertThat(claims.getStringClaim("client_id")).isEqualTo("consent-service");
+    }
+}

@@ -1,0 +1,89 @@
+package io.bankbridge.consent;
+
+import static io.bankbridge.consent.ConsentFixtures.INTERNAL_SCOPES;
+import static io.bankbridge.consent.ConsentFixtures.authorized;
+import static io.bankbridge.consent.ConsentFixtures.issuer;
+import static io.bankbridge.consent.ConsentFixtures.newCustomer;
+import static io.bankbridge.consent.ConsentFixtures.pending;
+import static io.bankbridge.consent.ConsentFixtures.status;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.bankbridge.consent.security.Access;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One internal scope per capability: each internal operation works with the scope it needs, and an internal token
+ * of any other capability is refused with 403 insufficient_scope and changes nothing.
+ */
+@QuarkusTest
+class InternalCapabilityTest {
+
+    /** An internal operation on a consent in the state it needs; answers what the caller sees. */
+    private record Operation(String name, String scope, int success, Function<String, ValidatableResponse> call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> operations() {
+        return Stream.of(
+                new Operation("create", Access.CONSENTS_DECIDE, 201, token -> given().auth().oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("customerId", newCustomer(), "providerId", "p", "providerName", "P",
+                                "dataClusters", List.of("ACCOUNT_BASIC"), "durationDays", 30))
+                        .when().post("/internal/consents").then()),
+                new Operation("read", Access.CONSENTS_READ, 200, token -> given().auth().oauth2(token)
+                        .when().get("/internal/consents/" + authorized(newCustomer(), "p")).then()),
+                new Operation("authorize", Access.CONSENTS_DECIDE, 200, token -> decide(token, pending(newCustomer(), "p"),
+                        "authorize", Map.of("accountIds", List.of("ACC-1"), "durationDays", 30))),
+                new Operation("reject", Access.CONSENTS_DECIDE, 200, token -> decide(token, pending(newCustomer(), "p"),
+                        "reject", Map.of("reason", "no"))),
+                new Operation("revoke", Access.CONSENTS_DECIDE, 200, token -> decide(token, authorized(newCustomer(), "p"),
+                        "revoke", Map.of("actor", "BANK", "reason", "fraud"))))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0} works with its scope")
+    @MethodSource("operations")
+    void eachInternalOperationWorksWithTheScopeItNeeds(Operation operation) {
+        operation.call().apply(issuer().internalToken("token-service", operation.scope()))
+                .statusCode(operation.success());
+    }
+
+    @ParameterizedTest(name = "{0} refuses every other capability")
+    @MethodSource("operations")
+    void eachInternalOperationRefusesAnInternalTokenOfAnyOtherCapability(Operation operation) {
+        for (String other : INTERNAL_SCOPES.stream().filter(s -> !s.equals(operation.scope())).toList()) {
+            operation.call().apply(issuer().internalToken("token-service", other))
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", equalTo("Bearer realm=\"bankbridge\", error=\"insufficient_scope\", scope=\""
+                            + operation.scope() + "\""))
+                    .body("status", equalTo(403))
+                    .body("detail", containsString(operation.scope()));
+        }
+    }
+
+    private static ValidatableResponse decide(String token, String id, String action, Map<String, Object> body) {
+        String before = status(id);
+        ValidatableResponse response = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/internal/consents/" + id + "/" + action).then();
+        if (response.extract().statusCode() == 403) {
+            assertThat(status(id)).as("a refused " + action + " changes nothing").isEqualTo(before);
+        }
+        return response;
+    }
+}
