@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bankbridge.accountdata.security.Permissions;
 import io.bankbridge.testsupport.TestIssuer;
@@ -33,6 +34,22 @@ class TokenValidationTest {
     void aValidTokenIsAccepted() {
         Grants grant = Grants.of(CLUSTERS, "ACC-C-0001-1");
         given().auth().oauth2(grant.token()).when().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void aTokensSignatureIsVerifiedOnceHoweverOftenItIsUsed() {
+        Grants grant = Grants.of(CLUSTERS, "ACC-C-0001-1");
+        double before = verifiedTokens();
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(grant.token()).when().get(PATH).then().statusCode(200);
+        }
+        assertEquals(before + 1, verifiedTokens(), "quarkus-oidc verified the token once, the cache answered after");
+    }
+
+    private static double verifiedTokens() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("bankbridge_tokens_verified_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.bankbridge.accountdata.consent.ConsentView;
 import io.bankbridge.accountdata.consent.ConsentViews;
 import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.rest.ApiProblem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.StringPermission;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -54,9 +56,13 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
     private final ProviderRateLimiter rateLimiter;
     private final String audience;
     private final String internalAudience;
+    private final Counter verifications;
 
     AccessAugmentor(VerifiedTokenCache cache, ConsentViews consents, ProviderRateLimiter rateLimiter,
-                    ProviderApiConfig config) {
+                    ProviderApiConfig config, MeterRegistry registry) {
+        this.verifications = Counter.builder("bankbridge.tokens.verified")
+                .description("Access tokens whose signature quarkus-oidc verified (once per token while it is cached)")
+                .register(registry);
         this.cache = cache;
         this.consents = consents;
         this.rateLimiter = rateLimiter;
@@ -103,6 +109,7 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
      * token. Checked once per token; the token is then remembered until it expires.
      */
     private VerifiedToken verifiedByOidc(SecurityIdentity identity, Instant now) {
+        verifications.increment();
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || !accessTokenType(jwt.getRawToken())) {
             throw ApiProblem.invalidToken("The token is not an access token (typ at+jwt).");
         }

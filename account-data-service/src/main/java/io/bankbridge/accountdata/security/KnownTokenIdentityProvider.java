@@ -39,10 +39,10 @@ public class KnownTokenIdentityProvider implements IdentityProvider<TokenAuthent
         return TokenAuthenticationRequest.class;
     }
 
-    /** Before quarkus-oidc's provider, which has the default priority. */
+    /** Asked before quarkus-oidc's provider, which keeps the default priority (the higher, the earlier). */
     @Override
     public int priority() {
-        return SYSTEM_FIRST;
+        return IdentityProvider.super.priority() + 1;
     }
 
     @Override
