@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class HeaderOnlyTokens {
 
     private static final int MAX_TOKEN_LENGTH = 16_384;
+    private static final boolean[] BASE64URL = base64urlAlphabet();
 
     @ServerRequestFilter(preMatching = true)
     public void refuseMisplacedOrMalformedTokens(RoutingContext rc) {
@@ -34,7 +35,7 @@ public class HeaderOnlyTokens {
 
     /**
      * Three non-empty base64url parts (RFC 7515 §7.1); the signature may not be empty either (no unsecured JWTs).
-     * A loop rather than a regular expression: this runs on every request.
+     * A table lookup per character rather than a regular expression: this runs on every request.
      */
     static boolean compactJwt(String token) {
         int dots = 0;
@@ -46,12 +47,26 @@ public class HeaderOnlyTokens {
                     return false;
                 }
                 partLength = 0;
-            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+            } else if (c < 128 && BASE64URL[c]) {
                 partLength++;
             } else {
                 return false;
             }
         }
         return dots == 2 && partLength > 0;
+    }
+
+    private static boolean[] base64urlAlphabet() {
+        boolean[] alphabet = new boolean[128];
+        for (char c = 'A'; c <= 'Z'; c++) {
+            alphabet[c] = true;
+            alphabet[Character.toLowerCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            alphabet[c] = true;
+        }
+        alphabet['-'] = true;
+        alphabet['_'] = true;
+        return alphabet;
     }
 }
