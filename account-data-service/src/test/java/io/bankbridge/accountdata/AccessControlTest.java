@@ -34,8 +34,7 @@ class AccessControlTest {
     URL root;
 
     private String base() {
-        String url = root.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return RouteSurface.baseOf(root);
     }
 
     private static Map<String, String> bearer(String token) {

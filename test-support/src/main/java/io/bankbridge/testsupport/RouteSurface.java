@@ -4,6 +4,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,6 +58,12 @@ public final class RouteSurface {
     }
 
     private RouteSurface() {
+    }
+
+    /** The base URL of a service under test, as {@code @TestHTTPResource("/")} gives it, without the final slash. */
+    public static String baseOf(URL root) {
+        String url = root.toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Every operation of the service's OpenAPI document at {@code baseUrl + /q/openapi}, sorted. */

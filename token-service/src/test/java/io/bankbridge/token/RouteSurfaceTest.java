@@ -59,8 +59,7 @@ class RouteSurfaceTest {
     URL root;
 
     private String baseUrl() {
-        String url = root.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return RouteSurface.baseOf(root);
     }
 
     @Test
