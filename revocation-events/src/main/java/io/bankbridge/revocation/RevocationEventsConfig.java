@@ -45,9 +45,17 @@ public interface RevocationEventsConfig {
         @WithDefault("PT15M")
         Duration replay();
 
-        /** Attempts to apply one event before it is logged, counted as failed and passed over. */
-        @WithDefault("5")
-        int applyAttempts();
+        /**
+         * Wait before handing an event that failed to the listener again; doubles after each failure up to
+         * {@link #retryMaxBackoff()}. An event of a known type is never passed over: the consumer retries it, applies
+         * nothing after it, and reports not ready until it applies.
+         */
+        @WithDefault("PT0.2S")
+        Duration retryBackoff();
+
+        /** The longest wait between two attempts to apply the same event. */
+        @WithDefault("PT10S")
+        Duration retryMaxBackoff();
     }
 
     /** The relay that publishes the outbox. */
