@@ -75,5 +75,20 @@ public interface RevocationEventsConfig {
         /** How long the relay waits for the broker's acknowledgement before it leaves a row for the next attempt. */
         @WithDefault("PT10S")
         Duration ackTimeout();
+
+        /**
+         * How long a sent row stays in the outbox (to look into a delivery) before the relay deletes it. Unsent rows
+         * are never deleted, however old.
+         */
+        @WithDefault("P1D")
+        Duration sentRetention();
+
+        /** How often the relay deletes sent rows older than {@link #sentRetention()}. */
+        @WithDefault("PT1M")
+        Duration pruneInterval();
+
+        /** Rows deleted per statement; after a full batch the next one follows at the relay's next turn. */
+        @WithDefault("500")
+        int pruneBatchSize();
     }
 }

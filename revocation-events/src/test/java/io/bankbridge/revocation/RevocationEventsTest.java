@@ -58,6 +58,8 @@ class RevocationEventsTest {
     OutboxRelay relay;
     @Inject
     RecordingListener listener;
+    @Inject
+    TestClock clock;
 
     @Test
     void anEventWrittenToTheOutboxReachesTheTopicAsACloudEventAndTheListener() throws Exception {
@@ -155,6 +157,19 @@ class RevocationEventsTest {
         assertThat(perEvent.values()).allMatch(n -> n == 1L);
     }
 
+    @Test
+    void theRunningRelayDeletesASentRowOnceItIsOlderThanTheRetention() {
+        RevocationEvent event = consentRevoked();
+        appendInTransaction(event);
+        outbox.wakeRelay();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentAt(event.id()) != null);
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !inOutbox(event.id()));
+        assertThat(valueOrZero("bankbridge_revocations_outbox_pruned_total")).isPositive();
+    }
+
     private int drain() {
         int total = 0;
         int sent;
@@ -190,6 +205,11 @@ class RevocationEventsTest {
                 .execute(Tuple.of(UUID.fromString(eventId))).await().atMost(Duration.ofSeconds(10)).iterator().next();
         var sent = row.getOffsetDateTime("sent_at");
         return sent == null ? null : sent.toInstant();
+    }
+
+    private boolean inOutbox(String eventId) {
+        return pool.preparedQuery("SELECT 1 FROM revocation_outbox WHERE event_id = $1")
+                .execute(Tuple.of(UUID.fromString(eventId))).await().atMost(Duration.ofSeconds(10)).size() > 0;
     }
 
     private int attempts(String eventId) {
