@@ -45,9 +45,17 @@ public interface RevocationEventsConfig {
         @WithDefault("PT15M")
         Duration replay();
 
-        /** Attempts to apply one event before it is logged, counted as failed and passed over. */
-        @WithDefault("5")
-        int applyAttempts();
+        /**
+         * Wait before handing an event that failed to the listener again; doubles after each failure up to
+         * {@link #retryMaxBackoff()}. An event of a known type is never passed over: the consumer retries it, applies
+         * nothing after it, and reports not ready until it applies.
+         */
+        @WithDefault("PT0.2S")
+        Duration retryBackoff();
+
+        /** The longest wait between two attempts to apply the same event. */
+        @WithDefault("PT10S")
+        Duration retryMaxBackoff();
     }
 
     /** The relay that publishes the outbox. */
@@ -67,5 +75,20 @@ public interface RevocationEventsConfig {
         /** How long the relay waits for the broker's acknowledgement before it leaves a row for the next attempt. */
         @WithDefault("PT10S")
         Duration ackTimeout();
+
+        /**
+         * How long a sent row stays in the outbox (to look into a delivery) before the relay deletes it. Unsent rows
+         * are never deleted, however old.
+         */
+        @WithDefault("P1D")
+        Duration sentRetention();
+
+        /** How often the relay deletes sent rows older than {@link #sentRetention()}. */
+        @WithDefault("PT1M")
+        Duration pruneInterval();
+
+        /** Rows deleted per statement; after a full batch the next one follows at the relay's next turn. */
+        @WithDefault("500")
+        int pruneBatchSize();
     }
 }

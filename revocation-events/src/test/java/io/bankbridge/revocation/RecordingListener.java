@@ -10,11 +10,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class RecordingListener implements RevocationEventListener {
 
-    final List<RevocationEvent> received = new CopyOnWriteArrayList<>();
+    private final List<RevocationEvent> received = new CopyOnWriteArrayList<>();
 
     @Override
     public void onRevocation(RevocationEvent event) {
         received.add(event);
+    }
+
+    /** What it was handed, in order (a method, not a field: tests hold the client proxy, not the bean). */
+    List<RevocationEvent> received() {
+        return List.copyOf(received);
     }
 
     boolean hasReceived(String eventId) {

@@ -1,5 +1,6 @@
 package io.bankbridge.revocation;
 
+import static io.bankbridge.revocation.MetricsEndpoint.valueOrZero;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bankbridge.revocation.contract.Actor;
 import io.bankbridge.revocation.contract.RevocationData;
 import io.bankbridge.revocation.contract.RevocationEvent;
+import io.bankbridge.revocation.contract.RevocationEventCodec;
 import io.bankbridge.revocation.contract.RevocationEventType;
 import io.bankbridge.revocation.outbox.OutboxRelay;
 import io.bankbridge.revocation.outbox.RevocationOutbox;
@@ -45,6 +47,8 @@ class RevocationEventsTest {
 
     private static final String TOPIC = "bankbridge.revocations";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SKIPPED_MALFORMED = "bankbridge_revocations_consumer_skipped_total{reason=\"malformed\"}";
+    private static final String SKIPPED_UNKNOWN_TYPE = "bankbridge_revocations_consumer_skipped_total{reason=\"unknown-type\"}";
 
     @Inject
     Pool pool;
@@ -54,6 +58,8 @@ class RevocationEventsTest {
     OutboxRelay relay;
     @Inject
     RecordingListener listener;
+    @Inject
+    TestClock clock;
 
     @Test
     void anEventWrittenToTheOutboxReachesTheTopicAsACloudEventAndTheListener() throws Exception {
@@ -62,7 +68,7 @@ class RevocationEventsTest {
         outbox.wakeRelay();
 
         List<ConsumerRecord<String, String>> records = published(event.id());
-        ConsumerRecord<String, String> record = records.stream().filter(r -> r.value().contains(event.id())).findFirst().orElseThrow();
+        ConsumerRecord<String, String> record = records.stream().filter(r -> carries(r, event.id())).findFirst().orElseThrow();
         assertThat(record.key()).isEqualTo(event.data().consentId());
         assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("application/cloudevents+json");
@@ -80,20 +86,29 @@ class RevocationEventsTest {
     }
 
     @Test
-    void malformedAndUnknownRecordsAreSkippedAndTheConsumerGoesOn() {
+    void malformedAndUnknownRecordsAreSkippedAndCountedAndTheConsumerGoesOn() {
+        // Once ready, the history has been replayed: from here the counters move only with the records below.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready").then().statusCode(200));
+        double malformed = valueOrZero(SKIPPED_MALFORMED);
+        double unknownType = valueOrZero(SKIPPED_UNKNOWN_TYPE);
+        String withoutConsentId = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/elsewhere\","
+                + "\"type\":\"io.bankbridge.consent.revoked.v1\",\"subject\":\"k1\",\"time\":\"2026-11-21T10:15:30Z\","
+                + "\"data\":{\"providerId\":\"provider-1\",\"actor\":\"BANK\",\"effectiveAt\":\"2026-11-21T10:15:30Z\"}}";
         RevocationEvent good = consentRevoked();
         try (KafkaProducer<String, String> producer = plainProducer()) {
             producer.send(new ProducerRecord<>(TOPIC, "k1", "{not json"));
             producer.send(new ProducerRecord<>(TOPIC, "k1", "{\"specversion\":\"1.0\",\"type\":\"io.bankbridge.future.thing.v9\",\"id\":\"x\"}"));
             producer.send(new ProducerRecord<>(TOPIC, "k1", null));
-            producer.send(new ProducerRecord<>(TOPIC, good.key(), io.bankbridge.revocation.contract.RevocationEventCodec.encode(good)));
+            producer.send(new ProducerRecord<>(TOPIC, "k1", withoutConsentId));
+            // Same key, same partition: once the good event is applied, the records before it have been read.
+            producer.send(new ProducerRecord<>(TOPIC, "k1", RevocationEventCodec.encode(good)));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.hasReceived(good.id()));
-        assertThat(listener.received).noneMatch(e -> e.id().equals("x"));
-        given().when().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("bankbridge_revocations_consumer_skipped_total{reason=\"malformed\"}"))
-                .body(org.hamcrest.Matchers.containsString("bankbridge_revocations_consumer_skipped_total{reason=\"unknown-type\"}"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("revocation-events"));
+        assertThat(listener.received()).noneMatch(e -> e.id().equals("x"));
+        assertThat(valueOrZero(SKIPPED_MALFORMED)).isEqualTo(malformed + 3);
+        assertThat(valueOrZero(SKIPPED_UNKNOWN_TYPE)).isEqualTo(unknownType + 1);
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("revocation-events"));
     }
 
     @Test
@@ -109,7 +124,7 @@ class RevocationEventsTest {
             KafkaBrokerResource.broker().start();
         }
         List<ConsumerRecord<String, String>> records = published(event.id());
-        assertThat(records).anyMatch(r -> r.value().contains(event.id()));
+        assertThat(records).anyMatch(r -> carries(r, event.id()));
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.hasReceived(event.id()));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
@@ -132,14 +147,27 @@ class RevocationEventsTest {
         }
         Set<String> ids = events.stream().map(RevocationEvent::id).collect(Collectors.toSet());
         List<ConsumerRecord<String, String>> records = TopicReader.awaitRecords(TOPIC,
-                rs -> rs.stream().filter(r -> ids.stream().anyMatch(id -> r.value().contains(id))).count() >= ids.size(),
+                rs -> rs.stream().filter(r -> ids.stream().anyMatch(id -> carries(r, id))).count() >= ids.size(),
                 Duration.ofSeconds(30));
         Map<String, Long> perEvent = records.stream()
-                .map(r -> ids.stream().filter(id -> r.value().contains(id)).findFirst().orElse(null))
+                .map(r -> ids.stream().filter(id -> carries(r, id)).findFirst().orElse(null))
                 .filter(java.util.Objects::nonNull)
                 .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
         assertThat(perEvent.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(perEvent.values()).allMatch(n -> n == 1L);
+    }
+
+    @Test
+    void theRunningRelayDeletesASentRowOnceItIsOlderThanTheRetention() {
+        RevocationEvent event = consentRevoked();
+        appendInTransaction(event);
+        outbox.wakeRelay();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sentAt(event.id()) != null);
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !inOutbox(event.id()));
+        assertThat(valueOrZero("bankbridge_revocations_outbox_pruned_total")).isPositive();
     }
 
     private int drain() {
@@ -153,8 +181,13 @@ class RevocationEventsTest {
     }
 
     private static List<ConsumerRecord<String, String>> published(String eventId) {
-        return TopicReader.awaitRecords(TOPIC, rs -> rs.stream().anyMatch(r -> r.value() != null && r.value().contains(eventId)),
+        return TopicReader.awaitRecords(TOPIC, rs -> rs.stream().anyMatch(r -> carries(r, eventId)),
                 Duration.ofSeconds(30));
+    }
+
+    /** Whether the record carries the event; the topic also holds records without a value. */
+    private static boolean carries(ConsumerRecord<String, String> record, String eventId) {
+        return record.value() != null && record.value().contains(eventId);
     }
 
     private static RevocationEvent consentRevoked() {
@@ -172,6 +205,11 @@ class RevocationEventsTest {
                 .execute(Tuple.of(UUID.fromString(eventId))).await().atMost(Duration.ofSeconds(10)).iterator().next();
         var sent = row.getOffsetDateTime("sent_at");
         return sent == null ? null : sent.toInstant();
+    }
+
+    private boolean inOutbox(String eventId) {
+        return pool.preparedQuery("SELECT 1 FROM revocation_outbox WHERE event_id = $1")
+                .execute(Tuple.of(UUID.fromString(eventId))).await().atMost(Duration.ofSeconds(10)).size() > 0;
     }
 
     private int attempts(String eventId) {

@@ -6,6 +6,8 @@ import io.bankbridge.revocation.RevocationTopic;
 import io.bankbridge.revocation.contract.RevocationEvent;
 import io.bankbridge.revocation.contract.RevocationEventCodec;
 import io.bankbridge.revocation.contract.RevocationEventCodec.Decoded;
+import io.bankbridge.revocation.contract.RevocationEventType;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,9 +26,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,7 +45,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Reads every partition of the revocation topic in every instance (no consumer group: a group would split the
  * partitions between replicas and each would miss events). At start it replays the configured window of history
  * and reports ready only once it has caught up with the end offsets it found, so a restarted instance refuses
- * every grant revoked while it was down. Undecodable records are logged, counted and passed over.
+ * every grant revoked while it was down.
+ *
+ * <p>What it passes over and what it never does: a record that is not a revocation event this version understands
+ * (not decodable, breaking the contract, or of an unknown type) is logged, counted and passed over, as the contract
+ * asks of every subscriber. A revocation event of a known type is never passed over: while a listener fails to
+ * apply it, the consumer tries again with a capped backoff, applies no later event, counts each failure and reports
+ * not ready, because an instance that passed over a revocation would honour that grant for good. Once the event
+ * applies, the consumer goes on and readiness comes back by itself.
  */
 @ApplicationScoped
 public class BroadcastConsumer {
@@ -56,6 +69,9 @@ public class BroadcastConsumer {
     private final AtomicLong lag = new AtomicLong();
     private final AtomicLong lastEventTime = new AtomicLong();
     private final Timer delay;
+    private final Map<RevocationEventType, Counter> applyFailures = new HashMap<>();
+    private final AtomicReference<Stall> stall = new AtomicReference<>();
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<String, Boolean> seenEventIds = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -84,6 +100,22 @@ public class BroadcastConsumer {
                 .description("From a live event's time (the revocation) until this instance applied it")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram(false)
                 .register(registry);
+        for (RevocationEventType type : RevocationEventType.values()) {
+            applyFailures.put(type, Counter.builder("bankbridge.revocations.consumer.apply.failures")
+                    .description("Failed attempts of a listener to apply a revocation event (each is retried)")
+                    .tag("type", type.type()).register(registry));
+        }
+        Gauge.builder("bankbridge.revocations.consumer.stalled", stall, s -> s.get() == null ? 0 : 1)
+                .description("1 while an event this instance cannot apply holds up every later one (not ready), else 0")
+                .register(registry);
+    }
+
+    /**
+     * The event the consumer is stuck on: which record, how many attempts failed so far, and the last error.
+     *
+     * @param record topic-partition@offset
+     */
+    record Stall(String eventId, String type, String record, long failedAttempts, String lastError) {
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -97,6 +129,7 @@ public class BroadcastConsumer {
 
     void stop(@Observes ShutdownEvent ignored) {
         running = false;
+        stopping.countDown();
         if (thread != null) {
             try {
                 thread.join(Duration.ofSeconds(10));
@@ -116,6 +149,11 @@ public class BroadcastConsumer {
         return lastProblem;
     }
 
+    /** The event this instance is stuck on, if any; readiness is down meanwhile. */
+    Optional<Stall> stall() {
+        return Optional.ofNullable(stall.get());
+    }
+
     private void run() {
         while (running) {
             String clientId = applicationName + "-revocations-" + UUID.randomUUID().toString().substring(0, 8);
@@ -124,7 +162,7 @@ public class BroadcastConsumer {
             } catch (RuntimeException e) {
                 lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
                 Log.warnf("Revocation consumer: %s; reconnecting", lastProblem);
-                sleep(Duration.ofSeconds(1));
+                pause(Duration.ofSeconds(1));
             }
         }
     }
@@ -202,12 +240,21 @@ public class BroadcastConsumer {
             return;
         }
         RevocationEvent event = ((Decoded.Event) decoded).event();
-        if (seenEventIds.put(event.id(), Boolean.TRUE) != null) {
+        if (seenEventIds.containsKey(event.id())) {
             registry.counter("bankbridge.revocations.consumer.duplicates").increment();
             return;
         }
+        String position = record.topic() + "-" + record.partition() + "@" + record.offset();
         for (RevocationEventListener listener : listeners) {
-            applyWithRetries(listener, event);
+            if (!applyUntilDone(listener, event, position)) {
+                return; // stopping: the event was not applied here, and nothing after it will be
+            }
+        }
+        seenEventIds.put(event.id(), Boolean.TRUE);
+        Stall resolved = stall.getAndSet(null);
+        if (resolved != null) {
+            Log.infof("Applied revocation event %s (%s) at %s after %d failed attempt(s); going on", event.id(),
+                    event.type().type(), position, resolved.failedAttempts());
         }
         lastEventTime.set(event.time().toEpochMilli());
         if (caughtUp) { // replayed history is old by design; the delay is about live events
@@ -216,28 +263,46 @@ public class BroadcastConsumer {
         registry.counter("bankbridge.revocations.consumer.applied", "type", event.type().type()).increment();
     }
 
-    private void applyWithRetries(RevocationEventListener listener, RevocationEvent event) {
-        int attempts = Math.max(1, config.consumer().applyAttempts());
-        for (int attempt = 1; attempt <= attempts; attempt++) {
+    /**
+     * Hands the event to the listener until it succeeds, waiting longer after each failure up to the configured
+     * maximum. Returns false only if the application stops first.
+     */
+    private boolean applyUntilDone(RevocationEventListener listener, RevocationEvent event, String position) {
+        Duration backoff = config.consumer().retryBackoff();
+        long failed = 0;
+        while (running) {
             try {
                 listener.onRevocation(event);
-                return;
+                return true;
             } catch (Exception e) {
-                if (attempt == attempts) {
-                    registry.counter("bankbridge.revocations.consumer.failed", "type", event.type().type()).increment();
-                    Log.errorf(e, "Could not apply revocation event %s (%s) after %d attempts", event.id(), event.type().type(), attempts);
-                    return;
+                failed++;
+                applyFailures.get(event.type()).increment();
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                stall.set(new Stall(event.id(), event.type().type(), position, failed, error));
+                if (failed == 1) {
+                    Log.errorf(e, "Could not apply revocation event %s (%s) at %s; not ready, and no later event is "
+                            + "applied, until it is", event.id(), event.type().type(), position);
+                } else {
+                    Log.warnf("Still cannot apply revocation event %s (%s) at %s, attempt %d: %s; next in %s",
+                            event.id(), event.type().type(), position, failed, error, backoff);
                 }
-                sleep(Duration.ofMillis(200L * attempt));
             }
+            if (!pause(backoff)) {
+                return false;
+            }
+            Duration doubled = backoff.multipliedBy(2);
+            backoff = doubled.compareTo(config.consumer().retryMaxBackoff()) < 0 ? doubled : config.consumer().retryMaxBackoff();
         }
+        return false;
     }
 
-    private static void sleep(Duration d) {
+    /** Waits, unless the application stops first; returns false if it does. */
+    private boolean pause(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            return !stopping.await(d.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

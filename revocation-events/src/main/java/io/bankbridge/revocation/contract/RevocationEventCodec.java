@@ -15,7 +15,9 @@ import java.util.Optional;
  * Reads and writes the CloudEvents 1.0 JSON envelope (structured content mode, {@code application/cloudevents+json}).
  *
  * <p>Reading never throws: a record that is not a revocation event this version understands comes back as
- * {@link Decoded.Skipped} with the reason, so that a consumer can log it and move on.
+ * {@link Decoded.Skipped} with the reason, so that a consumer can log it and move on. That includes an event of a
+ * known type without a field the contract requires of it (a consent event without {@code consentId}, a token
+ * event without {@code tokenId}): no listener could apply it, and a consumer never passes over a decoded event.
  */
 public final class RevocationEventCodec {
 
@@ -78,6 +80,12 @@ public final class RevocationEventCodec {
             RevocationData data = JSON.treeToValue(root.get("data"), RevocationData.class);
             if (data == null) {
                 return new Decoded.Skipped("malformed", "no data");
+            }
+            if (type.get().subject() == RevocationEventType.Subject.CONSENT && data.consentId() == null) {
+                return new Decoded.Skipped("malformed", typeName + " without data.consentId");
+            }
+            if (type.get() == RevocationEventType.TOKEN_REVOKED && data.tokenId() == null) {
+                return new Decoded.Skipped("malformed", typeName + " without data.tokenId");
             }
             String time = text(root, "time");
             return new Decoded.Event(new RevocationEvent(text(root, "id"), text(root, "source"), type.get(),

@@ -17,6 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +32,27 @@ import java.util.concurrent.TimeUnit;
  * never hold the same row), publishes them, waits for the broker's acknowledgement, and only then marks them
  * sent in the same transaction. A crash between publish and commit publishes the row again (at least once,
  * never zero); consumers apply events idempotently by event id.
+ *
+ * <p>The same loop keeps the table bounded: every {@code prune-interval} it deletes rows sent longer ago than
+ * {@code sent-retention}, a bounded batch per turn so that relaying never waits long behind it. Unsent rows are
+ * never deleted. It runs here rather than in a scheduler because only the services that relay have the table.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final String SELECT_UNSENT = "SELECT id, event_key, payload FROM revocation_outbox "
             + "WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
-    private static final String MARK_SENT = "UPDATE revocation_outbox SET sent_at = now(), attempts = attempts + 1 "
+    private static final String MARK_SENT = "UPDATE revocation_outbox SET sent_at = $2, attempts = attempts + 1 "
             + "WHERE id = ANY($1)";
     private static final String MARK_FAILED = "UPDATE revocation_outbox SET attempts = attempts + 1, last_error = $2 "
             + "WHERE id = ANY($1)";
+    /*
+     * Oldest rows first through the primary key: the rows kept (one retention of traffic, and the rare unsent
+     * one) bound the scan, so no index on sent_at is needed. SKIP LOCKED lets replicas prune at once without
+     * waiting on each other; deleting is idempotent.
+     */
+    private static final String PRUNE_SENT = "DELETE FROM revocation_outbox WHERE id IN (SELECT id FROM revocation_outbox "
+            + "WHERE sent_at < $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)";
 
     private final Instance<Pool> pool;
     private final RevocationPublisher publisher;
@@ -46,18 +60,24 @@ public class OutboxRelay {
     private final Map<String, Object> kafka;
     private final Counter published;
     private final Counter failed;
+    private final Counter pruned;
+    private final InstantSource clock;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
+    private long nextPrune = System.nanoTime();
 
     OutboxRelay(Instance<Pool> pool, RevocationPublisher publisher, RevocationEventsConfig config,
-                @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
+                @Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry,
+                InstantSource clock) {
         this.pool = pool;
         this.publisher = publisher;
         this.config = config;
         this.kafka = kafka;
+        this.clock = clock;
         this.published = registry.counter("bankbridge.revocations.outbox.published");
         this.failed = registry.counter("bankbridge.revocations.outbox.failed");
+        this.pruned = registry.counter("bankbridge.revocations.outbox.pruned");
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -89,22 +109,50 @@ public class OutboxRelay {
         boolean topicChecked = false;
         Duration backoff = config.relay().pollInterval();
         while (running) {
+            boolean moreWaiting = false;
             try {
                 if (!topicChecked) {
                     RevocationTopic.ensureExists(kafka, config);
                     topicChecked = true;
                 }
-                int sent = relayOnce();
+                moreWaiting = relayOnce() == config.relay().batchSize();
                 backoff = config.relay().pollInterval();
-                if (sent == config.relay().batchSize()) {
-                    continue; // more may be waiting
-                }
             } catch (RuntimeException e) {
                 Log.warnf("Revocation outbox relay: %s; retrying in %s", e.getMessage(), backoff);
                 backoff = min(backoff.multipliedBy(2), Duration.ofSeconds(5));
             }
-            await(backoff);
+            pruneWhenDue();
+            if (!moreWaiting) {
+                await(backoff);
+            }
         }
+    }
+
+    private void pruneWhenDue() {
+        if (System.nanoTime() - nextPrune < 0) {
+            return;
+        }
+        Duration interval = config.relay().pruneInterval();
+        try {
+            // After a full batch, more are due: the next batch comes at the next turn, after relaying.
+            boolean full = pruneOnce() == config.relay().pruneBatchSize();
+            nextPrune = System.nanoTime() + (full ? 0 : interval.toNanos());
+        } catch (RuntimeException e) {
+            Log.warnf("Revocation outbox prune: %s; trying again in %s", e.getMessage(), interval);
+            nextPrune = System.nanoTime() + interval.toNanos();
+        }
+    }
+
+    /**
+     * Deletes one batch (at most {@code prune-batch-size}) of rows sent longer ago than {@code sent-retention};
+     * returns how many. Unsent rows are never deleted. Safe on several replicas at once.
+     */
+    public int pruneOnce() {
+        OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(config.relay().sentRetention()), ZoneOffset.UTC);
+        int deleted = pool.get().preparedQuery(PRUNE_SENT).execute(Tuple.of(cutoff, config.relay().pruneBatchSize()))
+                .await().atMost(Duration.ofSeconds(10)).rowCount();
+        pruned.increment(deleted);
+        return deleted;
     }
 
     /**
@@ -139,7 +187,8 @@ public class OutboxRelay {
                 }
             }
             if (!sent.isEmpty()) {
-                connection.preparedQuery(MARK_SENT).execute(Tuple.of(sent.toArray(Long[]::new)))
+                connection.preparedQuery(MARK_SENT)
+                        .execute(Tuple.of(sent.toArray(Long[]::new), OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
                         .await().atMost(Duration.ofSeconds(10));
             }
             if (!notSent.isEmpty()) {

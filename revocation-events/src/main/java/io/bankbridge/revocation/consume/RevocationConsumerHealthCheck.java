@@ -1,0 +1,43 @@
+package io.bankbridge.revocation.consume;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Not ready while revoked grants could pass here: until the broadcast consumer has replayed the revocation
+ * history, and whenever it is stuck on an event it cannot apply (it then applies no later event either). Ready
+ * again by itself once the event applies.
+ */
+@Readiness
+@ApplicationScoped
+public class RevocationConsumerHealthCheck implements HealthCheck {
+
+    private final BroadcastConsumer consumer;
+
+    RevocationConsumerHealthCheck(BroadcastConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        var builder = HealthCheckResponse.named("revocation-events");
+        var stall = consumer.stall();
+        if (stall.isPresent()) {
+            return builder.down()
+                    .withData("problem", "cannot apply a revocation event; later events wait for it")
+                    .withData("event", stall.get().eventId())
+                    .withData("type", stall.get().type())
+                    .withData("record", stall.get().record())
+                    .withData("failedAttempts", stall.get().failedAttempts())
+                    .withData("lastError", stall.get().lastError())
+                    .build();
+        }
+        builder.status(consumer.caughtUp());
+        if (!consumer.caughtUp() && consumer.lastProblem() != null) {
+            builder.withData("problem", consumer.lastProblem());
+        }
+        return builder.build();
+    }
+}
