@@ -45,7 +45,7 @@ public interface ProviderApiConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Bound on the number of remembered tokens; beyond it new tokens are verified on every call. */
+        /** Bound on the number of remembered tokens; beyond it the least useful entries are dropped (and verified again when they come back). */
         @WithDefault("100000")
         int maxEntries();
     }
