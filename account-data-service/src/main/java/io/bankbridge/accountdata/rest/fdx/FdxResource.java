@@ -59,13 +59,15 @@ public class FdxResource {
     private final TransactionRepository transactions;
     private final CustomerRepository customers;
     private final ProviderApiConfig.Transactions paging;
+    private final CursorSigner cursors;
 
     FdxResource(AccountRepository accounts, TransactionRepository transactions, CustomerRepository customers,
-                ProviderApiConfig config) {
+                ProviderApiConfig config, CursorSigner cursors) {
         this.accounts = accounts;
         this.transactions = transactions;
         this.customers = customers;
         this.paging = config.transactions();
+        this.cursors = cursors;
     }
 
     @GET
@@ -115,8 +117,9 @@ public class FdxResource {
     @Operation(summary = "An account's transactions, newest first",
             description = "Needs TRANSACTIONS. startTime/endTime: ISO date (YYYY-MM-DD, endTime inclusive) or "
                     + "RFC 3339 timestamp (endTime exclusive), on the transaction time. offset: the opaque cursor "
-                    + "page.nextOffset returned by the previous page (keyset on transaction time and id: stable "
-                    + "while new transactions arrive). limit: 1..500, default 25.")
+                    + "page.nextOffset returned by the previous page for the same account (keyset on transaction "
+                    + "time and id: stable while new transactions arrive; signed, so any other value is 400). "
+                    + "limit: 1..500, default 25.")
     public Uni<FdxTransactions> transactions(RoutingContext rc, @PathParam("accountId") String accountId,
                                              @QueryParam("startTime") String startTime,
                                              @QueryParam("endTime") String endTime,
@@ -133,7 +136,7 @@ public class FdxResource {
         if (!from.isBefore(to)) {
             throw ApiProblem.badRequest("startTime must be before endTime.");
         }
-        TransactionCursor after = TransactionCursor.decode(offset);
+        TransactionCursor after = TransactionCursor.decode(offset, accountId, cursors);
         return transactions.page(accountId, from, to, after.time(), after.transactionId(), size + 1).map(found -> {
             TransactionRepository.Page page = found.orElseThrow(() -> notFound(accountId));
             List<io.bankbridge.accountdata.model.Transaction> rows = page.transactions();
@@ -146,7 +149,7 @@ public class FdxResource {
                 return new FdxTransactions(null, null, body);
             }
             var last = rows.get(size - 1);
-            String next = new TransactionCursor(last.transactionTime(), last.transactionId()).encode();
+            String next = new TransactionCursor(last.transactionTime(), last.transactionId()).encode(accountId, cursors);
             StringBuilder href = new StringBuilder("/fdx/v6/accounts/").append(enc(accountId))
                     .append("/transactions?offset=").append(next).append("&limit=").append(size);
             if (startTime != null) {
