@@ -19,6 +19,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -58,9 +59,11 @@ public class ConsentService {
         if (request.dataClusters() == null || request.dataClusters().isEmpty()) {
             throw new InvalidConsentRequestException("dataClusters must name at least one data cluster.");
         }
-        request.dataClusters().stream().filter(c -> !DataCluster.isKnown(c)).findFirst().ifPresent(c -> {
-            throw new InvalidConsentRequestException("Unknown data cluster " + c + ".");
-        });
+        if (!request.dataClusters().stream().allMatch(DataCluster::isKnown)) {
+            // The request's text is not echoed: an error body never reflects what a caller sent.
+            throw new InvalidConsentRequestException("dataClusters may only name "
+                    + Arrays.toString(DataCluster.values()) + ".");
+        }
         int days = duration(request.durationDays());
         Instant now = now();
         Consent consent = new Consent(UUID.randomUUID(), request.customerId(), request.providerId(), request.providerName(),
