@@ -59,11 +59,12 @@ public class ConsentService {
         if (request.dataClusters() == null || request.dataClusters().isEmpty()) {
             throw new InvalidConsentRequestException("dataClusters must name at least one data cluster.");
         }
-        if (!request.dataClusters().stream().allMatch(DataCluster::isKnown)) {
-            // The request's text is not echoed: an error body never reflects what a caller sent.
-            throw new InvalidConsentRequestException("dataClusters may only name "
+        request.dataClusters().stream().filter(c -> !DataCluster.isKnown(c)).findFirst().ifPresent(c -> {
+            // Named only when it looks like a name: an error body never reflects arbitrary text a caller sent.
+            throw new InvalidConsentRequestException("Unknown data cluster "
+                    + (c != null && c.matches("[A-Za-z0-9_]{1,64}") ? c : "(not a cluster name)") + "; known: "
                     + Arrays.toString(DataCluster.values()) + ".");
-        }
+        });
         int days = duration(request.durationDays());
         Instant now = now();
         Consent consent = new Consent(UUID.randomUUID(), request.customerId(), request.providerId(), request.providerName(),
