@@ -3,6 +3,7 @@ package io.bankbridge.accountdata.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
+import java.util.Optional;
 
 /** Configuration of the provider data API: paging, enforcement, the verified-token cache and the per-provider rate limit. */
 @ConfigMapping(prefix = "bankbridge.provider-api")
@@ -17,6 +18,12 @@ public interface ProviderApiConfig {
     String internalAudience();
 
     Transactions transactions();
+
+    /**
+     * Key that signs transaction paging cursors (env {@code BANKBRIDGE_CURSOR_KEY}); the same on every replica. Unset:
+     * derived from the internal client secret in production, random per start in dev and test.
+     */
+    Optional<String> cursorKey();
 
     TokenCache tokenCache();
 
@@ -45,7 +52,7 @@ public interface ProviderApiConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Bound on the number of remembered tokens; beyond it new tokens are verified on every call. */
+        /** Bound on the number of remembered tokens; beyond it the least useful entries are dropped (and verified again when they come back). */
         @WithDefault("100000")
         int maxEntries();
     }

@@ -1,5 +1,8 @@
 package io.bankbridge.accountdata.consent;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.bankbridge.accountdata.config.ConsentViewConfig;
 import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.repository.RevocationRepository;
 import io.quarkus.logging.Log;
@@ -8,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * The in-memory consent view the hot path decides on. A consent is loaded from consent-service the first time one
  * of its tokens is seen (concurrent first requests share one call); revocation events then keep the view true.
  * What the events ended (consents, token ids, provider suspensions) is also persisted and reloaded at start.
+ *
+ * <p>Every map is bounded ({@link ConsentViewConfig}). A dropped consent is asked of consent-service again. What
+ * events say about tokens is kept for the access-token lifetime plus a margin, after which every token it concerns
+ * has expired; should the revoked-token bound be reached before that, tokens issued before the drop are refused.
  */
 @ApplicationScoped
 public class ConsentViews {
@@ -34,20 +42,42 @@ public class ConsentViews {
 
     private final ConsentServiceClient consentService;
     private final RevocationRepository revocations;
-    private final Map<String, ConsentView> views = new ConcurrentHashMap<>();
+    private final Duration retention;
+    private final Map<String, ConsentView> views;
     private final Map<String, Uni<Lookup>> loading = new ConcurrentHashMap<>();
     /** Consents ended by an event: sticky, whatever a later (older) answer from consent-service says. */
-    private final Map<String, String> ended = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> revokedTokens = new ConcurrentHashMap<>();
-    private final Map<String, Instant> suspendedProviders = new ConcurrentHashMap<>();
+    private final Map<String, String> ended;
+    private final Map<String, Boolean> revokedTokens;
+    private final Map<String, Instant> suspendedProviders;
+    /** Tokens issued up to this instant are refused: a revoked id had to be dropped then (bound reached). */
+    private volatile Instant revokedIdsDroppedAt = Instant.MIN;
 
-    ConsentViews(@RestClient ConsentServiceClient consentService, RevocationRepository revocations) {
+    ConsentViews(@RestClient ConsentServiceClient consentService, RevocationRepository revocations,
+                 ConsentViewConfig config) {
         this.consentService = consentService;
         this.revocations = revocations;
+        this.retention = config.retention();
+        this.views = Caffeine.newBuilder().maximumSize(config.maxConsents())
+                .expireAfterAccess(config.consentIdle()).<String, ConsentView>build().asMap();
+        this.ended = Caffeine.newBuilder().maximumSize(config.maxEnded())
+                .expireAfterWrite(retention).<String, String>build().asMap();
+        this.suspendedProviders = Caffeine.newBuilder().maximumSize(config.maxEnded())
+                .expireAfterWrite(retention).<String, Instant>build().asMap();
+        this.revokedTokens = Caffeine.newBuilder().maximumSize(config.maxRevokedTokens())
+                .expireAfterWrite(retention)
+                .<String, Boolean>evictionListener((id, revoked, cause) -> {
+                    if (cause == RemovalCause.SIZE) {
+                        revokedIdsDroppedAt = Instant.now();
+                        Log.warn("Revoked token ids exceed bankbridge.consent-view.max-revoked-tokens: tokens "
+                                + "issued until now are refused");
+                    }
+                })
+                .build().asMap();
     }
 
     void load(@Observes StartupEvent ignored) {
-        RevocationRepository.Revocations known = revocations.loadAll().await().indefinitely();
+        RevocationRepository.Revocations known = revocations.loadSince(Instant.now().minus(retention))
+                .await().indefinitely();
         ended.putAll(known.endedConsents());
         known.revokedTokens().forEach(t -> revokedTokens.put(t, Boolean.TRUE));
         known.suspendedProviders().forEach((p, at) -> suspendedProviders.merge(p, at, ConsentViews::later));
@@ -55,7 +85,7 @@ public class ConsentViews {
                 ended.size(), revokedTokens.size(), suspendedProviders.size());
     }
 
-    /** The consent, from memory, or from consent-service on first sight. */
+    /** The consent, from memory, or from consent-service on first sight (or after it was dropped). */
     public Uni<Lookup> lookup(String consentId) {
         ConsentView cached = views.get(consentId);
         if (cached != null) {
@@ -66,8 +96,10 @@ public class ConsentViews {
                 .memoize().indefinitely());
     }
 
-    public boolean tokenRevoked(String tokenId) {
-        return tokenId != null && revokedTokens.containsKey(tokenId);
+    /** Whether the token was revoked, or may have been and its revocation could not be kept (see the class). */
+    public boolean tokenRevoked(String tokenId, Instant issuedAt) {
+        return (tokenId != null && revokedTokens.containsKey(tokenId))
+                || (issuedAt == null ? revokedIdsDroppedAt != Instant.MIN : !issuedAt.isAfter(revokedIdsDroppedAt));
     }
 
     /** Whether a token of this provider issued at {@code issuedAt} is void because the provider was suspended after. */

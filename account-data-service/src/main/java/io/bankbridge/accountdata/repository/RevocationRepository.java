@@ -27,15 +27,23 @@ public class RevocationRepository {
         this.pool = pool;
     }
 
-    public Uni<Revocations> loadAll() {
+    /**
+     * What events ended from {@code since} on. Earlier revoked tokens and suspensions concern only tokens that have
+     * expired; earlier ended consents are known to consent-service, which is asked on a consent's first sight.
+     */
+    public Uni<Revocations> loadSince(Instant since) {
         Map<String, String> consents = new HashMap<>();
         Set<String> tokens = new HashSet<>();
         Map<String, Instant> providers = new HashMap<>();
-        return pool.query("select consent_id, status from revoked_consent").execute()
+        Tuple from = Tuple.of(utc(since));
+        return pool.preparedQuery("select consent_id, status from revoked_consent where effective_at >= $1")
+                .execute(from)
                 .invoke(rows -> rows.forEach(r -> consents.put(r.getString(0), r.getString(1))))
-                .chain(() -> pool.query("select token_id from revoked_token").execute())
+                .chain(() -> pool.preparedQuery("select token_id from revoked_token where revoked_at >= $1")
+                        .execute(from))
                 .invoke(rows -> rows.forEach(r -> tokens.add(r.getString(0))))
-                .chain(() -> pool.query("select provider_id, effective_at from suspended_provider").execute())
+                .chain(() -> pool.preparedQuery("select provider_id, effective_at from suspended_provider "
+                        + "where effective_at >= $1").execute(from))
                 .invoke(rows -> rows.forEach(r -> providers.put(r.getString(0), r.getOffsetDateTime(1).toInstant())))
                 .map(ignored -> new Revocations(consents, tokens, providers));
     }
@@ -61,6 +69,12 @@ public class RevocationRepository {
                         on conflict (provider_id) do update
                         set effective_at = greatest(suspended_provider.effective_at, excluded.effective_at)""")
                 .execute(Tuple.of(providerId, utc(effectiveAt))).replaceWithVoid();
+    }
+
+    /** Deletes revoked token ids revoked before {@code before}; answers how many went. */
+    public Uni<Integer> pruneRevokedTokens(Instant before) {
+        return pool.preparedQuery("delete from revoked_token where revoked_at < $1")
+                .execute(Tuple.of(utc(before))).map(rows -> rows.rowCount());
     }
 
     private static OffsetDateTime utc(Instant instant) {

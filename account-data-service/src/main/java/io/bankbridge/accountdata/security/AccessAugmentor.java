@@ -161,7 +161,7 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
             throw ApiProblem.invalidToken("The access token names no consent.");
         }
         ProviderAccess.remember(rc, t);
-        if (consents.tokenRevoked(t.tokenId())) {
+        if (consents.tokenRevoked(t.tokenId(), t.issuedAt())) {
             throw ApiProblem.invalidToken("The access token has been revoked.");
         }
         if (consents.providerSuspended(t.clientId(), t.issuedAt())) {

@@ -1,15 +1,18 @@
 package io.bankbridge.accountdata.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.bankbridge.accountdata.config.ProviderApiConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
  * Tokens already verified, keyed by the SHA-256 of the whole compact token, kept until their {@code exp}.
@@ -17,28 +20,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>quarkus-oidc verifies a JWT's signature on every request (its token cache covers introspection and UserInfo
  * only), and a provider reuses one access token for many calls: a PS256 verification costs about 40 µs of CPU,
  * a hash lookup about 2 µs. The key is a hash of the exact token bytes, so a token differing in any bit is verified
- * afresh. Bounded: when full, expired entries are dropped, and if it is still full new tokens are simply verified
- * every time.
+ * afresh. Bounded ({@code bankbridge.provider-api.token-cache.max-entries}): beyond it Caffeine drops the entries
+ * least likely to be used again, and a dropped token is simply verified again on its next call.
  */
 @ApplicationScoped
 public class VerifiedTokenCache {
 
     private final boolean benchMode;
-    private final int maxEntries;
     private volatile boolean enabled;
-    private final Map<String, VerifiedToken> tokens = new ConcurrentHashMap<>();
+    private final Cache<String, VerifiedToken> tokens;
     private final MessageDigest prototype;
 
     VerifiedTokenCache(ProviderApiConfig config, MeterRegistry registry) {
         this.enabled = config.tokenCache().enabled();
         this.benchMode = config.benchMode();
-        this.maxEntries = config.tokenCache().maxEntries();
+        this.tokens = Caffeine.newBuilder()
+                .maximumSize(config.tokenCache().maxEntries())
+                .expireAfter(Expiry.creating((String key, VerifiedToken token) ->
+                        Duration.between(Instant.now(), token.expiresAt())))
+                .build();
         try {
             this.prototype = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        registry.gaugeMapSize("bankbridge.verified.tokens", java.util.List.of(), tokens);
+        registry.gauge("bankbridge.verified.tokens", List.of(), tokens, Cache::estimatedSize);
     }
 
     /** Benchmark only: measures what verifying every token costs. */
@@ -47,7 +53,7 @@ public class VerifiedTokenCache {
             throw new IllegalStateException("the token cache can only be switched at run time in bench mode");
         }
         this.enabled = on;
-        tokens.clear();
+        tokens.invalidateAll();
     }
 
     /** The verified claims of this exact token, if it was verified before and has not expired. */
@@ -55,29 +61,22 @@ public class VerifiedTokenCache {
         if (!enabled) {
             return null;
         }
-        String key = key(token);
-        VerifiedToken verified = tokens.get(key);
-        if (verified == null) {
-            return null;
-        }
-        if (!now.isBefore(verified.expiresAt())) {
-            tokens.remove(key, verified);
-            return null;
-        }
-        return verified;
+        VerifiedToken verified = tokens.getIfPresent(key(token));
+        // Caffeine expires on its own clock; the token's exp is the rule.
+        return verified == null || !now.isBefore(verified.expiresAt()) ? null : verified;
     }
 
     public void put(String token, VerifiedToken verified, Instant now) {
-        if (!enabled || verified.expiresAt() == null) {
+        if (!enabled || verified.expiresAt() == null || !now.isBefore(verified.expiresAt())) {
             return;
         }
-        if (tokens.size() >= maxEntries) {
-            tokens.values().removeIf(v -> !now.isBefore(v.expiresAt()));
-            if (tokens.size() >= maxEntries) {
-                return;
-            }
-        }
         tokens.put(key(token), verified);
+    }
+
+    /** How many tokens are remembered, after pending evictions have run. */
+    public long size() {
+        tokens.cleanUp();
+        return tokens.estimatedSize();
     }
 
     private String key(String token) {

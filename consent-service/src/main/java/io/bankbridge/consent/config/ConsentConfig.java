@@ -39,5 +39,13 @@ public interface ConsentConfig {
         /** Access-log entries shown on a consent's detail page. */
         @WithDefault("50")
         int accessHistorySize();
+
+        /** Largest form a Security Center page may post, in bytes; a larger one answers 413 (the error page). */
+        @WithDefault("8192")
+        int maxFormBytes();
+
+        /** Most fields a Security Center form may have; more answer 413 (the error page). */
+        @WithDefault("20")
+        int maxFormFields();
     }
 }

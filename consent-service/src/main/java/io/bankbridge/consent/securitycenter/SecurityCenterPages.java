@@ -1,5 +1,6 @@
 package io.bankbridge.consent.securitycenter;
 
+import io.bankbridge.consent.config.ConsentConfig;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
 import io.quarkus.oidc.Tenant;
@@ -10,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -48,11 +48,13 @@ public class SecurityCenterPages {
     private final CustomerConnections connections;
     private final FormTokens formTokens;
     private final Callers callers;
+    private final ConsentConfig.SecurityCenter config;
 
-    SecurityCenterPages(CustomerConnections connections, FormTokens formTokens, Callers callers) {
+    SecurityCenterPages(CustomerConnections connections, FormTokens formTokens, Callers callers, ConsentConfig config) {
         this.connections = connections;
         this.formTokens = formTokens;
         this.callers = callers;
+        this.config = config.securityCenter();
     }
 
     @GET
@@ -95,12 +97,14 @@ public class SecurityCenterPages {
         });
     }
 
+    /** The form is read by {@link FormBody}, within this page's own bounds, so a malformed post gets the error page. */
     @POST
     @Path("/connections/{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> revoke(@PathParam("id") UUID id, @FormParam(FormTokens.FIELD) String token,
+    public Uni<Response> revoke(@PathParam("id") UUID id, String body,
                                 @CookieParam(FormTokens.COOKIE) String nonce, @Context UriInfo uri) {
         String customer = callers.customer();
+        String token = FormBody.parse(body, config.maxFormBytes(), config.maxFormFields()).get(FormTokens.FIELD);
         if (!formTokens.accepts(customer, token, nonce)) {
             throw new ForbiddenException("The form has expired or was not sent from the Security Center. Please try again.");
         }

@@ -19,6 +19,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -59,7 +60,10 @@ public class ConsentService {
             throw new InvalidConsentRequestException("dataClusters must name at least one data cluster.");
         }
         request.dataClusters().stream().filter(c -> !DataCluster.isKnown(c)).findFirst().ifPresent(c -> {
-            throw new InvalidConsentRequestException("Unknown data cluster " + c + ".");
+            // Named only when it looks like a name: an error body never reflects arbitrary text a caller sent.
+            throw new InvalidConsentRequestException("Unknown data cluster "
+                    + (c != null && c.matches("[A-Za-z0-9_]{1,64}") ? c : "(not a cluster name)") + "; known: "
+                    + Arrays.toString(DataCluster.values()) + ".");
         });
         int days = duration(request.durationDays());
         Instant now = now();

@@ -7,6 +7,7 @@ import io.bankbridge.accountdata.repository.AccountRepository;
 import io.bankbridge.accountdata.repository.CustomerRepository;
 import io.bankbridge.accountdata.repository.TransactionRepository;
 import io.bankbridge.accountdata.rest.ApiProblem;
+import io.bankbridge.accountdata.rest.Parameters;
 import io.bankbridge.accountdata.security.Permissions;
 import io.bankbridge.accountdata.security.ProviderAccess;
 import io.quarkus.security.PermissionsAllowed;
@@ -48,8 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         TRANSACTIONS -> /accounts/{accountId}/transactions; ACCOUNT_PAYMENTS -> /accounts/{accountId}/payment-networks \
         (routing number as bankId, full account number as identifier); CUSTOMER_PERSONAL -> customer name; \
         CUSTOMER_CONTACT -> customer email, addresses, telephones. A missing cluster answers 403 with \
-        WWW-Authenticate error="insufficient_scope"; an account outside the consent answers 404. 429 with \
-        Retry-After when the provider's rate limit is exhausted.""")
+        WWW-Authenticate error="insufficient_scope"; an account outside the consent answers 404, an accountId that \
+        is not 1 to 128 letters, digits, '.', '_', ':' or '-' answers 400. 429 with Retry-After when the \
+        provider's rate limit is exhausted.""")
 public class FdxResource {
 
     private static final OffsetDateTime EARLIEST = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
@@ -59,13 +61,15 @@ public class FdxResource {
     private final TransactionRepository transactions;
     private final CustomerRepository customers;
     private final ProviderApiConfig.Transactions paging;
+    private final CursorSigner cursors;
 
     FdxResource(AccountRepository accounts, TransactionRepository transactions, CustomerRepository customers,
-                ProviderApiConfig config) {
+                ProviderApiConfig config, CursorSigner cursors) {
         this.accounts = accounts;
         this.transactions = transactions;
         this.customers = customers;
         this.paging = config.transactions();
+        this.cursors = cursors;
     }
 
     @GET
@@ -98,7 +102,7 @@ public class FdxResource {
                     + "404 for any account outside the consent.")
     public Uni<FdxAccount> account(RoutingContext rc, @PathParam("accountId") String accountId) {
         ProviderAccess access = ProviderAccess.of(rc);
-        access.requireAccount(accountId);
+        access.requireAccount(Parameters.id("accountId", accountId));
         return accounts.findByIds(List.of(accountId)).chain(list -> {
             if (list.isEmpty()) {
                 throw notFound(accountId);
@@ -115,25 +119,23 @@ public class FdxResource {
     @Operation(summary = "An account's transactions, newest first",
             description = "Needs TRANSACTIONS. startTime/endTime: ISO date (YYYY-MM-DD, endTime inclusive) or "
                     + "RFC 3339 timestamp (endTime exclusive), on the transaction time. offset: the opaque cursor "
-                    + "page.nextOffset returned by the previous page (keyset on transaction time and id: stable "
-                    + "while new transactions arrive). limit: 1..500, default 25.")
+                    + "page.nextOffset returned by the previous page for the same account (keyset on transaction "
+                    + "time and id: stable while new transactions arrive; signed, so any other value is 400). "
+                    + "limit: 1..500, default 25. A parameter of the wrong shape answers 400 naming it.")
     public Uni<FdxTransactions> transactions(RoutingContext rc, @PathParam("accountId") String accountId,
                                              @QueryParam("startTime") String startTime,
                                              @QueryParam("endTime") String endTime,
                                              @QueryParam("offset") String offset,
-                                             @QueryParam("limit") Integer limit) {
+                                             @QueryParam("limit") String limit) {
         ProviderAccess access = ProviderAccess.of(rc);
-        access.requireAccount(accountId);
-        int size = limit == null ? paging.defaultLimit() : limit;
-        if (size < 1 || size > paging.maxLimit()) {
-            throw ApiProblem.badRequest("limit must be between 1 and " + paging.maxLimit() + ".");
-        }
+        access.requireAccount(Parameters.id("accountId", accountId));
+        int size = Parameters.count("limit", limit, paging.defaultLimit(), 1, paging.maxLimit());
         OffsetDateTime from = startTime == null ? EARLIEST : time(startTime, "startTime", false);
         OffsetDateTime to = endTime == null ? LATEST : time(endTime, "endTime", true);
         if (!from.isBefore(to)) {
             throw ApiProblem.badRequest("startTime must be before endTime.");
         }
-        TransactionCursor after = TransactionCursor.decode(offset);
+        TransactionCursor after = TransactionCursor.decode(offset, accountId, cursors);
         return transactions.page(accountId, from, to, after.time(), after.transactionId(), size + 1).map(found -> {
             TransactionRepository.Page page = found.orElseThrow(() -> notFound(accountId));
             List<io.bankbridge.accountdata.model.Transaction> rows = page.transactions();
@@ -146,7 +148,7 @@ public class FdxResource {
                 return new FdxTransactions(null, null, body);
             }
             var last = rows.get(size - 1);
-            String next = new TransactionCursor(last.transactionTime(), last.transactionId()).encode();
+            String next = new TransactionCursor(last.transactionTime(), last.transactionId()).encode(accountId, cursors);
             StringBuilder href = new StringBuilder("/fdx/v6/accounts/").append(enc(accountId))
                     .append("/transactions?offset=").append(next).append("&limit=").append(size);
             if (startTime != null) {
@@ -169,7 +171,7 @@ public class FdxResource {
                     + "deposit accounts; an empty list for cards.")
     public Uni<FdxPaymentNetworks> paymentNetworks(RoutingContext rc, @PathParam("accountId") String accountId) {
         ProviderAccess access = ProviderAccess.of(rc);
-        access.requireAccount(accountId);
+        access.requireAccount(Parameters.id("accountId", accountId));
         return accounts.exists(accountId).chain(exists -> {
             if (!exists) {
                 throw notFound(accountId);

@@ -10,6 +10,7 @@ import io.bankbridge.accountdata.model.Transaction;
 import io.bankbridge.accountdata.repository.AccessLogRepository;
 import io.bankbridge.accountdata.repository.AccountRepository;
 import io.bankbridge.accountdata.rest.ApiProblem;
+import io.bankbridge.accountdata.rest.Parameters;
 import io.bankbridge.accountdata.rest.internal.IngestRequests.AccountBody;
 import io.bankbridge.accountdata.rest.internal.IngestRequests.CustomerBody;
 import io.bankbridge.accountdata.rest.internal.IngestRequests.TransactionsBody;
@@ -42,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Internal API", description = "For the bank's own services; internal access token (aud "
         + "bankbridge-internal) with the scope of the capability: internal.accounts.list (token-service's account "
         + "picker), internal.access-log.read (consent-service's Security Center), internal.ingest (the core systems). "
-        + "Any other token answers 403 insufficient_scope.")
+        + "Any other token answers 403 insufficient_scope. Ids (customerId, accountId, consentId) are "
+        + Parameters.ID_SHAPE + "; anything else answers 400.")
 public class InternalResource {
 
     private final IngestService ingest;
@@ -73,6 +75,7 @@ public class InternalResource {
     @SecurityRequirement(name = "bearer", scopes = Permissions.ACCOUNTS_LIST)
     @Operation(summary = "A customer's accounts, for the consent page's account picker (unknown customer: empty list)")
     public Uni<List<AccountSummary>> customerAccounts(@PathParam("customerId") String customerId) {
+        Parameters.id("customerId", customerId);
         return accounts.findByOwner(customerId).map(list -> list.stream()
                 .map(a -> new AccountSummary(a.accountId(), a.type().name(), a.nickname(), a.maskedNumber(),
                         a.currency(), a.status()))
@@ -87,13 +90,15 @@ public class InternalResource {
             description = "consentId or customerId (one is required); limit 1..1000, default 100.")
     public Uni<List<AccessLogEntry>> accessLog(@QueryParam("consentId") String consentId,
                                                @QueryParam("customerId") String customerId,
-                                               @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 1000) {
-            throw ApiProblem.badRequest("limit must be between 1 and 1000.");
-        }
+                                               @QueryParam("limit") String limit) {
+        int size = Parameters.count("limit", limit, 100, 1, 1000);
         if ((consentId == null) == (customerId == null)) {
             throw ApiProblem.badRequest("Give exactly one of consentId and customerId.");
+        }
+        if (consentId != null) {
+            Parameters.id("consentId", consentId);
+        } else {
+            Parameters.id("customerId", customerId);
         }
         return (consentId != null ? accessLog.byConsent(consentId, size) : accessLog.byCustomer(customerId, size))
                 .map(rows -> rows.stream().map(r -> new AccessLogEntry(r.at().toString(), r.consentId(),
@@ -106,6 +111,7 @@ public class InternalResource {
     @SecurityRequirement(name = "bearer", scopes = Permissions.INGEST)
     @Operation(summary = "Create or replace a customer's identity (idempotent)")
     public Uni<Upserted> putCustomer(@PathParam("customerId") String customerId, CustomerBody body) {
+        Parameters.id("customerId", customerId);
         if (body == null || body.name() == null) {
             throw ApiProblem.badRequest("name is required.");
         }
@@ -121,6 +127,7 @@ public class InternalResource {
     @SecurityRequirement(name = "bearer", scopes = Permissions.INGEST)
     @Operation(summary = "Create or replace an account with its owners, balances and payment network (idempotent)")
     public Uni<Upserted> putAccount(@PathParam("accountId") String accountId, AccountBody body) {
+        Parameters.id("accountId", accountId);
         if (body == null) {
             throw ApiProblem.badRequest("A body is required.");
         }
@@ -142,6 +149,7 @@ public class InternalResource {
     @SecurityRequirement(name = "bearer", scopes = Permissions.INGEST)
     @Operation(summary = "Insert or update up to 1000 transactions of an account (idempotent on transactionId)")
     public Uni<Upserted> putTransactions(@PathParam("accountId") String accountId, TransactionsBody body) {
+        Parameters.id("accountId", accountId);
         if (body == null || body.transactions() == null || body.transactions().contains(null)) {
             throw ApiProblem.badRequest("transactions is required.");
         }
