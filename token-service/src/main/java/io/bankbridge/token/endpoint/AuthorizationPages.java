@@ -13,6 +13,7 @@ import io.bankbridge.token.client.Provider;
 import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.login.CustomerSignIn;
 import io.bankbridge.token.login.LinkResult;
+import io.bankbridge.token.login.LoginConfig;
 import io.bankbridge.token.login.LoginLinks;
 import io.bankbridge.token.login.SignInResult;
 import io.quarkus.logging.Log;
@@ -20,6 +21,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -71,10 +73,11 @@ public class AuthorizationPages {
     private final String cookieName;
     private final boolean secureCookie;
     private final Duration sessionTtl;
+    private final long retryAfterSeconds;
     private final Clock clock = Clock.systemUTC();
 
     AuthorizationPages(AuthorizationFlow flow, AuthorizationSessions sessions, CustomerSignIn signIn, LoginLinks links,
-                       ProviderDirectory providers, AuthorizeConfig config,
+                       ProviderDirectory providers, AuthorizeConfig config, LoginConfig login,
                        @ConfigProperty(name = "bankbridge.issuer") String issuer,
                        @Location("pages/signin.html") Template signinPage,
                        @Location("pages/consent.html") Template consentPage,
@@ -93,6 +96,7 @@ public class AuthorizationPages {
         // __Host- makes the browser refuse the cookie unless Secure, Path=/ and host-only: no subdomain can plant it.
         this.cookieName = secureCookie ? "__Host-bankbridge-authorization" : "bankbridge-authorization";
         this.sessionTtl = config.sessionTtl();
+        this.retryAfterSeconds = Math.max(1, login.hashing().retryAfter().toSeconds());
     }
 
     @GET
@@ -136,19 +140,22 @@ public class AuthorizationPages {
     @POST
     @Path("/signin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> signIn(@Context HttpHeaders headers, @FormParam("csrf") String csrf,
-                                @FormParam("username") String username, @FormParam("password") String password) {
+    public Uni<Response> signIn(@Context HttpHeaders headers, @Context HttpServerRequest request,
+                                @FormParam("csrf") String csrf, @FormParam("username") String username,
+                                @FormParam("password") String password) {
         return inSession(headers, csrf, session -> {
             if (session.signedIn()) {
                 return Uni.createFrom().item(seeOther(CONSENT, null));
             }
-            return signIn.authenticate(username, password).chain(result -> switch (result) {
+            return signIn.authenticate(username, password, source(request)).chain(result -> switch (result) {
                 case SignInResult.Success success -> sessions.signedIn(session, success.login().id(),
                         success.login().customerId(), clock.instant()).chain(renewed -> renewed.session().firstParty()
                         ? flow.completeFirstParty(renewed.session()).map(location -> seeOther(location, ""))
                         : Uni.createFrom().item(seeOther(CONSENT, renewed.cookieValue())));
                 case SignInResult.Invalid invalid -> notice(session, Notice.INVALID_CREDENTIALS, SIGN_IN);
                 case SignInResult.Locked locked -> notice(session, Notice.LOCKED, SIGN_IN);
+                case SignInResult.Throttled throttled -> notice(session, Notice.THROTTLED, SIGN_IN);
+                case SignInResult.Busy busy -> busy();
             });
         });
     }
@@ -195,14 +202,18 @@ public class AuthorizationPages {
     @POST
     @Path("/link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> link(@Context HttpHeaders headers, @FormParam("csrf") String csrf,
-                              @FormParam("username") String username, @FormParam("password") String password) {
-        return inSignedInSession(headers, true, csrf, session -> links.link(session.loginId(), username, password)
+    public Uni<Response> link(@Context HttpHeaders headers, @Context HttpServerRequest request,
+                              @FormParam("csrf") String csrf, @FormParam("username") String username,
+                              @FormParam("password") String password) {
+        return inSignedInSession(headers, true, csrf, session -> links.link(session.loginId(), username, password,
+                        source(request))
                 .chain(result -> switch (result) {
                     case LINKED -> notice(session, Notice.LINKED, CONSENT);
                     case INVALID_CREDENTIALS -> notice(session, Notice.LINK_INVALID, LINK);
                     case LOCKED -> notice(session, Notice.LINK_LOCKED, LINK);
                     case REFUSED -> notice(session, Notice.LINK_REFUSED, LINK);
+                    case THROTTLED -> notice(session, Notice.THROTTLED, LINK);
+                    case BUSY -> busy();
                 }));
     }
 
@@ -245,6 +256,18 @@ public class AuthorizationPages {
             Log.errorf(e, "Authorization page failed");
             return message(503, "Service unavailable", UNABLE);
         });
+    }
+
+    /** Password hashing is at its bound: 503 with Retry-After, the customer tries again in a moment. */
+    private Uni<Response> busy() {
+        return message(503, "Please try again in a moment",
+                "We are receiving many sign-ins right now. Please try again in a moment.")
+                .map(page -> Response.fromResponse(page).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build());
+    }
+
+    /** The customer's address as the connection (or, behind the ingress, the trusted proxy headers) gives it. */
+    private static String source(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     private Uni<Response> notice(AuthorizationSession session, Notice notice, String next) {
