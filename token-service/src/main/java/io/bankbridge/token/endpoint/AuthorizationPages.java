@@ -24,7 +24,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,6 +32,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -110,10 +110,14 @@ public class AuthorizationPages {
                                    @QueryParam("code_challenge_method") String codeChallengeMethod,
                                    @Context UriInfo uri) {
         // RFC 6749 §3.1: no parameter more than once. Which redirect_uri would be meant is unknowable: no redirect.
-        var repeated = OAuthParameters.of(uri.getQueryParameters()).repeated();
+        OAuthParameters query = OAuthParameters.of(uri.getQueryParameters());
+        var repeated = query.repeated();
         if (repeated.isPresent()) {
             return message(400, "We cannot continue with this request",
                     "The request is malformed: the parameter " + repeated.get() + " was sent more than once.");
+        }
+        if (query.withControlCharacter().isPresent()) {
+            return message(400, "We cannot continue with this request", "The request is malformed.");
         }
         AuthorizationRequest request = new AuthorizationRequest(clientId, requestUri, responseType, redirectUri, scope,
                 state, nonce, codeChallenge, codeChallengeMethod);
@@ -141,9 +145,10 @@ public class AuthorizationPages {
     @Path("/signin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signIn(@Context HttpHeaders headers, @Context HttpServerRequest request,
-                                @FormParam("csrf") String csrf, @FormParam("username") String username,
-                                @FormParam("password") String password) {
-        return inSession(headers, csrf, session -> {
+                                MultivaluedMap<String, String> form) {
+        String username = field(form, "username");
+        String password = field(form, "password");
+        return inSession(headers, field(form, "csrf"), session -> {
             if (session.signedIn()) {
                 return Uni.createFrom().item(seeOther(CONSENT, null));
             }
@@ -171,9 +176,10 @@ public class AuthorizationPages {
     @POST
     @Path("/consent")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> decide(@Context HttpHeaders headers, @FormParam("csrf") String csrf,
-                                @FormParam("action") String action, @FormParam("account") List<String> accountIds) {
-        return inSignedInSession(headers, true, csrf, session -> {
+    public Uni<Response> decide(@Context HttpHeaders headers, MultivaluedMap<String, String> form) {
+        String action = field(form, "action");
+        List<String> accountIds = form.get("account");
+        return inSignedInSession(headers, true, field(form, "csrf"), session -> {
             if ("decline".equals(action)) {
                 return flow.decline(session).map(location -> seeOther(location, ""));
             }
@@ -203,10 +209,9 @@ public class AuthorizationPages {
     @Path("/link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> link(@Context HttpHeaders headers, @Context HttpServerRequest request,
-                              @FormParam("csrf") String csrf, @FormParam("username") String username,
-                              @FormParam("password") String password) {
-        return inSignedInSession(headers, true, csrf, session -> links.link(session.loginId(), username, password,
-                        source(request))
+                              MultivaluedMap<String, String> form) {
+        return inSignedInSession(headers, true, field(form, "csrf"), session -> links.link(session.loginId(),
+                        field(form, "username"), field(form, "password"), source(request))
                 .chain(result -> switch (result) {
                     case LINKED -> notice(session, Notice.LINKED, CONSENT);
                     case INVALID_CREDENTIALS -> notice(session, Notice.LINK_INVALID, LINK);
@@ -250,9 +255,15 @@ public class AuthorizationPages {
                 ? page.apply(session) : Uni.createFrom().item(seeOther(SIGN_IN, null)));
     }
 
-    /** Any failure of a service behind the pages: the customer is asked to try again later. */
+    /**
+     * Any failure of a service behind the pages: the customer is asked to try again later; a value the database
+     * cannot take is the request's fault, not the service's.
+     */
     private Uni<Response> guarded(Uni<Response> response) {
         return response.onFailure().recoverWithUni(e -> {
+            if (ErrorStatus.isBadInput(e)) {
+                return message(400, "We cannot continue with this request", "The request is malformed.");
+            }
             Log.errorf(e, "Authorization page failed");
             return message(503, "Service unavailable", UNABLE);
         });
@@ -263,6 +274,14 @@ public class AuthorizationPages {
         return message(503, "Please try again in a moment",
                 "We are receiving many sign-ins right now. Please try again in a moment.")
                 .map(page -> Response.fromResponse(page).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build());
+    }
+
+    /**
+     * A form field's value (the first, if repeated). The pages read the form whole rather than through
+     * {@code @FormParam}, so that a form that does not decode fails where the exception mapper answers it.
+     */
+    private static String field(MultivaluedMap<String, String> form, String name) {
+        return form == null ? null : form.getFirst(name);
     }
 
     /** The customer's address as the connection (or, behind the ingress, the trusted proxy headers) gives it. */
