@@ -22,6 +22,8 @@ public final class CoreTestSecrets implements QuarkusTestResourceLifecycleManage
     public static final String ADMIN = random();
     /** AES-256 key encrypting the signing keys at rest: the production profile refuses to start without one. */
     public static final String SIGNING_ENCRYPTION_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
+    /** Not a secret, but what a test against the packaged application must know to start the Security Center's sign-in. */
+    public static final String SECURITY_CENTER_CALLBACK = "https://security-center.bankbridge.test/callback";
 
     @Override
     public Map<String, String> start() {
@@ -31,7 +33,8 @@ public final class CoreTestSecrets implements QuarkusTestResourceLifecycleManage
                 "bankbridge.clients.security-center.secret", SECURITY_CENTER,
                 "bankbridge.clients.core-banking.secret", CORE_BANKING,
                 "bankbridge.admin.secret", ADMIN,
-                "bankbridge.signing.encryption-key", SIGNING_ENCRYPTION_KEY);
+                "bankbridge.signing.encryption-key", SIGNING_ENCRYPTION_KEY,
+                "bankbridge.clients.security-center.redirect-uri", SECURITY_CENTER_CALLBACK);
     }
 
     @Override

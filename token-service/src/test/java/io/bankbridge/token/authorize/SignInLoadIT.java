@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bankbridge.token.CoreTestSecrets;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.Test;
 class SignInLoadIT {
 
     private static final int CUSTOMERS = 64;
-    private static final String CALLBACK = "http://localhost:8082/security-center/callback";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -115,7 +115,7 @@ class SignInLoadIT {
 
     private AtSignIn atSignIn(String base) throws IOException, InterruptedException {
         String authorize = "/authorize?client_id=security-center&response_type=code&redirect_uri="
-                + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&scope=openid&state=load&nonce=load"
+                + URLEncoder.encode(CoreTestSecrets.SECURITY_CENTER_CALLBACK, StandardCharsets.UTF_8) + "&scope=openid&state=load&nonce=load"
                 + "&code_challenge=" + ProviderFixture.challenge(Journeys.VERIFIER) + "&code_challenge_method=S256";
         HttpResponse<String> started = get(base, authorize, null);
         assertEquals(303, started.statusCode(), started.body());
