@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * The form parameters of an OAuth request. RFC 6749 §3.1: a parameter sent more than once is an
- * {@code invalid_request}; an empty value counts as absent.
+ * {@code invalid_request}; an empty value counts as absent. A value with a control character other than tab and
+ * line breaks (a NUL above all) is an {@code invalid_request} too: no parameter value carries one, and none reaches
+ * the database.
  */
 public record OAuthParameters(Map<String, List<String>> values) {
 
@@ -24,6 +26,9 @@ public record OAuthParameters(Map<String, List<String>> values) {
             throw OAuthException.invalidRequest(name + " is repeated");
         }
         String value = list.get(0);
+        if (value != null && hasControlCharacter(value)) {
+            throw OAuthException.invalidRequest(name + " contains a control character");
+        }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
@@ -34,6 +39,16 @@ public record OAuthParameters(Map<String, List<String>> values) {
     /** The first (by name) parameter sent more than once, if any. */
     public Optional<String> repeated() {
         return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted().findFirst();
+    }
+
+    /** The first (by name) parameter with a control character in a value, if any. */
+    public Optional<String> withControlCharacter() {
+        return values.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(v -> v != null && hasControlCharacter(v)))
+                .map(Map.Entry::getKey).sorted().findFirst();
+    }
+
+    private static boolean hasControlCharacter(String value) {
+        return value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f);
     }
 
     public boolean has(String name) {

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -19,6 +20,10 @@ public final class CoreTestSecrets implements QuarkusTestResourceLifecycleManage
     public static final String SECURITY_CENTER = random();
     public static final String CORE_BANKING = random();
     public static final String ADMIN = random();
+    /** AES-256 key encrypting the signing keys at rest: the production profile refuses to start without one. */
+    public static final String SIGNING_ENCRYPTION_KEY = Base64.getEncoder().encodeToString(randomBytes(32));
+    /** Not a secret, but what a test against the packaged application must know to start the Security Center's sign-in. */
+    public static final String SECURITY_CENTER_CALLBACK = "https://security-center.bankbridge.test/callback";
 
     @Override
     public Map<String, String> start() {
@@ -27,7 +32,9 @@ public final class CoreTestSecrets implements QuarkusTestResourceLifecycleManage
                 "bankbridge.clients.account-data-service.secret", ACCOUNT_DATA_SERVICE,
                 "bankbridge.clients.security-center.secret", SECURITY_CENTER,
                 "bankbridge.clients.core-banking.secret", CORE_BANKING,
-                "bankbridge.admin.secret", ADMIN);
+                "bankbridge.admin.secret", ADMIN,
+                "bankbridge.signing.encryption-key", SIGNING_ENCRYPTION_KEY,
+                "bankbridge.clients.security-center.redirect-uri", SECURITY_CENTER_CALLBACK);
     }
 
     @Override
@@ -35,8 +42,12 @@ public final class CoreTestSecrets implements QuarkusTestResourceLifecycleManage
     }
 
     private static String random() {
-        byte[] bytes = new byte[24];
+        return HexFormat.of().formatHex(randomBytes(24));
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
         new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
+        return bytes;
     }
 }

@@ -15,8 +15,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The secrets the services of a local stack share (internal client secrets, admin credential): generated at
- * random on first start, kept in a file readable only by its owner, never in the repository.
+ * The secrets the services of a local stack share (internal client secrets, admin credential, the signing keys'
+ * encryption key): generated at random on first start, kept in a file readable only by its owner, never in the
+ * repository.
  */
 public final class StackSecrets {
 
@@ -26,7 +27,9 @@ public final class StackSecrets {
             "BANKBRIDGE_INTERNAL_SECRET_ACCOUNT_DATA_SERVICE",
             "BANKBRIDGE_INTERNAL_SECRET_CORE_BANKING",
             "BANKBRIDGE_SECURITY_CENTER_SECRET",
-            "BANKBRIDGE_ADMIN_SECRET");
+            "BANKBRIDGE_ADMIN_SECRET",
+            // 256 random bits: the AES key token-service encrypts its signing keys with (it refuses to start without)
+            "BANKBRIDGE_SIGNING_ENCRYPTION_KEY");
 
     private StackSecrets() {
     }

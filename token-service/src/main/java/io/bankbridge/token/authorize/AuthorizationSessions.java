@@ -43,15 +43,14 @@ public class AuthorizationSessions {
                 request.redirectUri(), request.state(), request.nonce(), request.codeChallenge(), request.scopes(),
                 request.dataClusters(), request.durationDays(), request.firstParty(), null, null, null, null,
                 request.expiresAt());
-        // Sessions abandoned in a browser are cleaned up here rather than by a scheduler: cheap with the index.
-        return pool.preparedQuery("delete from authorization_sessions where expires_at < now()").execute()
-                .chain(() -> pool.preparedQuery("insert into authorization_sessions (" + COLUMNS + ")"
-                                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
-                        .execute(Tuple.from(Arrays.asList(session.idHash(), session.csrfToken(), session.clientId(),
-                                session.redirectUri(), session.state(), session.nonce(), session.codeChallenge(),
-                                session.scopes().toArray(String[]::new), session.dataClusters().toArray(String[]::new),
-                                session.durationDays(), session.firstParty(), null, null, null, null,
-                                session.expiresAt().atOffset(ZoneOffset.UTC)))))
+        // Sessions abandoned in a browser are deleted by the table pruning job.
+        return pool.preparedQuery("insert into authorization_sessions (" + COLUMNS + ")"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
+                .execute(Tuple.from(Arrays.asList(session.idHash(), session.csrfToken(), session.clientId(),
+                        session.redirectUri(), session.state(), session.nonce(), session.codeChallenge(),
+                        session.scopes().toArray(String[]::new), session.dataClusters().toArray(String[]::new),
+                        session.durationDays(), session.firstParty(), null, null, null, null,
+                        session.expiresAt().atOffset(ZoneOffset.UTC))))
                 .replaceWith(new Issued(cookie, session));
     }
 

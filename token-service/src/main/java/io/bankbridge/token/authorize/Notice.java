@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateData;
 public enum Notice {
     INVALID_CREDENTIALS("The user name and password combination you provided is not valid."),
     LOCKED("Your account is temporarily locked because of too many unsuccessful sign-in attempts. Please try again later."),
+    THROTTLED("Too many unsuccessful sign-in attempts from your network. Please wait a moment and try again."),
     NO_ACCOUNT_SELECTED("Please select at least one account to share, or choose Decline."),
     LINKED("Your accounts from the other site have been added."),
     LINK_INVALID("The user name and password combination you provided is not valid."),

@@ -1,6 +1,5 @@
 package io.bankbridge.token.client;
 
-import io.bankbridge.token.Housekeeping;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -56,8 +55,6 @@ public class ClientAuthenticator {
 
     private static final String RECORD_JTI = "INSERT INTO used_client_assertion_jtis (client_id, jti, expires_at) "
             + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
-    private static final String FORGET_EXPIRED_JTIS = "DELETE FROM used_client_assertion_jtis WHERE expires_at < now()";
-
     private final ClientRegistry registry;
     private final Pool pool;
     private final TokenSettings settings;
@@ -253,7 +250,7 @@ public class ClientAuthenticator {
                         throw invalidAssertion("the client assertion was already used (jti replayed)");
                     }
                     return rows;
-                }).chain(() -> Housekeeping.occasionally(pool, 100, FORGET_EXPIRED_JTIS));
+                }).replaceWithVoid();
     }
 
     private static OAuthException invalidAssertion(String description) {

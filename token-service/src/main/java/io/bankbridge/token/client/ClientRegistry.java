@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The registry of OAuth clients: onboarded providers in the database, and the bank's internal and first-party
@@ -34,6 +35,9 @@ public class ClientRegistry implements ProviderDirectory {
             + "c.auth_method, c.secret_hash, c.status, c.created_at, c.suspended_at, k.jwks, k.jwks_uri "
             + "FROM clients c LEFT JOIN client_keys k ON k.client_id = c.client_id";
 
+    /** The documented shape of a client id: 3-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit. */
+    private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
     private final Pool pool;
     private final Map<String, RegisteredClient> configured;
 
@@ -49,6 +53,11 @@ public class ClientRegistry implements ProviderDirectory {
                 AuthMethod.CLIENT_SECRET_BASIC, settings.securityCenter().secret().map(OpaqueValues::hash).orElse(null),
                 null, null, true, null, null));
         this.configured = Map.copyOf(clients);
+    }
+
+    /** Whether {@code clientId} has the shape of a client id; nothing else is ever looked up. */
+    public static boolean isWellFormed(String clientId) {
+        return clientId != null && CLIENT_ID.matcher(clientId).matches();
     }
 
     /** Whether the id belongs to a configured client (not available to providers). */
@@ -75,6 +84,9 @@ public class ClientRegistry implements ProviderDirectory {
 
     /** An onboarded provider, read through the given client (a transaction, or the pool). */
     public Uni<Optional<RegisteredClient>> provider(SqlClient sql, String clientId) {
+        if (!isWellFormed(clientId)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         return sql.preparedQuery(SELECT + " WHERE c.client_id = $1").execute(Tuple.of(clientId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(fromRow(rows.iterator().next())));
     }

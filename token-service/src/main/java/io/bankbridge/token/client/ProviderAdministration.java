@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Onboarding, suspension and reactivation of providers. Suspension is one transaction: the provider is marked
@@ -32,7 +31,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ProviderAdministration {
 
-    private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final String INSERT_CLIENT = "INSERT INTO clients (client_id, name, logo_uri, redirect_uris, "
             + "allowed_clusters, auth_method, secret_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     private static final String INSERT_KEYS = "INSERT INTO client_keys (client_id, jwks, jwks_uri) VALUES ($1, $2, $3)";
@@ -60,7 +58,7 @@ public class ProviderAdministration {
         }
         String clientId = registration.clientId() == null ? "prv-" + OpaqueValues.random().substring(0, 16).toLowerCase()
                 : registration.clientId();
-        if (!CLIENT_ID.matcher(clientId).matches()) {
+        if (!ClientRegistry.isWellFormed(clientId)) {
             throw ProblemException.badRequest("clientId must be 3-64 characters of a-z, 0-9, '.', '_', '-'");
         }
         if (registry.isReserved(clientId)) {
@@ -117,8 +115,10 @@ public class ProviderAdministration {
     }
 
     public Uni<ProviderView> get(String clientId) {
+        // a malformed id is looked up nowhere and never echoed (it may hold any byte)
+        String shown = ClientRegistry.isWellFormed(clientId) ? clientId : "with that id";
         return registry.provider(pool, clientId).map(found -> view(found.orElseThrow(() ->
-                ProblemException.notFound("no provider " + clientId))));
+                ProblemException.notFound("no provider " + shown))));
     }
 
     public Uni<List<ProviderView>> list() {
@@ -127,6 +127,9 @@ public class ProviderAdministration {
 
     /** Suspends the provider (idempotent: suspending a suspended provider changes nothing and emits nothing). */
     public Uni<ProviderView> suspend(String clientId, String reason) {
+        if (!ClientRegistry.isWellFormed(clientId)) {
+            return Uni.createFrom().failure(ProblemException.notFound("no provider with that id"));
+        }
         String why = reason == null || reason.isBlank() ? "provider suspended by the bank" : reason;
         return pool.withTransaction(tx -> tx.preparedQuery(SUSPEND).execute(Tuple.of(clientId)).chain(rows -> {
             if (rows.size() == 0) {
@@ -143,6 +146,9 @@ public class ProviderAdministration {
     }
 
     public Uni<ProviderView> reactivate(String clientId) {
+        if (!ClientRegistry.isWellFormed(clientId)) {
+            return Uni.createFrom().failure(ProblemException.notFound("no provider with that id"));
+        }
         return pool.preparedQuery(REACTIVATE).execute(Tuple.of(clientId)).chain(() -> get(clientId));
     }
 

@@ -13,6 +13,7 @@ import io.bankbridge.token.client.Provider;
 import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.login.CustomerSignIn;
 import io.bankbridge.token.login.LinkResult;
+import io.bankbridge.token.login.LoginConfig;
 import io.bankbridge.token.login.LoginLinks;
 import io.bankbridge.token.login.SignInResult;
 import io.quarkus.logging.Log;
@@ -20,9 +21,9 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -71,10 +73,11 @@ public class AuthorizationPages {
     private final String cookieName;
     private final boolean secureCookie;
     private final Duration sessionTtl;
+    private final long retryAfterSeconds;
     private final Clock clock = Clock.systemUTC();
 
     AuthorizationPages(AuthorizationFlow flow, AuthorizationSessions sessions, CustomerSignIn signIn, LoginLinks links,
-                       ProviderDirectory providers, AuthorizeConfig config,
+                       ProviderDirectory providers, AuthorizeConfig config, LoginConfig login,
                        @ConfigProperty(name = "bankbridge.issuer") String issuer,
                        @Location("pages/signin.html") Template signinPage,
                        @Location("pages/consent.html") Template consentPage,
@@ -93,6 +96,7 @@ public class AuthorizationPages {
         // __Host- makes the browser refuse the cookie unless Secure, Path=/ and host-only: no subdomain can plant it.
         this.cookieName = secureCookie ? "__Host-bankbridge-authorization" : "bankbridge-authorization";
         this.sessionTtl = config.sessionTtl();
+        this.retryAfterSeconds = Math.max(1, login.hashing().retryAfter().toSeconds());
     }
 
     @GET
@@ -106,10 +110,14 @@ public class AuthorizationPages {
                                    @QueryParam("code_challenge_method") String codeChallengeMethod,
                                    @Context UriInfo uri) {
         // RFC 6749 §3.1: no parameter more than once. Which redirect_uri would be meant is unknowable: no redirect.
-        var repeated = OAuthParameters.of(uri.getQueryParameters()).repeated();
+        OAuthParameters query = OAuthParameters.of(uri.getQueryParameters());
+        var repeated = query.repeated();
         if (repeated.isPresent()) {
             return message(400, "We cannot continue with this request",
                     "The request is malformed: the parameter " + repeated.get() + " was sent more than once.");
+        }
+        if (query.withControlCharacter().isPresent()) {
+            return message(400, "We cannot continue with this request", "The request is malformed.");
         }
         AuthorizationRequest request = new AuthorizationRequest(clientId, requestUri, responseType, redirectUri, scope,
                 state, nonce, codeChallenge, codeChallengeMethod);
@@ -136,19 +144,23 @@ public class AuthorizationPages {
     @POST
     @Path("/signin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> signIn(@Context HttpHeaders headers, @FormParam("csrf") String csrf,
-                                @FormParam("username") String username, @FormParam("password") String password) {
-        return inSession(headers, csrf, session -> {
+    public Uni<Response> signIn(@Context HttpHeaders headers, @Context HttpServerRequest request,
+                                MultivaluedMap<String, String> form) {
+        String username = field(form, "username");
+        String password = field(form, "password");
+        return inSession(headers, field(form, "csrf"), session -> {
             if (session.signedIn()) {
                 return Uni.createFrom().item(seeOther(CONSENT, null));
             }
-            return signIn.authenticate(username, password).chain(result -> switch (result) {
+            return signIn.authenticate(username, password, source(request)).chain(result -> switch (result) {
                 case SignInResult.Success success -> sessions.signedIn(session, success.login().id(),
                         success.login().customerId(), clock.instant()).chain(renewed -> renewed.session().firstParty()
                         ? flow.completeFirstParty(renewed.session()).map(location -> seeOther(location, ""))
                         : Uni.createFrom().item(seeOther(CONSENT, renewed.cookieValue())));
                 case SignInResult.Invalid invalid -> notice(session, Notice.INVALID_CREDENTIALS, SIGN_IN);
                 case SignInResult.Locked locked -> notice(session, Notice.LOCKED, SIGN_IN);
+                case SignInResult.Throttled throttled -> notice(session, Notice.THROTTLED, SIGN_IN);
+                case SignInResult.Busy busy -> busy();
             });
         });
     }
@@ -164,9 +176,10 @@ public class AuthorizationPages {
     @POST
     @Path("/consent")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> decide(@Context HttpHeaders headers, @FormParam("csrf") String csrf,
-                                @FormParam("action") String action, @FormParam("account") List<String> accountIds) {
-        return inSignedInSession(headers, true, csrf, session -> {
+    public Uni<Response> decide(@Context HttpHeaders headers, MultivaluedMap<String, String> form) {
+        String action = field(form, "action");
+        List<String> accountIds = form.get("account");
+        return inSignedInSession(headers, true, field(form, "csrf"), session -> {
             if ("decline".equals(action)) {
                 return flow.decline(session).map(location -> seeOther(location, ""));
             }
@@ -195,14 +208,17 @@ public class AuthorizationPages {
     @POST
     @Path("/link")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> link(@Context HttpHeaders headers, @FormParam("csrf") String csrf,
-                              @FormParam("username") String username, @FormParam("password") String password) {
-        return inSignedInSession(headers, true, csrf, session -> links.link(session.loginId(), username, password)
+    public Uni<Response> link(@Context HttpHeaders headers, @Context HttpServerRequest request,
+                              MultivaluedMap<String, String> form) {
+        return inSignedInSession(headers, true, field(form, "csrf"), session -> links.link(session.loginId(),
+                        field(form, "username"), field(form, "password"), source(request))
                 .chain(result -> switch (result) {
                     case LINKED -> notice(session, Notice.LINKED, CONSENT);
                     case INVALID_CREDENTIALS -> notice(session, Notice.LINK_INVALID, LINK);
                     case LOCKED -> notice(session, Notice.LINK_LOCKED, LINK);
                     case REFUSED -> notice(session, Notice.LINK_REFUSED, LINK);
+                    case THROTTLED -> notice(session, Notice.THROTTLED, LINK);
+                    case BUSY -> busy();
                 }));
     }
 
@@ -239,12 +255,38 @@ public class AuthorizationPages {
                 ? page.apply(session) : Uni.createFrom().item(seeOther(SIGN_IN, null)));
     }
 
-    /** Any failure of a service behind the pages: the customer is asked to try again later. */
+    /**
+     * Any failure of a service behind the pages: the customer is asked to try again later; a value the database
+     * cannot take is the request's fault, not the service's.
+     */
     private Uni<Response> guarded(Uni<Response> response) {
         return response.onFailure().recoverWithUni(e -> {
+            if (ErrorStatus.isBadInput(e)) {
+                return message(400, "We cannot continue with this request", "The request is malformed.");
+            }
             Log.errorf(e, "Authorization page failed");
             return message(503, "Service unavailable", UNABLE);
         });
+    }
+
+    /** Password hashing is at its bound: 503 with Retry-After, the customer tries again in a moment. */
+    private Uni<Response> busy() {
+        return message(503, "Please try again in a moment",
+                "We are receiving many sign-ins right now. Please try again in a moment.")
+                .map(page -> Response.fromResponse(page).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build());
+    }
+
+    /**
+     * A form field's value (the first, if repeated). The pages read the form whole rather than through
+     * {@code @FormParam}, so that a form that does not decode fails where the exception mapper answers it.
+     */
+    private static String field(MultivaluedMap<String, String> form, String name) {
+        return form == null ? null : form.getFirst(name);
+    }
+
+    /** The customer's address as the connection (or, behind the ingress, the trusted proxy headers) gives it. */
+    private static String source(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     private Uni<Response> notice(AuthorizationSession session, Notice notice, String next) {

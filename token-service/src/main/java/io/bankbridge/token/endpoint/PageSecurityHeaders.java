@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 
 /**
  * Security headers on every response of the hosted pages: no framing (clickjacking), no script at all, only this
@@ -19,14 +20,18 @@ public class PageSecurityHeaders implements ContainerResponseFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; "
             + "img-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** The headers every page answer carries, error pages written by the HTTP layer included. */
+    static final Map<String, String> HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "X-Content-Type-Options", "nosniff",
+            "Cache-Control", "no-store",
+            "Pragma", "no-cache");
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.putSingle("X-Frame-Options", "DENY");
-        headers.putSingle("Referrer-Policy", "no-referrer");
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("Cache-Control", "no-store");
-        headers.putSingle("Pragma", "no-cache");
+        HEADERS.forEach(headers::putSingle);
     }
 }

@@ -16,21 +16,29 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one place where exceptions become HTTP errors for this service's APIs: an RFC 9457 problem body, never a
- * stack trace; on the OAuth endpoints an RFC 6749 §5.2 error body instead. Unexpected failures are logged with an
- * id the caller can quote and answered 500 without detail.
+ * stack trace; on the OAuth endpoints an RFC 6749 §5.2 error body, on the hosted pages the error page instead (see
+ * {@link ErrorAnswers}; the status comes from {@link ErrorStatus}). Unexpected failures are logged with an id the
+ * caller can quote and answered 500 without detail.
  */
 public class ProblemMapper {
 
     static final String ADMIN_CHALLENGE = "Basic realm=\"bankbridge-admin\"";
 
+    private final ErrorAnswers answers;
+
+    ProblemMapper(ErrorAnswers answers) {
+        this.answers = answers;
+    }
+
+    /** A framework refusal (404, 405, 415, a parameter that does not convert…), in the endpoint's own format. */
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        if (status.getStatusCode() < 500 && OAuthPaths.isOAuth(uri.getPath())) {
-            // e.g. a JSON body or a GET sent to /token: still the OAuth error format
-            return oauthError(status.getStatusCode(), "invalid_request", status.getReasonPhrase(), false);
-        }
-        return problem(status.getStatusCode(), status.getReasonPhrase(), null);
+        Response.ResponseBuilder response = Response.fromResponse(
+                answers.answer(uri.getPath(), status.getStatusCode(), null).toResponse());
+        // 405 says which methods would do
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return (allow == null ? response : response.header(HttpHeaders.ALLOW, allow)).build();
     }
 
     @ServerExceptionMapper
@@ -59,15 +67,21 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unreadableJson(JsonProcessingException e) {
-        return problem(400, "Bad Request", "The request body is not valid JSON for this operation.");
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return answers.answer(uri.getPath(), 400, "The request body is not valid JSON for this operation.").toResponse();
     }
 
+    /** Anything else: a 4xx if the request caused it (see {@link ErrorStatus}), otherwise a logged 500. */
     @ServerExceptionMapper
-    public Response unexpected(Exception e) {
+    public Response unexpected(Exception e, UriInfo uri) {
+        int status = ErrorStatus.of(e);
+        if (status < 500) {
+            return answers.answer(uri.getPath(), status, null).toResponse();
+        }
         String incident = java.util.UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure, incident %s", incident);
-        return problem(500, "Internal Server Error", "Something went wrong on our side (incident " + incident + ").");
+        return answers.answer(uri.getPath(), 500, "Something went wrong on our side (incident " + incident + ").")
+                .toResponse();
     }
 
     static Response problem(int status, String title, String detail) {

@@ -78,6 +78,7 @@ public class SigningKeys {
     }
 
     void onStart(@Observes StartupEvent ignored) {
+        requireProtectedKeys(settings);
         reload().await().atMost(Duration.ofSeconds(30));
         Log.infof("Signing tokens with key %s (%s)", ring.active().getKeyID(), settings.keyFile().isPresent()
                 ? "mounted key file" : "database");
@@ -252,7 +253,21 @@ public class SigningKeys {
     }
 
     private byte[] encryptionKey() {
-        return Base64.getDecoder().decode(settings.encryptionKey().orElseThrow().trim());
+        // base64 or base64url, padded or not: both spellings of the same 256 bits are accepted
+        String key = settings.encryptionKey().orElseThrow().trim().replace('-', '+').replace('_', '/');
+        return Base64.getDecoder().decode(key);
+    }
+
+    /**
+     * Fails closed: unless unencrypted keys are explicitly allowed (dev and test profiles), a private key is either
+     * mounted from a file or encrypted at rest, never stored in the database in clear.
+     */
+    static void requireProtectedKeys(SigningSettings settings) {
+        if (!settings.allowUnencrypted() && settings.keyFile().isEmpty() && settings.encryptionKey().isEmpty()) {
+            throw new IllegalStateException("Refusing to start: the signing key would be stored unencrypted. Set "
+                    + "BANKBRIDGE_SIGNING_ENCRYPTION_KEY (bankbridge.signing.encryption-key, 256-bit AES key in base64) "
+                    + "or mount a private JWK and set bankbridge.signing.key-file");
+        }
     }
 
     private static RSAKey fromFile(Path file) {

@@ -21,6 +21,14 @@ public interface SigningSettings {
      */
     Optional<String> encryptionKey();
 
+    /**
+     * Whether private keys may be kept in the database in clear when neither {@link #keyFile()} nor
+     * {@link #encryptionKey()} is set. Only the dev and test profiles allow it; in production the service refuses
+     * to start instead.
+     */
+    @WithDefault("false")
+    boolean allowUnencrypted();
+
     /** How often an instance re-reads the keys, so that a rotation done by another instance is picked up. */
     @WithDefault("PT30S")
     Duration refreshInterval();

@@ -8,6 +8,10 @@ public enum LinkResult {
     INVALID_CREDENTIALS,
     /** The other login is temporarily locked. */
     LOCKED,
+    /** Too many recent failures from this source address: nothing was checked. */
+    THROTTLED,
+    /** Password hashing is at its bound: nothing was checked, try again in a moment. */
+    BUSY,
     /** Valid credentials, but the login cannot be linked: it is already linked, or belongs to the same customer. */
     REFUSED
 }

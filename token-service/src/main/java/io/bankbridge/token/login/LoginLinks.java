@@ -21,11 +21,16 @@ public class LoginLinks {
         this.store = store;
     }
 
-    /** Links the login named {@code username} to {@code signedIn} if {@code password} is that login's password. */
-    public Uni<LinkResult> link(UUID signedIn, String username, String password) {
-        return store.findById(signedIn).chain(self -> signIn.authenticate(username, password).chain(result -> switch (result) {
+    /**
+     * Links the login named {@code username} to {@code signedIn} if {@code password} is that login's password (typed
+     * by a customer connecting from {@code source}).
+     */
+    public Uni<LinkResult> link(UUID signedIn, String username, String password, String source) {
+        return store.findById(signedIn).chain(self -> signIn.authenticate(username, password, source).chain(result -> switch (result) {
             case SignInResult.Invalid invalid -> Uni.createFrom().item(LinkResult.INVALID_CREDENTIALS);
             case SignInResult.Locked locked -> Uni.createFrom().item(LinkResult.LOCKED);
+            case SignInResult.Throttled throttled -> Uni.createFrom().item(LinkResult.THROTTLED);
+            case SignInResult.Busy busy -> Uni.createFrom().item(LinkResult.BUSY);
             case SignInResult.Success success -> {
                 Login other = success.login();
                 if (self.isEmpty() || other.customerId().equals(self.get().customerId())) {

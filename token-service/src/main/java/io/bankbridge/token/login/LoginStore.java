@@ -1,6 +1,5 @@
 package io.bankbridge.token.login;
 
-import io.bankbridge.token.Housekeeping;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,7 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Storage of logins, their failed-attempt counters and their links (tables {@code logins}, {@code login_attempts}, {@code login_links}). */
+/**
+ * Storage of logins, their failed-attempt counters per user name and per source address, and their links (tables
+ * {@code logins}, {@code login_attempts}, {@code sign_in_source_failures}, {@code login_links}).
+ */
 @ApplicationScoped
 public class LoginStore {
 
@@ -27,8 +29,11 @@ public class LoginStore {
     public record StoredLogin(Login login, String passwordHash) {
     }
 
-    private static final String FORGET_STALE_FAILURES = "delete from login_attempts where last_failure_at < $1 "
-            + "and (locked_until is null or locked_until <= $2)";
+    /** A source address's recent failures: how many, and when the last one was. */
+    public record SourceFailures(int count, Instant lastFailureAt) {
+
+        static final SourceFailures NONE = new SourceFailures(0, Instant.EPOCH);
+    }
 
     private final Pool pool;
 
@@ -101,9 +106,28 @@ public class LoginStore {
                                                            else a.failed_count + 1 end) >= $4::int then $5::timestamptz end
                         returning locked_until""")
                 .execute(Tuple.of(username, at, forgetBefore, maxFailures, lockEnd))
-                .map(rows -> first(rows).map(row -> row.getValue(0) != null).orElse(false))
-                // failures of any user name (existing or not) past the window and not locking anything are forgotten
-                .call(() -> Housekeeping.occasionally(pool, 50, FORGET_STALE_FAILURES, Tuple.of(forgetBefore, at)));
+                .map(rows -> first(rows).map(row -> row.getValue(0) != null).orElse(false));
+    }
+
+    /** The failures of {@code source} within {@code window} before {@code now} (none if older). */
+    public Uni<SourceFailures> sourceFailures(String source, Instant now, Duration window) {
+        return pool.preparedQuery("select failed_count, last_failure_at from sign_in_source_failures "
+                        + "where source = $1 and last_failure_at >= $2")
+                .execute(Tuple.of(source, utc(now.minus(window))))
+                .map(rows -> first(rows).map(row -> new SourceFailures(row.getInteger(0),
+                        row.getOffsetDateTime(1).toInstant())).orElse(SourceFailures.NONE));
+    }
+
+    /** Counts one failed sign-in from {@code source}; failures older than {@code window} are forgotten first. */
+    public Uni<Void> recordSourceFailure(String source, Instant now, Duration window) {
+        return pool.preparedQuery("""
+                        insert into sign_in_source_failures as s (source, failed_count, last_failure_at)
+                        values ($1, 1, $2)
+                        on conflict (source) do update set
+                            failed_count = case when s.last_failure_at < $3 then 1 else s.failed_count + 1 end,
+                            last_failure_at = $2""")
+                .execute(Tuple.of(source, utc(now), utc(now.minus(window))))
+                .replaceWithVoid();
     }
 
     public Uni<Void> clearFailures(String username) {

@@ -14,4 +14,12 @@ public sealed interface SignInResult {
     /** Too many recent failures: the user name is temporarily locked, whatever the password. */
     record Locked() implements SignInResult {
     }
+
+    /** Too many recent failures from this source address: refused, password unchecked, until it has waited. */
+    record Throttled() implements SignInResult {
+    }
+
+    /** Password hashing is at its bound: nothing was checked, try again in a moment. */
+    record Busy() implements SignInResult {
+    }
 }

@@ -1,6 +1,5 @@
 package io.bankbridge.token.par;
 
-import io.bankbridge.token.Housekeeping;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,8 +25,6 @@ public class PushedRequestStore implements PushedRequests {
             + "expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
     private static final String CONSUME = "DELETE FROM pushed_requests WHERE request_uri_hash = $1 AND client_id = $2 "
             + "RETURNING *";
-    private static final String FORGET_EXPIRED = "DELETE FROM pushed_requests WHERE expires_at < now()";
-
     private final Pool pool;
 
     PushedRequestStore(Pool pool) {
@@ -53,7 +50,7 @@ public class PushedRequestStore implements PushedRequests {
                 .addValue(request.authorizationDetails())
                 .addValue(request.durationDays())
                 .addValue(OffsetDateTime.ofInstant(request.expiresAt(), ZoneOffset.UTC));
-        return pool.preparedQuery(INSERT).execute(values).chain(() -> Housekeeping.occasionally(pool, 50, FORGET_EXPIRED));
+        return pool.preparedQuery(INSERT).execute(values).replaceWithVoid();
     }
 
     @Override

@@ -34,7 +34,7 @@ class DemoLoginsTest {
         Set<String> existing = store.existingUsernames(List.of("card.demo0001", "savings.demo0001", "card.demo0003",
                 "savings.demo0003", "card.demo0004")).await().atMost(Duration.ofSeconds(10));
         assertThat(existing, equalTo(Set.of("card.demo0001", "savings.demo0001", "card.demo0003", "savings.demo0003")));
-        SignInResult result = signIn.authenticate("savings.demo0001", "Demo-0001-pass!").await().atMost(Duration.ofSeconds(10));
+        SignInResult result = signIn.authenticate("savings.demo0001", "Demo-0001-pass!", "127.0.0.1").await().atMost(Duration.ofSeconds(10));
         assertThat(result, instanceOf(SignInResult.Success.class));
         assertThat(((SignInResult.Success) result).login().customerId(), equalTo("CUS-S-0001"));
     }

@@ -193,6 +193,19 @@ class ServiceWiringTest {
                 "issuer " + issuer + " is not https:// one of the Ingress TLS hosts " + tlsHosts);
     }
 
+    /** token-service refuses to start with its signing keys unprotected: the encryption key or a key file is wired. */
+    @ParameterizedTest
+    @MethodSource(Kustomize.OVERLAYS)
+    void tokenServiceSigningKeysAreEncryptedWithAKeyFromASecret(String overlay) {
+        Manifests manifests = Kustomize.render(overlay);
+        Map<String, Object> tokenService = manifests.find("Deployment", "token-service").orElseThrow();
+        Map<String, Manifests.EnvValue> env = manifests.environment(containers(tokenService).get(0));
+        Manifests.EnvValue key = env.get("BANKBRIDGE_SIGNING_ENCRYPTION_KEY");
+        Manifests.EnvValue file = env.get("BANKBRIDGE_SIGNING_KEY_FILE");
+        assertTrue((key != null && key.secretName() != null) || file != null,
+                "token-service gets neither BANKBRIDGE_SIGNING_ENCRYPTION_KEY from a Secret nor BANKBRIDGE_SIGNING_KEY_FILE");
+    }
+
     static List<Map<String, Object>> deployments(Manifests manifests) {
         List<Map<String, Object>> deployments = manifests.ofKind("Deployment");
         assertFalse(deployments.isEmpty(), manifests.overlay() + " renders no Deployment");

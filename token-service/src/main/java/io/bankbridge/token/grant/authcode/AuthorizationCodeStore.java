@@ -1,6 +1,5 @@
 package io.bankbridge.token.grant.authcode;
 
-import io.bankbridge.token.Housekeeping;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +33,6 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
     private static final String REDEEM = "UPDATE authorization_codes SET redeemed_at = now() WHERE code_hash = $1";
     private static final String ISSUED = "UPDATE authorization_codes SET issued_jti = $2 WHERE code_hash = $1";
     // Redeemed codes are kept a while past expiry, so that a late replay still revokes.
-    private static final String FORGET_EXPIRED = "DELETE FROM authorization_codes WHERE expires_at < now() - interval '1 day'";
-
     private final Pool pool;
     private final TokenSettings settings;
 
@@ -59,8 +56,7 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
                 .addValue(grant.nonce())
                 .addValue(OffsetDateTime.ofInstant(grant.authTime() == null ? Instant.now() : grant.authTime(), ZoneOffset.UTC))
                 .addValue(OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
-        return pool.preparedQuery(INSERT).execute(values)
-                .chain(() -> Housekeeping.occasionally(pool, 50, FORGET_EXPIRED)).replaceWith(code);
+        return pool.preparedQuery(INSERT).execute(values).replaceWith(code);
     }
 
     /** The code, locked for this transaction, and marked redeemed from now on (whatever the outcome). */

@@ -1,0 +1,59 @@
+package io.bankbridge.token.keys;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SigningKeysFailClosedTest {
+
+    @Test
+    void withoutEncryptionKeyOrKeyFileTheServiceRefusesToStart() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> SigningKeys.requireProtectedKeys(settings(null, null, false)));
+        assertTrue(refused.getMessage().contains("BANKBRIDGE_SIGNING_ENCRYPTION_KEY"), refused.getMessage());
+    }
+
+    @Test
+    void anEncryptionKeyOrAMountedKeyFileIsEnough() {
+        assertDoesNotThrow(() -> SigningKeys.requireProtectedKeys(settings("c2VjcmV0", null, false)));
+        assertDoesNotThrow(() -> SigningKeys.requireProtectedKeys(settings(null, "signing-key.json", false)));
+    }
+
+    @Test
+    void devAndTestProfilesMayKeepKeysUnencrypted() {
+        assertDoesNotThrow(() -> SigningKeys.requireProtectedKeys(settings(null, null, true)));
+    }
+
+    private static SigningSettings settings(String encryptionKey, String keyFile, boolean allowUnencrypted) {
+        return new SigningSettings() {
+            @Override
+            public Optional<String> keyFile() {
+                return Optional.ofNullable(keyFile);
+            }
+
+            @Override
+            public Optional<String> encryptionKey() {
+                return Optional.ofNullable(encryptionKey);
+            }
+
+            @Override
+            public boolean allowUnencrypted() {
+                return allowUnencrypted;
+            }
+
+            @Override
+            public Duration refreshInterval() {
+                return Duration.ofSeconds(30);
+            }
+
+            @Override
+            public int rsaKeySize() {
+                return 2048;
+            }
+        };
+    }
+}
