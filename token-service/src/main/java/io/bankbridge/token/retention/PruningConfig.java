@@ -18,8 +18,4 @@ public interface PruningConfig {
      */
     @WithDefault("PT1H")
     Duration codeRetention();
-
-    /** How long outbox rows stay after they were sent to Kafka (for inspection); unsent rows are never deleted. */
-    @WithDefault("P1D")
-    Duration outboxRetention();
 }

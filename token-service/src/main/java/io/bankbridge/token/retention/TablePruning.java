@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Deletes the rows that no longer decide anything: expired pushed requests and authorization sessions, expired
  * authorization codes (kept a while for replay detection), client-assertion ids past their expiry, refresh tokens
- * that expired or whose consent ended, sign-in failures past their window, and outbox rows sent long ago. Runs on
- * a schedule on every replica; each delete is idempotent, so replicas running at once only repeat each other.
+ * that expired or whose consent ended, and sign-in failures past their window. Runs on a schedule on every replica;
+ * each delete is idempotent, so replicas running at once only repeat each other. Sent outbox rows are the outbox
+ * relay's to prune (revocation-events).
  */
 @ApplicationScoped
 public class TablePruning {
@@ -62,8 +63,7 @@ public class TablePruning {
                 // a failure counter is forgotten after its window, unless it still locks the user name
                 new Rule("login_attempts", "last_failure_at < $1 AND (locked_until IS NULL OR locked_until < $1)",
                         now.minus(login.lockout().duration())),
-                new Rule("sign_in_source_failures", "last_failure_at < $1", now.minus(login.throttle().window())),
-                new Rule("revocation_outbox", "sent_at IS NOT NULL AND sent_at < $1", now.minus(config.outboxRetention())));
+                new Rule("sign_in_source_failures", "last_failure_at < $1", now.minus(login.throttle().window())));
         Map<String, Integer> deleted = new LinkedHashMap<>();
         return Multi.createFrom().iterable(rules)
                 .onItem().transformToUniAndConcatenate(rule -> pool

@@ -106,19 +106,6 @@ class TablePruningTest {
     }
 
     @Test
-    void sentOutboxRowsAreDeletedAfterTheRetentionAndUnsentOnesNever() {
-        String old = id + "old";
-        sql("INSERT INTO revocation_outbox (event_id, event_key, event_type, payload, created_at, sent_at) VALUES "
-                + "($1, $2, 't', '{}', $3, $3), ($4, $5, 't', '{}', $6, $6), ($7, $8, 't', '{}', $3, NULL)",
-                Tuple.tuple().addValue(UUID.randomUUID()).addValue(old).addValue(at(now.minus(DAY.multipliedBy(2))))
-                        .addValue(UUID.randomUUID()).addValue(id + "fresh").addValue(at(now.minusSeconds(60)))
-                        .addValue(UUID.randomUUID()).addValue(id + "unsent"));
-        prune();
-        assertRows("revocation_outbox", "event_key");
-        assertEquals(1, count("revocation_outbox", "event_key", id + "unsent"));
-    }
-
-    @Test
     void pruningTwiceDeletesNothingMore() {
         sql("INSERT INTO used_client_assertion_jtis (client_id, jti, expires_at) VALUES ('c', $1, $2)",
                 Tuple.of(id + "old", at(now.minusSeconds(1))));
