@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * With tiny bounds, the verified-token cache and the consent view stay within them, and what they drop is verified
  * or fetched again: the service answers exactly as with room for everything. A revoked token id that has to be
- * dropped never lets its token back in.
+ * dropped never lets its token back in, nor does a provider suspension dropped for room.
  */
 @QuarkusTest
 @TestProfile(BoundedMemoryTest.TinyBounds.class)
@@ -37,7 +37,8 @@ class BoundedMemoryTest {
             return Map.of(
                     "bankbridge.provider-api.token-cache.max-entries", "2",
                     "bankbridge.consent-view.max-consents", "2",
-                    "bankbridge.consent-view.max-revoked-tokens", "2");
+                    "bankbridge.consent-view.max-revoked-tokens", "2",
+                    "bankbridge.consent-view.max-ended", "2");
         }
     }
 
@@ -87,6 +88,22 @@ class BoundedMemoryTest {
         }
         assertTrue(consents.tokenRevoked("jti-live", issued), "a token issued before the drop is refused");
         assertFalse(consents.tokenRevoked("jti-new", Instant.now().plusSeconds(60)),
+                "a token issued after the drop is not");
+    }
+
+    @Test
+    @Order(3)
+    void aProviderSuspensionDroppedForRoomRefusesEveryTokenIssuedBeforeIt() throws InterruptedException {
+        Instant issued = Instant.now().minusSeconds(1);
+        assertFalse(consents.providerSuspended("provider-live", issued));
+        for (int i = 0; i < 20; i++) {
+            consents.suspendProvider("provider-" + UUID.randomUUID(), Instant.now());
+        }
+        for (int i = 0; i < 50 && !consents.providerSuspended("provider-live", issued); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(consents.providerSuspended("provider-live", issued), "a token issued before the drop is refused");
+        assertFalse(consents.providerSuspended("provider-live", Instant.now().plusSeconds(60)),
                 "a token issued after the drop is not");
     }
 }

@@ -23,7 +23,10 @@ public interface ConsentViewConfig {
     @WithDefault("1000000")
     int maxRevokedTokens();
 
-    /** Ended consents and suspended providers held in memory (consent-service stays the authority on consents). */
+    /**
+     * Ended consents and suspended providers held in memory (consent-service stays the authority on consents).
+     * Should a suspension ever have to be dropped for room, every provider token issued before is refused.
+     */
     @WithDefault("100000")
     int maxEnded();
 

@@ -1,7 +1,6 @@
 package io.bankbridge.accountdata.consent;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.bankbridge.accountdata.config.ConsentViewConfig;
 import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.repository.RevocationRepository;
@@ -26,7 +25,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  *
  * <p>Every map is bounded ({@link ConsentViewConfig}). A dropped consent is asked of consent-service again. What
  * events say about tokens is kept for the access-token lifetime plus a margin, after which every token it concerns
- * has expired; should the revoked-token bound be reached before that, tokens issued before the drop are refused.
+ * has expired; should the bound of revoked token ids or of suspended providers be reached before that, every token
+ * issued before the drop is refused ({@link DroppedForRoom}).
  */
 @ApplicationScoped
 public class ConsentViews {
@@ -49,8 +49,9 @@ public class ConsentViews {
     private final Map<String, String> ended;
     private final Map<String, Boolean> revokedTokens;
     private final Map<String, Instant> suspendedProviders;
-    /** Tokens issued up to this instant are refused: a revoked id had to be dropped then (bound reached). */
-    private volatile Instant revokedIdsDroppedAt = Instant.MIN;
+    private final DroppedForRoom revokedTokensDropped =
+            new DroppedForRoom("bankbridge.consent-view.max-revoked-tokens");
+    private final DroppedForRoom suspensionsDropped = new DroppedForRoom("bankbridge.consent-view.max-ended");
 
     ConsentViews(@RestClient ConsentServiceClient consentService, RevocationRepository revocations,
                  ConsentViewConfig config) {
@@ -61,18 +62,10 @@ public class ConsentViews {
                 .expireAfterAccess(config.consentIdle()).<String, ConsentView>build().asMap();
         this.ended = Caffeine.newBuilder().maximumSize(config.maxEnded())
                 .expireAfterWrite(retention).<String, String>build().asMap();
-        this.suspendedProviders = Caffeine.newBuilder().maximumSize(config.maxEnded())
-                .expireAfterWrite(retention).<String, Instant>build().asMap();
-        this.revokedTokens = Caffeine.newBuilder().maximumSize(config.maxRevokedTokens())
-                .expireAfterWrite(retention)
-                .<String, Boolean>evictionListener((id, revoked, cause) -> {
-                    if (cause == RemovalCause.SIZE) {
-                        revokedIdsDroppedAt = Instant.now();
-                        Log.warn("Revoked token ids exceed bankbridge.consent-view.max-revoked-tokens: tokens "
-                                + "issued until now are refused");
-                    }
-                })
-                .build().asMap();
+        this.suspendedProviders = Caffeine.newBuilder().maximumSize(config.maxEnded()).expireAfterWrite(retention)
+                .evictionListener(suspensionsDropped.<String, Instant>listener()).build().asMap();
+        this.revokedTokens = Caffeine.newBuilder().maximumSize(config.maxRevokedTokens()).expireAfterWrite(retention)
+                .evictionListener(revokedTokensDropped.<String, Boolean>listener()).build().asMap();
     }
 
     void load(@Observes StartupEvent ignored) {
@@ -98,14 +91,14 @@ public class ConsentViews {
 
     /** Whether the token was revoked, or may have been and its revocation could not be kept (see the class). */
     public boolean tokenRevoked(String tokenId, Instant issuedAt) {
-        return (tokenId != null && revokedTokens.containsKey(tokenId))
-                || (issuedAt == null ? revokedIdsDroppedAt != Instant.MIN : !issuedAt.isAfter(revokedIdsDroppedAt));
+        return (tokenId != null && revokedTokens.containsKey(tokenId)) || revokedTokensDropped.covers(issuedAt);
     }
 
     /** Whether a token of this provider issued at {@code issuedAt} is void because the provider was suspended after. */
     public boolean providerSuspended(String providerId, Instant issuedAt) {
         Instant suspendedAt = suspendedProviders.get(providerId);
-        return suspendedAt != null && (issuedAt == null || !issuedAt.isAfter(suspendedAt));
+        return (suspendedAt != null && (issuedAt == null || !issuedAt.isAfter(suspendedAt)))
+                || suspensionsDropped.covers(issuedAt);
     }
 
     /*

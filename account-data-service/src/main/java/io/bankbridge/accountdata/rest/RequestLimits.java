@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What is refused before any resource is chosen, in the same problem format as {@link ProblemMapper}: a control
- * character anywhere in the URI (a NUL never reaches a query), a body over {@code quarkus.http.limits.max-body-size}
- * (413), and failures of the HTTP layer itself (undecodable requests), which would otherwise get the framework's
- * generic error page.
+ * character anywhere in the URI (a NUL never reaches a query), a body sent with {@code Transfer-Encoding} (400),
+ * a body over {@code quarkus.http.limits.max-body-size} (413), and failures of the HTTP layer itself (undecodable
+ * requests), which would otherwise get the framework's generic error page.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -38,15 +39,33 @@ public class RequestLimits {
                     "The request URI contains a control character (e.g. %00)."));
             return;
         }
+        if (rc.request().headers().contains("Transfer-Encoding")) {
+            // The HTTP codec keeps Transfer-Encoding and drops a Content-Length sent with it, then waits for chunks
+            // that may never come; a body of unknown length is not worth that (nor the smuggling ambiguity).
+            refuseAndClose(rc, new Problem("about:blank", "Bad Request", 400,
+                    "Transfer-Encoding is not accepted: send the body with a Content-Length."));
+            return;
+        }
         String length = rc.request().getHeader("Content-Length");
         if (length != null && tooLarge(length)) {
-            // Read and drop the body rather than close mid-upload, so the client gets to read the answer.
-            rc.request().handler(ignored -> { }).resume();
-            answer(rc, new Problem("about:blank", "Content Too Large", 413,
-                    "The request body is larger than " + maxBodySize + " bytes."));
+            refuseAndClose(rc, tooLarge());
             return;
         }
         rc.next();
+    }
+
+    private Problem tooLarge() {
+        return new Problem("about:blank", "Content Too Large", 413,
+                "The request body is larger than " + maxBodySize + " bytes.");
+    }
+
+    /** The body is never read: the connection closes once the answer is written (RFC 9110 §15.5.14) on HTTP/1. */
+    private void refuseAndClose(RoutingContext rc, Problem problem) {
+        if (rc.request().version() != HttpVersion.HTTP_2) { // an HTTP/2 stream ends alone; the connection is shared
+            rc.response().putHeader("Connection", "close");
+            rc.addEndHandler(written -> rc.request().connection().close());
+        }
+        answer(rc, problem);
     }
 
     private boolean tooLarge(String contentLength) {
@@ -65,8 +84,8 @@ public class RequestLimits {
                 rc.next();
                 return;
             }
-            answer(rc, new Problem("about:blank", HttpResponseStatus.valueOf(status).reasonPhrase(), status,
-                    status == 413 ? "The request body is larger than " + maxBodySize + " bytes." : null));
+            answer(rc, status == 413 ? tooLarge()
+                    : new Problem("about:blank", HttpResponseStatus.valueOf(status).reasonPhrase(), status, null));
             return;
         }
         if (fromSecurity(failure)) {

@@ -99,6 +99,45 @@ class BadInputTest {
         assertThat(answer.body(), containsString("\"error\":\"invalid_request\""));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/token", "/par", "/authorize/signin", "/admin/providers"})
+    void aBodyOfUnknownLengthIsRefusedAtOnceInTheEndpointsFormat(String path) {
+        // Transfer-Encoding with a Content-Length (the probe adds "Content-Length: 0") and no chunk ever sent
+        RawHttp.Answer answer = post(path, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "Transfer-Encoding", "chunked"), "");
+
+        assertThat(path, answer.status(), equalTo(400));
+        assertThat(answer.contentType(), startsWith(formatOf(path)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/token", "/authorize/signin", "/admin/providers"})
+    void aDeclaredBodyOverTheLimitIsRefusedInTheEndpointsFormat(String path) {
+        RawHttp.Answer answer = http().send("POST", path.getBytes(StandardCharsets.US_ASCII),
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Content-Length", "100000000"), null);
+
+        assertThat(path, answer.status(), equalTo(413));
+        assertThat(answer.contentType(), startsWith(formatOf(path)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST /token?a=%ZZ", "POST /par?%ZZ=1", "GET /authorize?client_id=x&a=%ZZ",
+            "GET /authorize?client_id=%C3%28&request_uri=urn:x", "GET /authorize?%=x"})
+    void anUndecodableRequestTargetIsRefusedBeforeAnyEndpoint(String request) {
+        // The HTTP server refuses a request-target that is not a URI before routing: a bare 400, nothing leaked.
+        String[] parts = request.split(" ");
+        RawHttp.Answer answer = http().send(parts[0], parts[1].getBytes(StandardCharsets.US_ASCII),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"), parts[0].equals("POST") ? new byte[0] : null);
+
+        assertThat(request, answer.status(), equalTo(400));
+        assertThat(request, answer.body(), not(containsString("Exception")));
+    }
+
+    private static String formatOf(String path) {
+        return path.startsWith("/authorize") ? "text/html"
+                : path.startsWith("/admin") ? "application/problem+json" : "application/json";
+    }
+
     private RawHttp.Answer post(String path, Map<String, String> headers, String body) {
         return http().send("POST", path.getBytes(StandardCharsets.US_ASCII), headers, body.getBytes(StandardCharsets.UTF_8));
     }
