@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -158,7 +159,7 @@ public class AuthorizationFlow {
     public Uni<String> approve(AuthorizationSession session, List<String> accountIds) {
         return decide(session, (bearer, consent) -> consents.authorize(bearer, consent.id(),
                         new ConsentApproval(accountIds, session.durationDays())))
-                .chain(consent -> issueCode(session, consent.id()));
+                .chain(consent -> issueCode(session, consent.id(), consent.expiresAt()));
     }
 
     /** Records the customer's decision with consent-service: a new consent, then {@code decision} applied to it. */
@@ -176,14 +177,14 @@ public class AuthorizationFlow {
 
     /** The first-party sign-in succeeded: the code goes straight back to the client. */
     public Uni<String> completeFirstParty(AuthorizationSession session) {
-        return issueCode(session, null);
+        return issueCode(session, null, null);
     }
 
-    private Uni<String> issueCode(AuthorizationSession session, String consentId) {
+    private Uni<String> issueCode(AuthorizationSession session, String consentId, Instant consentExpiresAt) {
         List<String> granted = new ArrayList<>(session.dataClusters());
         session.scopes().stream().filter(FIRST_PARTY_SCOPES::contains).forEach(granted::add);
         CodeGrant grant = new CodeGrant(session.clientId(), session.redirectUri(), session.customerId(), consentId,
-                List.copyOf(granted), session.codeChallenge(), session.nonce(), session.authTime());
+                List.copyOf(granted), session.codeChallenge(), session.nonce(), session.authTime(), consentExpiresAt);
         return codes.issue(grant)
                 .call(() -> sessions.delete(session))
                 .map(code -> redirect(session.redirectUri(), params("code", code, "state", session.state())));
