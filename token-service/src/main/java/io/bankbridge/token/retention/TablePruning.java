@@ -55,7 +55,9 @@ public class TablePruning {
     /** Prunes every table as of {@code now}; returns how many rows each table lost. */
     public Uni<Map<String, Integer>> pruneAll(Instant now) {
         List<Rule> rules = List.of(
-                new Rule("pushed_requests", "expires_at < $1", now),
+                // a pushed request stays while a session opened from it lives: it is consumed when the customer decides
+                new Rule("pushed_requests", "expires_at < $1 AND NOT EXISTS (SELECT 1 FROM authorization_sessions s "
+                        + "WHERE s.request_uri_hash = pushed_requests.request_uri_hash AND s.expires_at >= $1)", now),
                 new Rule("authorization_sessions", "expires_at < $1", now),
                 new Rule("authorization_codes", "expires_at < $1", now.minus(config.codeRetention())),
                 new Rule("used_client_assertion_jtis", "expires_at < $1", now),
