@@ -39,6 +39,7 @@ class DiscoveryAndKeysTest {
                 .body("jwks_uri", equalTo(issuer + "/jwks"))
                 .body("revocation_endpoint", equalTo(issuer + "/revoke"))
                 .body("introspection_endpoint", equalTo(issuer + "/introspect"))
+                .body("end_session_endpoint", equalTo(issuer + "/logout"))
                 .body("code_challenge_methods_supported", equalTo(java.util.List.of("S256")))
                 .body("authorization_response_iss_parameter_supported", equalTo(true))
                 .body("claims_supported", hasItems("sub", "nonce", "customer_ids"))

@@ -47,6 +47,7 @@ public class DiscoveryEndpoint {
         m.put("jwks_uri", issuer + "/jwks");
         m.put("revocation_endpoint", issuer + OAuthPaths.REVOKE);
         m.put("introspection_endpoint", issuer + OAuthPaths.INTROSPECT);
+        m.put("end_session_endpoint", issuer + EndSessionEndpoint.PATH);
         m.put("scopes_supported", scopes);
         m.put("response_types_supported", List.of("code"));
         m.put("response_modes_supported", List.of("query"));
