@@ -24,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * {@code grant_type=authorization_code}: redeems a code once, for the client and redirect URI it was issued to,
@@ -100,8 +99,8 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
                 grant.scopes());
         boolean openid = grant.scopes().contains(PushedRequestValidator.OPENID);
         // The Security Center shows every connection of the person behind the login, linked logins' included.
-        Uni<List<String>> customerIds = openid && client.kind() == ClientKind.FIRST_PARTY
-                ? links.customersLinkedTo(grant.customerId()) : Uni.createFrom().item(List.of());
+        Uni<LoginLinks.SignedInPerson> person = openid && client.kind() == ClientKind.FIRST_PARTY
+                ? links.person(grant.customerId()) : Uni.createFrom().item(LoginLinks.SignedInPerson.NONE);
         String scope = String.join(" ", grant.scopes());
         // The refresh token lives as long as the consent (FAPI 2.0 §5.3.2.1 item 10).
         Instant refreshExpiry = grant.consentExpiresAt() != null ? grant.consentExpiresAt()
@@ -114,9 +113,10 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
             if (!consumed) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code was already used"));
             }
-            return customerIds
-                    .map(ids -> openid
-                            ? generator.idToken(client.clientId(), grant.customerId(), grant.nonce(), grant.authTime(), ids)
+            return person
+                    .map(who -> openid
+                            ? generator.idToken(client.clientId(), grant.customerId(), grant.nonce(), grant.authTime(),
+                                    who.username(), who.customerIds())
                             : null)
                     .chain(idToken -> refresh.map(refreshToken -> new GrantOutcome.Issued(TokenResponse.bearer(
                             access.value(), settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope))));
