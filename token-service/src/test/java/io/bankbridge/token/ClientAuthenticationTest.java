@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Client authentication at the OAuth endpoints: private_key_jwt (RFC 7523, PS256/ES256, aud = exactly the issuer as
@@ -126,17 +128,12 @@ class ClientAuthenticationTest {
                 .when().post("/introspect").then().statusCode(401).body("error", equalTo("invalid_client"));
     }
 
-    @Test
-    void assertionWithTheTokenEndpointAsAudienceIsRefusedAtTokenAndPar() {
-        TestProvider provider = TestProvider.onboard("aud-endpoint");
-        assertRefusedAtTokenAndPar(provider, () -> provider.assertion(JWSAlgorithm.PS256, TestProvider.issuer() + "/token",
-                Instant.now().plusSeconds(60), UUID.randomUUID().toString()));
-    }
-
-    @Test
-    void assertionWithThePushedRequestEndpointAsAudienceIsRefused() {
-        TestProvider provider = TestProvider.onboard("aud-par");
-        assertRefusedAtTokenAndPar(provider, () -> provider.assertion(JWSAlgorithm.PS256, TestProvider.issuer() + "/par",
+    /** The token endpoint's URL, the PAR endpoint's URL, the issuer with a trailing slash: each refused everywhere. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/token", "/par", "/"})
+    void assertionWithAnAudienceOtherThanTheIssuerStringIsRefusedAtTokenAndPar(String suffix) {
+        TestProvider provider = TestProvider.onboard("aud-string");
+        assertRefusedAtTokenAndPar(provider, () -> provider.assertion(JWSAlgorithm.PS256, TestProvider.issuer() + suffix,
                 Instant.now().plusSeconds(60), UUID.randomUUID().toString()));
     }
 
@@ -157,13 +154,6 @@ class ClientAuthenticationTest {
         assertRefusedAtTokenAndPar(provider, () -> TestProvider.signPayload(provider.key(), JWSAlgorithm.PS256, Map.of(
                 "iss", provider.clientId(), "sub", provider.clientId(), "aud", List.of(TestProvider.issuer()),
                 "exp", Instant.now().plusSeconds(60).getEpochSecond(), "jti", UUID.randomUUID().toString())));
-    }
-
-    @Test
-    void assertionWithTheIssuerAndATrailingSlashIsRefusedAtTokenAndPar() {
-        TestProvider provider = TestProvider.onboard("aud-slash");
-        assertRefusedAtTokenAndPar(provider, () -> provider.assertion(JWSAlgorithm.PS256, TestProvider.issuer() + "/",
-                Instant.now().plusSeconds(60), UUID.randomUUID().toString()));
     }
 
     @Test

@@ -61,9 +61,7 @@ class RequestUriBindingTest {
     @Test
     void aReloadOfTheAuthorizationUrlInTheSameBrowserCarriesOn() {
         String url = provider.authorizeUrl(provider.push("b-2", Journeys.VERIFIER, Journeys.CLUSTERS, 90));
-        Browser customer = new Browser();
-        customer.follow(url);
-        Journeys.signIn(customer, "card.demo0001", "Demo-0001-pass!");
+        Browser customer = signedIn(url);
 
         Response reloaded = customer.get(url);
         assertThat(reloaded.statusCode(), equalTo(303));
@@ -99,9 +97,7 @@ class RequestUriBindingTest {
     @Test
     void theRequestIsUsedUpByTheDecisionAndTwoDecisionsGiveOneAnswer() throws Exception {
         String url = provider.authorizeUrl(provider.push("b-4", Journeys.VERIFIER, Journeys.CLUSTERS, 90));
-        Browser customer = new Browser();
-        customer.follow(url);
-        Journeys.signIn(customer, "card.demo0001", "Demo-0001-pass!");
+        Browser customer = signedIn(url);
         customer.get("/authorize/consent");
 
         List<Response> answers = new ArrayList<>();
@@ -125,10 +121,7 @@ class RequestUriBindingTest {
 
     @Test
     void notYouSignsOutAndReturnsToTheSignInOfTheSameRequest() {
-        String url = provider.authorizeUrl(provider.push("b-5", Journeys.VERIFIER, Journeys.CLUSTERS, 90));
-        Browser browser = new Browser();
-        browser.follow(url);
-        Journeys.signIn(browser, "card.demo0001", "Demo-0001-pass!");
+        Browser browser = signedIn(provider.authorizeUrl(provider.push("b-5", Journeys.VERIFIER, Journeys.CLUSTERS, 90)));
         Response picker = browser.get("/authorize/consent");
         assertThat(picker.asString(), allOf(containsString("Signed in as <strong>card.demo0001</strong>"),
                 containsString("action=\"/authorize/signout\""), containsString("Not you?")));
@@ -152,13 +145,19 @@ class RequestUriBindingTest {
 
     @Test
     void notYouWithoutTheCsrfTokenChangesNothing() {
-        Browser browser = new Browser();
-        browser.follow(provider.authorizeUrl(provider.push("b-6", Journeys.VERIFIER, Journeys.CLUSTERS, 90)));
-        Journeys.signIn(browser, "card.demo0001", "Demo-0001-pass!");
+        Browser browser = signedIn(provider.authorizeUrl(provider.push("b-6", Journeys.VERIFIER, Journeys.CLUSTERS, 90)));
 
         assertThat(browser.postRaw("/authorize/signout").statusCode(), equalTo(403));
         assertThat(browser.get("/authorize/consent").statusCode(), equalTo(200));
         assertThat(new Browser().postRaw("/authorize/signout", "csrf", "guess").statusCode(), equalTo(400));
+    }
+
+    /** A browser that opened {@code url} and signed in as card.demo0001. */
+    private static Browser signedIn(String url) {
+        Browser browser = new Browser();
+        browser.follow(url);
+        Journeys.signIn(browser, "card.demo0001", "Demo-0001-pass!");
+        return browser;
     }
 
     private static java.util.Map<String, String> approve(Browser browser) {
