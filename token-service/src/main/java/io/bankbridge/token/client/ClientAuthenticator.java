@@ -176,9 +176,10 @@ public class ClientAuthenticator {
 
     /**
      * FAPI 2.0 Final §5.3.2.1: {@code aud} is the issuer identifier, one JSON string. An array (even one holding the
-     * issuer) or an endpoint URL is refused: the formal analysis of FAPI 2.0 showed an attacker-run authorization
-     * server can make a client sign an assertion for it that it then replays here (audience injection). Read from the
-     * raw payload, since the parsed claims set turns a string audience into a one-element list.
+     * issuer) or an endpoint URL is refused: the formal analysis of FAPI 2.0 showed that a client taking the audience
+     * from an attacker's metadata (a token endpoint URL that is in fact ours) signs an assertion the attacker can
+     * replay here (audience injection); an issuer identifier cannot be borrowed that way. Read from the raw payload,
+     * since the parsed claims set turns a string audience into a one-element list.
      */
     private void checkAudience(SignedJWT jwt, String endpointPath) {
         Object audience = jwt.getPayload().toJSONObject().get("aud");
