@@ -175,6 +175,47 @@ class SecurityCenterJourneyTest {
         return end < 0 ? html.substring(start) : html.substring(start, end);
     }
 
+    @Test
+    void signingOutEndsTheSessionGoesThroughTheIssuersEndSessionAndTheNextVisitSignsInAgain() {
+        String customer = newCustomer();
+        Browser browser = signedIn(customer);
+        HttpResponse<String> home = browser.open("/security-center");
+        assertThat(home.body()).contains("Signed in as <strong>" + customer + "</strong>")
+                .contains("action=\"/security-center/sign-out\"").contains(">Sign out</button>");
+
+        HttpResponse<String> forged = browser.postForm("/security-center/sign-out", Map.of("csrf", "forged"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        HttpResponse<String> still = browser.get("/security-center");
+        assertThat(still.statusCode()).as("a forged form signs no one out").isEqualTo(200);
+
+        int before = issuer().logouts().size();
+        HttpResponse<String> out = browser.postForm("/security-center/sign-out",
+                Map.of("csrf", Browser.hiddenField(still.body(), "csrf")));
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("Location").orElseThrow()).startsWith(issuer().url() + "/logout?");
+        HttpResponse<String> signedOut = browser.follow(out);
+        assertThat(signedOut.statusCode()).isEqualTo(200);
+        assertThat(signedOut.uri().getPath()).isEqualTo("/security-center/signed-out");
+        assertThat(signedOut.body()).contains("You are signed out").doesNotContain(customer);
+
+        Map<String, String> logout = issuer().logouts().get(before);
+        assertThat(logout.get("client_id")).isEqualTo("security-center");
+        assertThat(logout.get("id_token_hint")).isNotBlank();
+        assertThat(logout.get("post_logout_redirect_uri")).isEqualTo(base.resolve("/security-center/signed-out").toString());
+
+        HttpResponse<String> again = browser.get("/security-center");
+        assertThat(again.statusCode() / 100).as("the Security Center asks for sign-in again").isEqualTo(3);
+        assertThat(again.headers().firstValue("Location").orElseThrow()).startsWith(issuer().url() + "/authorize");
+    }
+
+    @Test
+    void signOutWithoutASessionSignsNobodyOut() {
+        Browser stranger = new Browser(base);
+        HttpResponse<String> out = stranger.postForm("/security-center/sign-out", Map.of("csrf", "anything"));
+        assertThat(out.statusCode()).isNotEqualTo(200);
+        assertThat(out.headers().firstValue("Location").orElse("")).doesNotContain("/logout");
+    }
+
     private void assertExactlyOneRevokedEvent(String consentId, String customer) {
         List<ConsumerRecord<String, String>> published = RevocationTopic.awaitRecords(consentId, 1);
         assertThat(published).hasSize(1);

@@ -62,6 +62,7 @@ public final class TestIssuer implements AutoCloseable {
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private volatile String signedInCustomer = "CUS-C-0001";
     private volatile List<String> signedInCustomerIds = List.of();
+    private final List<Map<String, String>> logouts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record PendingCode(String clientId, String redirectUri, String customerId, List<String> customerIds,
                                String nonce, String challenge) {
@@ -84,6 +85,7 @@ public final class TestIssuer implements AutoCloseable {
             server.createContext("/token", issuer::token);
             server.createContext("/authorize", issuer::authorize);
             server.createContext("/userinfo", issuer::userinfo);
+            server.createContext("/logout", issuer::logout);
             server.setExecutor(Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "test-issuer");
                 t.setDaemon(true);
@@ -240,6 +242,7 @@ public final class TestIssuer implements AutoCloseable {
         doc.put("authorization_endpoint", url + "/authorize");
         doc.put("token_endpoint", url + "/token");
         doc.put("userinfo_endpoint", url + "/userinfo");
+        doc.put("end_session_endpoint", url + "/logout");
         doc.put("jwks_uri", url + "/jwks");
         doc.put("response_types_supported", List.of("code"));
         doc.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
@@ -314,6 +317,25 @@ public final class TestIssuer implements AutoCloseable {
             }
             default -> respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
         }
+    }
+
+    /** The end_session requests received so far (their query parameters), oldest first. */
+    public List<Map<String, String>> logouts() {
+        return List.copyOf(logouts);
+    }
+
+    /** RP-initiated logout: records the request and sends the browser to its post_logout_redirect_uri, if any. */
+    private void logout(HttpExchange exchange) throws IOException {
+        Map<String, String> q = parse(exchange.getRequestURI().getRawQuery());
+        logouts.add(Map.copyOf(q));
+        String back = q.get("post_logout_redirect_uri");
+        if (back == null) {
+            respond(exchange, 200, "{}");
+            return;
+        }
+        exchange.getResponseHeaders().add("Location", back + (q.get("state") == null ? "" : "?state=" + enc(q.get("state"))));
+        exchange.sendResponseHeaders(303, -1);
+        exchange.close();
     }
 
     private void userinfo(HttpExchange exchange) throws IOException {

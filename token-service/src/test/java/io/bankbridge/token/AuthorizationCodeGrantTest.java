@@ -15,10 +15,17 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The authorization_code grant: single use, bound to client, redirect URI and PKCE, short-lived. */
+/**
+ * The authorization_code grant: single use, bound to client, redirect URI and PKCE, short-lived; only a successful
+ * redemption uses the code, and only the same client's replay of a redeemed code revokes.
+ */
 @QuarkusTest
 class AuthorizationCodeGrantTest {
 
@@ -77,12 +84,15 @@ class AuthorizationCodeGrantTest {
     }
 
     @Test
-    void wrongPkceVerifierIsInvalidGrant() {
+    void wrongPkceVerifierIsInvalidGrantAndLeavesTheCodeUsable() {
         TestProvider provider = TestProvider.onboard("pkce");
-        String code = Grants.code(codes, provider, Grants.newConsentId(), TestProvider.verifier(), TestProvider.CLUSTERS, null);
+        String verifier = TestProvider.verifier();
+        String code = Grants.code(codes, provider, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
 
         Grants.redeem(provider, code, TestProvider.verifier())
                 .statusCode(400).body("error", equalTo("invalid_grant")).header("Cache-Control", "no-store");
+
+        assertGrantIntact(provider, code, verifier);
     }
 
     @Test
@@ -96,7 +106,7 @@ class AuthorizationCodeGrantTest {
     }
 
     @Test
-    void redirectUriDifferentFromTheRequestIsInvalidGrant() {
+    void redirectUriDifferentFromTheRequestIsInvalidGrantAndLeavesTheCodeUsable() {
         TestProvider provider = TestProvider.onboard("redirect");
         String verifier = TestProvider.verifier();
         String code = Grants.code(codes, provider, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
@@ -104,16 +114,56 @@ class AuthorizationCodeGrantTest {
         provider.authenticated().formParam("grant_type", "authorization_code").formParam("code", code)
                 .formParam("redirect_uri", "https://provider.example/other").formParam("code_verifier", verifier)
                 .when().post("/token").then().statusCode(400).body("error", equalTo("invalid_grant"));
+
+        assertGrantIntact(provider, code, verifier);
     }
 
     @Test
-    void codeOfAnotherClientIsInvalidGrant() {
+    void codeOfAnotherClientIsInvalidGrantAndStaysWithItsClient() {
         TestProvider owner = TestProvider.onboard("owner");
         TestProvider thief = TestProvider.onboard("thief");
         String verifier = TestProvider.verifier();
         String code = Grants.code(codes, owner, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
 
         Grants.redeem(thief, code, verifier).statusCode(400).body("error", equalTo("invalid_grant"));
+        Grants.redeem(thief, code, verifier).statusCode(400).body("error", equalTo("invalid_grant"));
+
+        assertGrantIntact(owner, code, verifier);
+    }
+
+    /** The right client still redeems the code, and what it gets works: nothing was burnt or revoked. */
+    private static void assertGrantIntact(TestProvider provider, String code, String verifier) {
+        JsonPath tokens = Grants.redeem(provider, code, verifier).statusCode(200).extract().jsonPath();
+        Grants.introspect(tokens.getString("access_token")).statusCode(200).body("active", equalTo(true));
+        Grants.refresh(provider, tokens.getString("refresh_token")).statusCode(200);
+    }
+
+    @Test
+    void concurrentCorrectRedemptionsGiveExactlyOneSuccess() throws Exception {
+        TestProvider provider = TestProvider.onboard("race");
+        String verifier = TestProvider.verifier();
+        String code = Grants.code(codes, provider, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
+        // Assertions are made up front: signing must not decide who arrives first.
+        List<String> assertions = List.of(provider.assertion(), provider.assertion(), provider.assertion(),
+                provider.assertion());
+
+        List<Integer> statuses;
+        try (ExecutorService threads = Executors.newFixedThreadPool(assertions.size())) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String assertion : assertions) {
+                answers.add(threads.submit(() -> provider.withAssertion(assertion)
+                        .formParam("grant_type", "authorization_code").formParam("code", code)
+                        .formParam("redirect_uri", TestProvider.REDIRECT_URI).formParam("code_verifier", verifier)
+                        .when().post("/token").then().extract().statusCode()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
+        assertEquals(assertions.size() - 1, statuses.stream().filter(status -> status == 400).count(), "statuses " + statuses);
     }
 
     @Test

@@ -29,7 +29,15 @@ final class Grants {
     static String code(AuthorizationCodeIssuer codes, TestProvider provider, String consentId, String verifier,
                        List<String> scopes, String nonce) {
         return codes.issue(new CodeGrant(provider.clientId(), TestProvider.REDIRECT_URI, "CUS-C-0001", consentId, scopes,
-                TestProvider.challenge(verifier), nonce, Instant.now())).await().atMost(Duration.ofSeconds(10));
+                TestProvider.challenge(verifier), nonce, Instant.now(), null)).await().atMost(Duration.ofSeconds(10));
+    }
+
+    /** A code for a consent that ends at {@code consentExpiresAt}. */
+    static String code(AuthorizationCodeIssuer codes, TestProvider provider, String consentId, String verifier,
+                       Instant consentExpiresAt) {
+        return codes.issue(new CodeGrant(provider.clientId(), TestProvider.REDIRECT_URI, "CUS-C-0001", consentId,
+                TestProvider.CLUSTERS, TestProvider.challenge(verifier), null, Instant.now(), consentExpiresAt))
+                .await().atMost(Duration.ofSeconds(10));
     }
 
     static ValidatableResponse redeem(TestProvider provider, String code, String verifier) {

@@ -1,6 +1,7 @@
 package io.bankbridge.token;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -96,13 +97,16 @@ class ProviderAdminTest {
     }
 
     @Test
-    void secretProviderGetsItsSecretOnce() {
+    void providerRegistrationWithASharedSecretIsABadRequestProblem() {
         String clientId = "secret-pal-" + UUID.randomUUID().toString().substring(0, 8);
-        admin().body(Map.of("clientId", clientId, "name", "Secret Pal", "redirectUris", List.of("https://sp.example/cb"),
-                        "allowedClusters", List.of("ACCOUNT_BASIC"), "tokenEndpointAuthMethod", "client_secret_basic"))
-                .when().post("/admin/providers").then().statusCode(201).body("clientSecret", notNullValue());
+        for (String method : List.of("client_secret_basic", "client_secret_post", "none", "tls_client_auth")) {
+            admin().body(Map.of("clientId", clientId, "name", "Secret Pal", "redirectUris", List.of("https://sp.example/cb"),
+                            "allowedClusters", List.of("ACCOUNT_BASIC"), "tokenEndpointAuthMethod", method))
+                    .when().post("/admin/providers").then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("private_key_jwt"));
+        }
 
-        admin().when().get("/admin/providers/" + clientId).then().statusCode(200).body("clientSecret", nullValue());
+        admin().when().get("/admin/providers/" + clientId).then().statusCode(404);
     }
 
     @Test

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Pushed authorization requests (RFC 9126): validation at push, single use at the authorization endpoint. */
+/**
+ * Pushed authorization requests (RFC 9126): validation at push; at the authorization endpoint a request opens for its
+ * client only, until it expires (its single use is the customer's decision: see RequestUriBindingTest).
+ */
 @QuarkusTest
 class PushedAuthorizationTest {
 
@@ -43,12 +46,12 @@ class PushedAuthorizationTest {
                 .formParam("code_challenge_method", "S256");
     }
 
-    private Optional<PushedRequest> consume(String requestUri, String clientId) {
-        return pushedRequests.consume(requestUri, clientId).await().atMost(Duration.ofSeconds(10));
+    private Optional<PushedRequest> open(String requestUri, String clientId) {
+        return pushedRequests.open(requestUri, clientId).await().atMost(Duration.ofSeconds(10));
     }
 
     @Test
-    void pushReturnsASingleUseRequestUriThatCarriesTheRequest() {
+    void pushReturnsARequestUriThatCarriesTheRequest() {
         TestProvider provider = TestProvider.onboard("par");
         String verifier = TestProvider.verifier();
         String requestUri = push(provider, verifier)
@@ -62,13 +65,13 @@ class PushedAuthorizationTest {
                 .body("expires_in", greaterThan(0))
                 .extract().path("request_uri");
 
-        PushedRequest request = consume(requestUri, provider.clientId()).orElseThrow();
+        PushedRequest request = open(requestUri, provider.clientId()).orElseThrow();
         assertEquals(TestProvider.REDIRECT_URI, request.redirectUri());
         assertEquals("af0ifjsldkj", request.state());
         assertEquals(TestProvider.challenge(verifier), request.codeChallenge());
         assertEquals(List.of("ACCOUNT_BASIC", "TRANSACTIONS"), request.dataClusters());
         assertEquals(90, request.durationDays());
-        assertTrue(consume(requestUri, provider.clientId()).isEmpty(), "a request_uri works once");
+        assertTrue(open(requestUri, provider.clientId()).isPresent(), "opening a request_uri does not use it up");
     }
 
     @Test
@@ -76,7 +79,7 @@ class PushedAuthorizationTest {
         TestProvider provider = TestProvider.onboard("par-duration");
         String requestUri = push(provider, TestProvider.verifier()).when().post("/par").then().statusCode(201)
                 .extract().path("request_uri");
-        assertEquals(365, consume(requestUri, provider.clientId()).orElseThrow().durationDays());
+        assertEquals(365, open(requestUri, provider.clientId()).orElseThrow().durationDays());
     }
 
     @Test
@@ -86,8 +89,8 @@ class PushedAuthorizationTest {
         String requestUri = push(owner, TestProvider.verifier()).when().post("/par").then().statusCode(201)
                 .extract().path("request_uri");
 
-        assertTrue(consume(requestUri, other.clientId()).isEmpty());
-        assertTrue(consume(requestUri, owner.clientId()).isPresent(), "the owner can still use it");
+        assertTrue(open(requestUri, other.clientId()).isEmpty());
+        assertTrue(open(requestUri, owner.clientId()).isPresent(), "the owner can still use it");
     }
 
     @Test
@@ -98,13 +101,13 @@ class PushedAuthorizationTest {
         pool.query("UPDATE pushed_requests SET expires_at = now() - interval '1 second' WHERE client_id = '"
                 + provider.clientId() + "'").execute().await().atMost(Duration.ofSeconds(10));
 
-        assertTrue(consume(requestUri, provider.clientId()).isEmpty());
+        assertTrue(open(requestUri, provider.clientId()).isEmpty());
     }
 
     @Test
     void unknownRequestUriIsNotHandedOut() {
-        assertTrue(consume("urn:ietf:params:oauth:request_uri:nothing-here", "par").isEmpty());
-        assertTrue(consume("https://elsewhere.example/request", "par").isEmpty());
+        assertTrue(open("urn:ietf:params:oauth:request_uri:nothing-here", "par").isEmpty());
+        assertTrue(open("https://elsewhere.example/request", "par").isEmpty());
     }
 
     @Test

@@ -5,6 +5,8 @@ import static io.restassured.RestAssured.given;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -31,7 +33,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * A provider onboarded through the admin API for one test, holding its private key, and the client side of the
  * protocol: client assertions (RFC 7523), PKCE values, form requests.
  */
-public record TestProvider(String clientId, JWK key, String secret) {
+public record TestProvider(String clientId, JWK key) {
 
     public static final String REDIRECT_URI = "https://provider.example/callback";
     public static final List<String> CLUSTERS = List.of("ACCOUNT_BASIC", "TRANSACTIONS");
@@ -60,17 +62,7 @@ public record TestProvider(String clientId, JWK key, String secret) {
                         "allowedClusters", CLUSTERS, "tokenEndpointAuthMethod", "private_key_jwt",
                         "jwks", new JWKSet(key.toPublicJWK()).toJSONObject(true)))
                 .when().post("/admin/providers").then().statusCode(201);
-        return new TestProvider(clientId, key, null);
-    }
-
-    /** Onboards a client_secret_basic provider; the secret comes from the onboarding answer. */
-    public static TestProvider onboardWithSecret(String name) {
-        String clientId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String secret = given().header("Authorization", adminAuthorization()).contentType(ContentType.JSON)
-                .body(Map.of("clientId", clientId, "name", name, "redirectUris", List.of(REDIRECT_URI),
-                        "allowedClusters", CLUSTERS, "tokenEndpointAuthMethod", "client_secret_basic"))
-                .when().post("/admin/providers").then().statusCode(201).extract().path("clientSecret");
-        return new TestProvider(clientId, null, secret);
+        return new TestProvider(clientId, key);
     }
 
     public static RSAKey rsaKey() {
@@ -111,17 +103,25 @@ public record TestProvider(String clientId, JWK key, String secret) {
         }
     }
 
-    /** A form request authenticated as this provider (client assertion, or HTTP Basic for secret clients). */
+    /** Signs a payload written as given (for claim shapes the claims builder would normalise). */
+    public static String signPayload(JWK key, JWSAlgorithm alg, Map<String, Object> payload) {
+        try {
+            JWSSigner signer = key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), new Payload(payload));
+            jws.sign(signer);
+            return jws.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A form request authenticated as this provider with a fresh client assertion. */
     public RequestSpecification authenticated() {
-        return withAssertion(secret == null ? assertion() : null);
+        return withAssertion(assertion());
     }
 
     public RequestSpecification withAssertion(String assertion) {
-        RequestSpecification spec = given().contentType(ContentType.URLENC);
-        if (secret != null) {
-            return spec.header("Authorization", basic(clientId, secret));
-        }
-        return spec.formParam("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+        return given().contentType(ContentType.URLENC).formParam("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
                 .formParam("client_assertion", assertion);
     }
 

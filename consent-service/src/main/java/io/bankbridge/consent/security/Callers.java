@@ -33,6 +33,13 @@ public class Callers {
         return identity.getPrincipal().getName();
     }
 
+    /** How the signed-in customer is shown: the login's user name from the ID token, else the customer id. */
+    public String displayName() {
+        Object name = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("preferred_username") : null;
+        String shown = name instanceof JsonString json ? json.getString() : name == null ? null : name.toString();
+        return shown == null || shown.isBlank() ? customer() : shown;
+    }
+
     /**
      * Every customer the signed-in login acts for: its own first, then those of the logins linked to it, as
      * token-service listed them in the ID token's {@code customer_ids} at sign-in.

@@ -3,10 +3,14 @@ package io.bankbridge.consent.securitycenter;
 import io.bankbridge.consent.config.ConsentConfig;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
+import io.quarkus.oidc.OidcConfigurationMetadata;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.oidc.Tenant;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.UUID;
@@ -28,7 +33,8 @@ import java.util.UUID;
 /**
  * The customer Security Center (server-rendered, no scripts, no third-party resources): the customer's provider
  * connections, each connection's history and data accesses, and revocation behind a confirmation step. Signed in
- * through token-service with the authorization-code flow; never reachable with a bearer token.
+ * through token-service with the authorization-code flow; never reachable with a bearer token. Sign-out ends this
+ * service's session and then token-service's.
  */
 @Path("/security-center")
 @Tenant(Access.SECURITY_CENTER_TENANT)
@@ -38,7 +44,8 @@ public class SecurityCenterPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance connections(Connections connections, String revokedProvider);
+        static native TemplateInstance connections(Connections connections, String revokedProvider, String signedInAs,
+                                                   String csrfField, String csrfToken);
 
         static native TemplateInstance connection(ConnectionDetail detail);
 
@@ -49,20 +56,58 @@ public class SecurityCenterPages {
     private final FormTokens formTokens;
     private final Callers callers;
     private final ConsentConfig.SecurityCenter config;
+    private final OidcSession session;
+    private final SecurityIdentity identity;
 
-    SecurityCenterPages(CustomerConnections connections, FormTokens formTokens, Callers callers, ConsentConfig config) {
+    SecurityCenterPages(CustomerConnections connections, FormTokens formTokens, Callers callers, ConsentConfig config,
+                        OidcSession session, SecurityIdentity identity) {
         this.connections = connections;
         this.formTokens = formTokens;
         this.callers = callers;
         this.config = config.securityCenter();
+        this.session = session;
+        this.identity = identity;
     }
 
+    /** The customer's connections, who is signed in, and the sign-out form. */
     @GET
-    public Uni<TemplateInstance> home(@QueryParam("revoked") String revokedId) {
-        return connections.of(callers.customers()).map(list -> Templates.connections(list,
-                // Only a name from the customer's own revoked list is shown: the query string is not trusted text.
-                list.revoked().stream().filter(c -> c.id().equals(revokedId)).map(Connection::providerName)
-                        .findFirst().orElse(null)));
+    public Uni<Response> home(@QueryParam("revoked") String revokedId, @Context UriInfo uri) {
+        FormTokens.Issued form = formTokens.issue(callers.customer());
+        return connections.of(callers.customers()).map(list -> Response.ok(Templates.connections(list,
+                        // Only a name from the customer's own revoked list is shown: the query string is not trusted text.
+                        list.revoked().stream().filter(c -> c.id().equals(revokedId)).map(Connection::providerName)
+                                .findFirst().orElse(null),
+                        callers.displayName(), FormTokens.FIELD, form.token()))
+                .cookie(formCookie(form, uri)).build());
+    }
+
+    /**
+     * Sign-out (a form with the anti-forgery token): ends this service's session (its cookie), then sends the browser
+     * to token-service's end_session endpoint (OpenID RP-Initiated Logout) with the ID token as hint, which ends the
+     * sign-in there and sends the browser back to {@code /security-center/signed-out}.
+     */
+    @POST
+    @Path("/sign-out")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> signOut(String body, @CookieParam(FormTokens.COOKIE) String nonce, @Context UriInfo uri) {
+        String token = FormBody.parse(body, config.maxFormBytes(), config.maxFormFields()).get(FormTokens.FIELD);
+        if (!formTokens.accepts(callers.customer(), token, nonce)) {
+            throw new ForbiddenException("The form has expired or was not sent from the Security Center. Please try again.");
+        }
+        OidcConfigurationMetadata metadata = identity.getAttribute(OidcUtils.CONFIG_METADATA_ATTRIBUTE);
+        String idToken = session.getIdToken() == null ? null : session.getIdToken().getRawToken();
+        URI signedOut = uri.getBaseUriBuilder().path("security-center").path("signed-out").build();
+        URI next = metadata == null || metadata.getEndSessionUri() == null ? signedOut
+                : UriBuilder.fromUri(metadata.getEndSessionUri())
+                        .queryParam("client_id", Access.SECURITY_CENTER_TENANT)
+                        .queryParam("post_logout_redirect_uri", signedOut)
+                        .queryParam("id_token_hint", idToken)
+                        .build();
+        return session.logout().map(ignored -> Response.seeOther(next)
+                .cookie(new NewCookie.Builder(FormTokens.COOKIE).value("").path("/security-center").maxAge(0)
+                        .httpOnly(true).secure("https".equals(uri.getBaseUri().getScheme()))
+                        .sameSite(NewCookie.SameSite.STRICT).build())
+                .build());
     }
 
     /**
@@ -90,10 +135,7 @@ public class SecurityCenterPages {
             FormTokens.Issued form = formTokens.issue(customer);
             Connection connection = Connection.of(detail.consent().consent(), null);
             return Response.ok(Templates.confirmRevoke(connection, FormTokens.FIELD, form.token()))
-                    .cookie(new NewCookie.Builder(FormTokens.COOKIE).value(form.nonce()).path("/security-center")
-                            .httpOnly(true).secure("https".equals(uri.getBaseUri().getScheme()))
-                            .sameSite(NewCookie.SameSite.STRICT).build())
-                    .build();
+                    .cookie(formCookie(form, uri)).build();
         });
     }
 
@@ -112,6 +154,12 @@ public class SecurityCenterPages {
                 .seeOther(uri.getBaseUriBuilder().path("security-center")
                         .queryParam("revoked", revoked.consent().id()).build())
                 .build());
+    }
+
+    /** The form token's nonce, in a strict same-site cookie for the Security Center's paths only. */
+    private static NewCookie formCookie(FormTokens.Issued form, UriInfo uri) {
+        return new NewCookie.Builder(FormTokens.COOKIE).value(form.nonce()).path("/security-center").httpOnly(true)
+                .secure("https".equals(uri.getBaseUri().getScheme())).sameSite(NewCookie.SameSite.STRICT).build();
     }
 
     private static URI home(UriInfo uri) {

@@ -20,11 +20,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -68,8 +70,17 @@ public class AuthorizationFlow {
         this.issuer = issuer;
     }
 
-    /** Validates {@code GET /authorize} and opens a session for the browser. */
-    public Uni<StartResult> start(AuthorizationRequest request) {
+    /**
+     * Validates {@code GET /authorize} and opens a session for the browser, or resumes the browser's own session
+     * ({@code current}) when it was opened from the same pushed request (a reload).
+     *
+     * <p>Opening a pushed request uses nothing up: mail and chat link scanners and browser prefetches GET the URL
+     * before the customer does. Each such GET gets a session of its own (and a cookie it will not send back); the
+     * request is bound only when someone signs in, which a scanner never does, and consumed only when the customer
+     * approves or declines. Binding on the GET instead would hand the request to the scanner and lock the customer
+     * out; with this order a different browser is refused only once the customer has signed in somewhere.
+     */
+    public Uni<StartResult> start(AuthorizationRequest request, Optional<AuthorizationSession> current) {
         if (blank(request.clientId())) {
             return refused("The request does not say which application is asking.");
         }
@@ -79,9 +90,15 @@ public class AuthorizationFlow {
             }
             Provider provider = found.get();
             if (!blank(request.requestUri())) {
-                return pushedRequests.consume(request.requestUri(), provider.clientId())
+                String key = PushedRequests.key(request.requestUri());
+                if (current.isPresent() && key.equals(current.get().requestUriHash())
+                        && provider.clientId().equals(current.get().clientId())) {
+                    return Uni.createFrom().item(new StartResult.Resumed());
+                }
+                return pushedRequests.open(request.requestUri(), provider.clientId())
                         .chain(pushed -> pushed.isPresent() ? open(fromPushed(pushed.get(), provider))
-                                : refused("This request has expired or was already used. Please return to the application and start again."));
+                                : refused("This request has expired, was already used or is being completed in another "
+                                        + "browser. Please return to the application and start again."));
             }
             if (!provider.firstParty()) {
                 return refused("The application must start this request through a pushed authorization request.");
@@ -112,13 +129,32 @@ public class AuthorizationFlow {
         }
         return open(new AuthorizationSession(null, null, provider.clientId(), redirect, state, request.nonce(),
                 request.codeChallenge(), scopes, List.of(), 0, true, null, null, null, null,
-                clock.instant().plus(config.sessionTtl())));
+                clock.instant().plus(config.sessionTtl()), null, null));
     }
 
     private AuthorizationSession fromPushed(PushedRequest pushed, Provider provider) {
         return new AuthorizationSession(null, null, pushed.clientId(), pushed.redirectUri(), pushed.state(), pushed.nonce(),
                 pushed.codeChallenge(), pushed.scopes(), pushed.dataClusters(), pushed.durationDays(), provider.firstParty(),
-                null, null, null, null, clock.instant().plus(config.sessionTtl()));
+                null, null, null, null, clock.instant().plus(config.sessionTtl()), PushedRequests.key(pushed.requestUri()),
+                null);
+    }
+
+    /**
+     * The customer signed in: the pushed request behind the session is bound to this browser session from now on
+     * (true), unless another browser's session holds it already (false). First-party sessions have none to bind.
+     */
+    public Uni<Boolean> bind(AuthorizationSession session) {
+        return session.requestUriHash() == null ? Uni.createFrom().item(true)
+                : pushedRequests.bind(session.requestUriHash(), session.binding());
+    }
+
+    /**
+     * The customer decided: the pushed request is used up. True for exactly one decision of one session, so a
+     * request never yields two codes (or a code and a refusal).
+     */
+    public Uni<Boolean> claim(AuthorizationSession session) {
+        return session.requestUriHash() == null ? Uni.createFrom().item(true)
+                : pushedRequests.consume(session.requestUriHash(), session.binding());
     }
 
     private Uni<StartResult> open(AuthorizationSession request) {
@@ -158,7 +194,7 @@ public class AuthorizationFlow {
     public Uni<String> approve(AuthorizationSession session, List<String> accountIds) {
         return decide(session, (bearer, consent) -> consents.authorize(bearer, consent.id(),
                         new ConsentApproval(accountIds, session.durationDays())))
-                .chain(consent -> issueCode(session, consent.id()));
+                .chain(consent -> issueCode(session, consent.id(), consent.expiresAt()));
     }
 
     /** Records the customer's decision with consent-service: a new consent, then {@code decision} applied to it. */
@@ -176,14 +212,14 @@ public class AuthorizationFlow {
 
     /** The first-party sign-in succeeded: the code goes straight back to the client. */
     public Uni<String> completeFirstParty(AuthorizationSession session) {
-        return issueCode(session, null);
+        return issueCode(session, null, null);
     }
 
-    private Uni<String> issueCode(AuthorizationSession session, String consentId) {
+    private Uni<String> issueCode(AuthorizationSession session, String consentId, Instant consentExpiresAt) {
         List<String> granted = new ArrayList<>(session.dataClusters());
         session.scopes().stream().filter(FIRST_PARTY_SCOPES::contains).forEach(granted::add);
         CodeGrant grant = new CodeGrant(session.clientId(), session.redirectUri(), session.customerId(), consentId,
-                List.copyOf(granted), session.codeChallenge(), session.nonce(), session.authTime());
+                List.copyOf(granted), session.codeChallenge(), session.nonce(), session.authTime(), consentExpiresAt);
         return codes.issue(grant)
                 .call(() -> sessions.delete(session))
                 .map(code -> redirect(session.redirectUri(), params("code", code, "state", session.state())));

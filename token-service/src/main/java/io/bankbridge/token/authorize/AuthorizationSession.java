@@ -24,11 +24,15 @@ import java.util.UUID;
  * @param authTime      when the customer signed in, null before
  * @param notice        a message to show once on the next page; may be null
  * @param expiresAt     end of the session
+ * @param requestUriHash the pushed request the session was opened from (its storage key); null for first-party
+ * @param binding       a random value of this session that the pushed request is bound to at sign-in; unlike the
+ *                      session id it is never sent to the browser and stays the same when the id is renewed
  */
 public record AuthorizationSession(String idHash, String csrfToken, String clientId, String redirectUri, String state,
                                    String nonce, String codeChallenge, List<String> scopes, List<String> dataClusters,
                                    int durationDays, boolean firstParty, UUID loginId, String customerId,
-                                   Instant authTime, Notice notice, Instant expiresAt) {
+                                   Instant authTime, Notice notice, Instant expiresAt, String requestUriHash,
+                                   String binding) {
 
     public boolean signedIn() {
         return loginId != null;

@@ -27,7 +27,8 @@ public class AuthorizationSessions {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final String COLUMNS = "id_hash, csrf_token, client_id, redirect_uri, state, nonce, code_challenge, scopes,"
-            + " data_clusters, duration_days, first_party, login_id, customer_id, auth_time, notice, expires_at";
+            + " data_clusters, duration_days, first_party, login_id, customer_id, auth_time, notice, expires_at,"
+            + " request_uri_hash, binding";
 
     private final Pool pool;
     private final SecureRandom random = new SecureRandom();
@@ -36,21 +37,21 @@ public class AuthorizationSessions {
         this.pool = pool;
     }
 
-    /** Stores a new session for {@code request} (its id, CSRF token and expiry are generated here). */
+    /** Stores a new session for {@code request} (its id, CSRF token, binding value and expiry are generated here). */
     public Uni<Issued> create(AuthorizationSession request) {
         String cookie = randomToken();
         AuthorizationSession session = new AuthorizationSession(hash(cookie), randomToken(), request.clientId(),
                 request.redirectUri(), request.state(), request.nonce(), request.codeChallenge(), request.scopes(),
                 request.dataClusters(), request.durationDays(), request.firstParty(), null, null, null, null,
-                request.expiresAt());
-        // Sessions abandoned in a browser are deleted by the table pruning job.
+                request.expiresAt(), request.requestUriHash(), randomToken());
+        // Sessions abandoned in a browser (or opened by a link scanner) are deleted by the table pruning job.
         return pool.preparedQuery("insert into authorization_sessions (" + COLUMNS + ")"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)")
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)")
                 .execute(Tuple.from(Arrays.asList(session.idHash(), session.csrfToken(), session.clientId(),
                         session.redirectUri(), session.state(), session.nonce(), session.codeChallenge(),
                         session.scopes().toArray(String[]::new), session.dataClusters().toArray(String[]::new),
                         session.durationDays(), session.firstParty(), null, null, null, null,
-                        session.expiresAt().atOffset(ZoneOffset.UTC))))
+                        session.expiresAt().atOffset(ZoneOffset.UTC), session.requestUriHash(), session.binding())))
                 .replaceWith(new Issued(cookie, session));
     }
 
@@ -72,16 +73,28 @@ public class AuthorizationSessions {
      * worthless afterwards.
      */
     public Uni<Issued> signedIn(AuthorizationSession session, UUID loginId, String customerId, Instant authTime) {
+        return renew(session, loginId, customerId, authTime);
+    }
+
+    /**
+     * Forgets who signed in ("Not you?"): the same request goes back to its sign-in step, under a new id and CSRF
+     * token. The binding value stays, so a pushed request bound to this browser stays with it.
+     */
+    public Uni<Issued> signedOut(AuthorizationSession session) {
+        return renew(session, null, null, null);
+    }
+
+    private Uni<Issued> renew(AuthorizationSession session, UUID loginId, String customerId, Instant authTime) {
         String cookie = randomToken();
         String csrf = randomToken();
         return pool.preparedQuery("update authorization_sessions set id_hash = $2, csrf_token = $3, login_id = $4,"
                         + " customer_id = $5, auth_time = $6, notice = null where id_hash = $1")
                 .execute(Tuple.from(Arrays.asList(session.idHash(), hash(cookie), csrf, loginId, customerId,
-                        authTime.atOffset(ZoneOffset.UTC))))
+                        authTime == null ? null : authTime.atOffset(ZoneOffset.UTC))))
                 .replaceWith(new Issued(cookie, new AuthorizationSession(hash(cookie), csrf, session.clientId(),
                         session.redirectUri(), session.state(), session.nonce(), session.codeChallenge(), session.scopes(),
                         session.dataClusters(), session.durationDays(), session.firstParty(), loginId, customerId,
-                        authTime, null, session.expiresAt())));
+                        authTime, null, session.expiresAt(), session.requestUriHash(), session.binding())));
     }
 
     /** Sets the message the next page shows once. */
@@ -91,7 +104,7 @@ public class AuthorizationSessions {
                 .replaceWithVoid();
     }
 
-    /** Ends the session (the authorization was answered). */
+    /** Ends the session (the authorization was answered, or the customer signed out). */
     public Uni<Void> delete(AuthorizationSession session) {
         return pool.preparedQuery("delete from authorization_sessions where id_hash = $1")
                 .execute(Tuple.of(session.idHash())).replaceWithVoid();
@@ -112,7 +125,8 @@ public class AuthorizationSessions {
                 List.of(row.getArrayOfStrings("data_clusters")), row.getInteger("duration_days"),
                 row.getBoolean("first_party"), row.getUUID("login_id"), row.getString("customer_id"),
                 authTime == null ? null : authTime.toInstant(), notice == null ? null : Notice.valueOf(notice),
-                row.getOffsetDateTime("expires_at").toInstant());
+                row.getOffsetDateTime("expires_at").toInstant(), row.getString("request_uri_hash"),
+                row.getString("binding"));
     }
 
     private String randomToken() {

@@ -7,6 +7,10 @@ public sealed interface StartResult {
     record Started(AuthorizationSessions.Issued session) implements StartResult {
     }
 
+    /** The browser reopened the request its session was opened from (a reload): it carries on where it was. */
+    record Resumed() implements StartResult {
+    }
+
     /** The client or its redirect URI cannot be trusted: an error page, never a redirect. */
     record Refused(String reason) implements StartResult {
     }

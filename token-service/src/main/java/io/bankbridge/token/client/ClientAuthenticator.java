@@ -21,6 +21,7 @@ import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.generator.OpaqueValues;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,8 +44,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Authenticates the client of an OAuth request: {@code private_key_jwt} (RFC 7523 client assertion signed PS256 or
- * ES256 with a key the client registered, {@code aud} = the issuer, {@code exp} bounded, {@code jti} accepted once)
- * or {@code client_secret_basic}, each only for clients registered that way. Every failure is {@code invalid_client}.
+ * ES256 with a key the client registered, {@code aud} exactly the issuer as one string, {@code exp} bounded,
+ * {@code jti} accepted once) or {@code client_secret_basic}, each only for clients registered that way and only where
+ * the client's kind allows the method (providers: never a secret). Every failure is {@code invalid_client}.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
@@ -73,7 +75,8 @@ public class ClientAuthenticator {
      * The active client that authenticated this request.
      *
      * @param authorization the {@code Authorization} header; may be null
-     * @param endpointPath  the path called (e.g. {@code /token}); {@code {issuer}{path}} is accepted as audience too
+     * @param endpointPath  the path called (e.g. {@code /token}); only named in the answer to an assertion whose
+     *                      {@code aud} is that endpoint's URL, which FAPI 2.0 Final no longer accepts
      */
     public Uni<RegisteredClient> authenticate(String authorization, OAuthParameters params, String endpointPath) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
@@ -109,7 +112,7 @@ public class ClientAuthenticator {
             throw OAuthException.invalidRequest("client_id does not match the authenticated client");
         });
         return registry.client(clientId).map(found -> found
-                .filter(c -> c.active() && c.authMethod() == AuthMethod.CLIENT_SECRET_BASIC)
+                .filter(c -> c.active() && usable(c, AuthMethod.CLIENT_SECRET_BASIC))
                 .filter(c -> OpaqueValues.matches(secret, c.secretHash()))
                 .orElseThrow(ClientAuthenticator::invalidBasic));
     }
@@ -140,10 +143,11 @@ public class ClientAuthenticator {
         params.optional("client_id").filter(id -> !id.equals(clientId)).ifPresent(id -> {
             throw invalidAssertion("client_id does not match the client assertion");
         });
-        checkClaims(claims, endpointPath);
+        checkAudience(jwt, endpointPath);
+        checkClaims(claims);
         return registry.client(clientId).chain(found -> {
             RegisteredClient client = found
-                    .filter(c -> c.active() && c.authMethod() == AuthMethod.PRIVATE_KEY_JWT)
+                    .filter(c -> c.active() && usable(c, AuthMethod.PRIVATE_KEY_JWT))
                     .orElseThrow(() -> invalidAssertion("unknown client or not registered for private_key_jwt"));
             return keysOf(client).map(keys -> {
                 if (!verifiedByAny(jwt, keys)) {
@@ -154,11 +158,41 @@ public class ClientAuthenticator {
         }).chain(client -> recordJti(client.clientId(), claims).replaceWith(client));
     }
 
-    private void checkClaims(JWTClaimsSet claims, String endpointPath) {
-        List<String> audience = claims.getAudience();
-        if (audience == null || audience.stream().noneMatch(a -> a.equals(issuer) || a.equals(issuer + endpointPath))) {
-            throw invalidAssertion("the client assertion's aud must be the issuer " + issuer);
+    /**
+     * The client was registered with {@code method} and its kind may use it. A provider row still registered with a
+     * secret (onboarded before FAPI 2.0 was enforced) is refused here rather than migrated: it has no keys to migrate to.
+     */
+    private static boolean usable(RegisteredClient client, AuthMethod method) {
+        if (client.authMethod() != method) {
+            return false;
         }
+        if (!client.kind().authMethods().contains(method)) {
+            Log.warnf("Client %s (%s) is registered for %s, which its kind may not use: refused", client.clientId(),
+                    client.kind(), method.value());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * FAPI 2.0 Final §5.3.2.1: {@code aud} is the issuer identifier, one JSON string. An array (even one holding the
+     * issuer) or an endpoint URL is refused: the formal analysis of FAPI 2.0 showed that a client taking the audience
+     * from an attacker's metadata (a token endpoint URL that is in fact ours) signs an assertion the attacker can
+     * replay here (audience injection); an issuer identifier cannot be borrowed that way. Read from the raw payload,
+     * since the parsed claims set turns a string audience into a one-element list.
+     */
+    private void checkAudience(SignedJWT jwt, String endpointPath) {
+        Object audience = jwt.getPayload().toJSONObject().get("aud");
+        if (audience instanceof String aud && aud.equals(issuer)) {
+            return;
+        }
+        if (audience instanceof String aud && aud.equals(issuer + endpointPath)) {
+            throw invalidAssertion("the client assertion's aud must be the issuer " + issuer + ", not the endpoint URL");
+        }
+        throw invalidAssertion("the client assertion's aud must be exactly the issuer " + issuer + ", as a single string");
+    }
+
+    private void checkClaims(JWTClaimsSet claims) {
         Instant now = Instant.now();
         if (claims.getExpirationTime() == null) {
             throw invalidAssertion("the client assertion has no exp");

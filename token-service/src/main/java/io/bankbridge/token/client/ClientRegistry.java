@@ -51,7 +51,7 @@ public class ClientRegistry implements ProviderDirectory {
         clients.put(SECURITY_CENTER, new RegisteredClient(SECURITY_CENTER, "Security Center", null,
                 List.of(settings.securityCenter().redirectUri()), Set.of(), Set.of(), ClientKind.FIRST_PARTY,
                 AuthMethod.CLIENT_SECRET_BASIC, settings.securityCenter().secret().map(OpaqueValues::hash).orElse(null),
-                null, null, true, null, null));
+                null, null, true, null, null, List.of(settings.securityCenter().postLogoutRedirectUri())));
         this.configured = Map.copyOf(clients);
     }
 
@@ -103,7 +103,7 @@ public class ClientRegistry implements ProviderDirectory {
     private static RegisteredClient internal(String id, String name, ClientSettings.Internal settings) {
         return new RegisteredClient(id, name, null, List.of(), Set.of(), Collections.unmodifiableSet(
                 EnumSet.copyOf(settings.scopes())), ClientKind.INTERNAL, AuthMethod.CLIENT_SECRET_BASIC,
-                settings.secret().map(OpaqueValues::hash).orElse(null), null, null, true, null, null);
+                settings.secret().map(OpaqueValues::hash).orElse(null), null, null, true, null, null, List.of());
     }
 
     private static RegisteredClient fromRow(Row row) {
@@ -112,7 +112,7 @@ public class ClientRegistry implements ProviderDirectory {
                 Set.of(), ClientKind.PROVIDER, AuthMethod.fromValue(row.getString("auth_method")).orElseThrow(),
                 row.getString("secret_hash"), row.getString("jwks"), row.getString("jwks_uri"),
                 "ACTIVE".equals(row.getString("status")), instant(row.getOffsetDateTime("created_at")),
-                instant(row.getOffsetDateTime("suspended_at")));
+                instant(row.getOffsetDateTime("suspended_at")), List.of());
     }
 
     private static Instant instant(OffsetDateTime time) {

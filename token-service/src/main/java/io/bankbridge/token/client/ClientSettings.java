@@ -42,5 +42,9 @@ public interface ClientSettings {
         /** The one registered redirect URI, matched exactly. */
         @WithDefault("http://localhost:8082/security-center/callback")
         String redirectUri();
+
+        /** Where token-service's end_session endpoint may send the browser after signing out, matched exactly. */
+        @WithDefault("http://localhost:8082/security-center/signed-out")
+        String postLogoutRedirectUri();
     }
 }

@@ -32,7 +32,7 @@ import java.util.Map;
 public class ProviderAdministration {
 
     private static final String INSERT_CLIENT = "INSERT INTO clients (client_id, name, logo_uri, redirect_uris, "
-            + "allowed_clusters, auth_method, secret_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+            + "allowed_clusters, auth_method) VALUES ($1, $2, $3, $4, $5, $6)";
     private static final String INSERT_KEYS = "INSERT INTO client_keys (client_id, jwks, jwks_uri) VALUES ($1, $2, $3)";
     private static final String SUSPEND = "UPDATE clients SET status = 'SUSPENDED', suspended_at = now() "
             + "WHERE client_id = $1 AND status = 'ACTIVE' RETURNING suspended_at";
@@ -78,40 +78,27 @@ public class ProviderAdministration {
             throw ProblemException.badRequest("unknown data cluster " + c + "; known: " + DataCluster.NAMES);
         });
         AuthMethod method = registration.tokenEndpointAuthMethod() == null ? AuthMethod.PRIVATE_KEY_JWT
-                : AuthMethod.fromValue(registration.tokenEndpointAuthMethod()).orElseThrow(() ->
-                ProblemException.badRequest("tokenEndpointAuthMethod must be private_key_jwt or client_secret_basic"));
-        String jwks = null;
-        String secret = null;
-        if (method == AuthMethod.PRIVATE_KEY_JWT) {
-            if ((registration.jwks() == null) == (registration.jwksUri() == null)) {
-                throw ProblemException.badRequest("private_key_jwt needs exactly one of jwks and jwksUri");
-            }
-            if (registration.jwks() != null) {
-                jwks = publicJwks(registration.jwks());
-            } else {
-                requireWebUri(registration.jwksUri(), "jwksUri");
-            }
-        } else {
-            if (registration.jwks() != null || registration.jwksUri() != null) {
-                throw ProblemException.badRequest("client_secret_basic clients register no keys");
-            }
-            secret = OpaqueValues.random();
+                : AuthMethod.fromValue(registration.tokenEndpointAuthMethod())
+                .filter(ClientKind.PROVIDER.authMethods()::contains)
+                .orElseThrow(() -> ProblemException.badRequest("tokenEndpointAuthMethod must be one of "
+                        + ClientKind.PROVIDER.authMethods().stream().map(AuthMethod::value).toList()
+                        + ": FAPI 2.0 allows providers no shared secret"));
+        if ((registration.jwks() == null) == (registration.jwksUri() == null)) {
+            throw ProblemException.badRequest("private_key_jwt needs exactly one of jwks and jwksUri");
         }
-        String keys = jwks;
-        String secretHash = secret == null ? null : OpaqueValues.hash(secret);
-        String issuedSecret = secret;
+        if (registration.jwksUri() != null) {
+            requireWebUri(registration.jwksUri(), "jwksUri");
+        }
+        String keys = registration.jwks() == null ? null : publicJwks(registration.jwks());
         Tuple client = Tuple.tuple().addValue(clientId).addValue(name).addValue(registration.logoUri())
                 .addValue(redirectUris.toArray(String[]::new)).addValue(clusters.toArray(String[]::new))
-                .addValue(method.value()).addValue(secretHash);
+                .addValue(method.value());
         return pool.withTransaction(tx -> tx.preparedQuery(INSERT_CLIENT).execute(client)
-                        .chain(() -> method == AuthMethod.PRIVATE_KEY_JWT
-                                ? tx.preparedQuery(INSERT_KEYS).execute(Tuple.of(clientId, keys, registration.jwksUri()))
-                                : Uni.createFrom().nullItem()))
+                        .chain(() -> tx.preparedQuery(INSERT_KEYS).execute(Tuple.of(clientId, keys, registration.jwksUri()))))
                 .onFailure(PgException.class).transform(e -> "23505".equals(((PgException) e).getSqlState())
                         ? ProblemException.conflict("a provider with client id " + clientId + " exists already") : e)
                 .chain(() -> get(clientId))
-                .invoke(view -> Log.infof("Onboarded provider %s (%s)", clientId, method.value()))
-                .map(view -> issuedSecret == null ? view : withSecret(view, issuedSecret));
+                .invoke(view -> Log.infof("Onboarded provider %s (%s)", clientId, method.value()));
     }
 
     public Uni<ProviderView> get(String clientId) {
@@ -212,11 +199,6 @@ public class ProviderAdministration {
         }
         return new ProviderView(c.clientId(), c.name(), c.logoUri(), c.redirectUris(), List.copyOf(c.allowedClusters()),
                 c.authMethod().value(), jwks, c.jwksUri(), c.active() ? "ACTIVE" : "SUSPENDED", c.createdAt(),
-                c.suspendedAt(), null);
-    }
-
-    private static ProviderView withSecret(ProviderView v, String secret) {
-        return new ProviderView(v.clientId(), v.name(), v.logoUri(), v.redirectUris(), v.allowedClusters(),
-                v.tokenEndpointAuthMethod(), v.jwks(), v.jwksUri(), v.status(), v.createdAt(), v.suspendedAt(), secret);
+                c.suspendedAt());
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param jwks                    the provider's public keys as a JWKS object (private_key_jwt), or
  * @param jwksUri                 where the provider publishes them
  * @param allowedClusters         FDX data clusters the provider may ask for
- * @param tokenEndpointAuthMethod {@code private_key_jwt} (default) or {@code client_secret_basic}
+ * @param tokenEndpointAuthMethod {@code private_key_jwt} (the default and, per FAPI 2.0, the only method a provider
+ *                                may use until mutual TLS is supported); anything else is refused
  */
 public record ProviderRegistration(String clientId, String name, String logoUri, List<String> redirectUris,
                                    Map<String, Object> jwks, String jwksUri, List<String> allowedClusters,

@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A provider as the admin API shows it. {@code clientSecret} appears once, in the answer to onboarding with
- * {@code client_secret_basic}; the server keeps only its hash.
- */
+/** A provider as the admin API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProviderView(String clientId, String name, String logoUri, List<String> redirectUris,
                            List<String> allowedClusters, String tokenEndpointAuthMethod, Map<String, Object> jwks,
-                           String jwksUri, String status, Instant createdAt, Instant suspendedAt, String clientSecret) {
+                           String jwksUri, String status, Instant createdAt, Instant suspendedAt) {
 }

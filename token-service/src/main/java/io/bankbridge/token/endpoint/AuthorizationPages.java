@@ -6,7 +6,6 @@ import io.bankbridge.token.authorize.AuthorizationFlow;
 import io.bankbridge.token.authorize.AuthorizationRequest;
 import io.bankbridge.token.authorize.AuthorizationSession;
 import io.bankbridge.token.authorize.AuthorizationSessions;
-import io.bankbridge.token.authorize.AuthorizeConfig;
 import io.bankbridge.token.authorize.Notice;
 import io.bankbridge.token.authorize.StartResult;
 import io.bankbridge.token.client.Provider;
@@ -14,7 +13,9 @@ import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.login.CustomerSignIn;
 import io.bankbridge.token.login.LinkResult;
 import io.bankbridge.token.login.LoginConfig;
+import io.bankbridge.token.login.Login;
 import io.bankbridge.token.login.LoginLinks;
+import io.bankbridge.token.login.LoginStore;
 import io.bankbridge.token.login.SignInResult;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Location;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -37,11 +37,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -70,15 +68,13 @@ public class AuthorizationPages {
     private final Template consentPage;
     private final Template linkPage;
     private final Template messagePage;
-    private final String cookieName;
-    private final boolean secureCookie;
-    private final Duration sessionTtl;
+    private final SessionCookie cookie;
+    private final LoginStore logins;
     private final long retryAfterSeconds;
     private final Clock clock = Clock.systemUTC();
 
     AuthorizationPages(AuthorizationFlow flow, AuthorizationSessions sessions, CustomerSignIn signIn, LoginLinks links,
-                       ProviderDirectory providers, AuthorizeConfig config, LoginConfig login,
-                       @ConfigProperty(name = "bankbridge.issuer") String issuer,
+                       ProviderDirectory providers, LoginConfig login, SessionCookie cookie, LoginStore logins,
                        @Location("pages/signin.html") Template signinPage,
                        @Location("pages/consent.html") Template consentPage,
                        @Location("pages/link.html") Template linkPage,
@@ -92,10 +88,8 @@ public class AuthorizationPages {
         this.consentPage = consentPage;
         this.linkPage = linkPage;
         this.messagePage = messagePage;
-        this.secureCookie = config.secureCookies().orElse(issuer.startsWith("https:"));
-        // __Host- makes the browser refuse the cookie unless Secure, Path=/ and host-only: no subdomain can plant it.
-        this.cookieName = secureCookie ? "__Host-bankbridge-authorization" : "bankbridge-authorization";
-        this.sessionTtl = config.sessionTtl();
+        this.cookie = cookie;
+        this.logins = logins;
         this.retryAfterSeconds = Math.max(1, login.hashing().retryAfter().toSeconds());
     }
 
@@ -108,7 +102,7 @@ public class AuthorizationPages {
                                    @QueryParam("state") String state, @QueryParam("nonce") String nonce,
                                    @QueryParam("code_challenge") String codeChallenge,
                                    @QueryParam("code_challenge_method") String codeChallengeMethod,
-                                   @Context UriInfo uri) {
+                                   @Context UriInfo uri, @Context HttpHeaders headers) {
         // RFC 6749 §3.1: no parameter more than once. Which redirect_uri would be meant is unknowable: no redirect.
         OAuthParameters query = OAuthParameters.of(uri.getQueryParameters());
         var repeated = query.repeated();
@@ -121,8 +115,9 @@ public class AuthorizationPages {
         }
         AuthorizationRequest request = new AuthorizationRequest(clientId, requestUri, responseType, redirectUri, scope,
                 state, nonce, codeChallenge, codeChallengeMethod);
-        return guarded(flow.start(request).chain(result -> switch (result) {
+        return guarded(sessions.find(cookie.valueIn(headers)).chain(current -> flow.start(request, current)).chain(result -> switch (result) {
             case StartResult.Started started -> Uni.createFrom().item(seeOther(SIGN_IN, started.session().cookieValue()));
+            case StartResult.Resumed resumed -> Uni.createFrom().item(seeOther(SIGN_IN, null));
             case StartResult.Refused refused -> message(400, "We cannot continue with this request", refused.reason());
             case StartResult.ErrorRedirect error -> Uni.createFrom().item(seeOther(error.location(), null));
         }));
@@ -153,10 +148,11 @@ public class AuthorizationPages {
                 return Uni.createFrom().item(seeOther(CONSENT, null));
             }
             return signIn.authenticate(username, password, source(request)).chain(result -> switch (result) {
-                case SignInResult.Success success -> sessions.signedIn(session, success.login().id(),
-                        success.login().customerId(), clock.instant()).chain(renewed -> renewed.session().firstParty()
-                        ? flow.completeFirstParty(renewed.session()).map(location -> seeOther(location, ""))
-                        : Uni.createFrom().item(seeOther(CONSENT, renewed.cookieValue())));
+                case SignInResult.Success success -> flow.bind(session).chain(bound -> !bound ? takenElsewhere()
+                        : sessions.signedIn(session, success.login().id(), success.login().customerId(), clock.instant())
+                        .chain(renewed -> renewed.session().firstParty()
+                                ? flow.completeFirstParty(renewed.session()).map(location -> seeOther(location, ""))
+                                : Uni.createFrom().item(seeOther(CONSENT, renewed.cookieValue()))));
                 case SignInResult.Invalid invalid -> notice(session, Notice.INVALID_CREDENTIALS, SIGN_IN);
                 case SignInResult.Locked locked -> notice(session, Notice.LOCKED, SIGN_IN);
                 case SignInResult.Throttled throttled -> notice(session, Notice.THROTTLED, SIGN_IN);
@@ -170,7 +166,7 @@ public class AuthorizationPages {
     public Uni<Response> consentForm(@Context HttpHeaders headers) {
         return inSignedInSession(headers, false, null, session -> links.customersVisibleTo(session.loginId())
                 .chain(customers -> flow.consentPage(session, customers))
-                .chain(page -> render(200, session, consentPage.data("page", page))));
+                .chain(page -> renderSignedIn(session, consentPage.data("page", page))));
     }
 
     @POST
@@ -181,7 +177,8 @@ public class AuthorizationPages {
         List<String> accountIds = form.get("account");
         return inSignedInSession(headers, true, field(form, "csrf"), session -> {
             if ("decline".equals(action)) {
-                return flow.decline(session).map(location -> seeOther(location, ""));
+                return flow.claim(session).chain(claimed -> !claimed ? answeredElsewhere()
+                        : flow.decline(session).map(location -> seeOther(location, "")));
             }
             if (!"approve".equals(action)) {
                 return message(400, "We cannot continue with this request", "Please choose Approve or Decline.");
@@ -194,15 +191,30 @@ public class AuthorizationPages {
                 if (!accounts.stream().map(CustomerAccount::accountId).toList().containsAll(chosen)) {
                     return message(400, "We cannot continue with this request", "Please choose among the accounts shown.");
                 }
-                return flow.approve(session, chosen).map(location -> seeOther(location, ""));
+                return flow.claim(session).chain(claimed -> !claimed ? answeredElsewhere()
+                        : flow.approve(session, chosen).map(location -> seeOther(location, "")));
             });
         });
+    }
+
+    /**
+     * "Not you?": forgets who signed in and goes back to the sign-in step of the same request, in this browser (the
+     * pushed request stays bound to it). A form with the session's CSRF token, so no other site can sign a customer out.
+     */
+    @POST
+    @Path("/signout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Signs the customer out of this authorization and shows the sign-in step of the same request")
+    public Uni<Response> signOut(@Context HttpHeaders headers, MultivaluedMap<String, String> form) {
+        return inSession(headers, field(form, "csrf"), session -> !session.signedIn()
+                ? Uni.createFrom().item(seeOther(SIGN_IN, null))
+                : sessions.signedOut(session).map(renewed -> seeOther(SIGN_IN, renewed.cookieValue())));
     }
 
     @GET
     @Path("/link")
     public Uni<Response> linkForm(@Context HttpHeaders headers) {
-        return inSignedInSession(headers, false, null, session -> render(200, session, linkPage.instance()));
+        return inSignedInSession(headers, false, null, session -> renderSignedIn(session, linkPage.instance()));
     }
 
     @POST
@@ -234,8 +246,7 @@ public class AuthorizationPages {
 
     private Uni<Response> inSession(HttpHeaders headers, boolean form, String csrf,
                                     Function<AuthorizationSession, Uni<Response>> page) {
-        Cookie cookie = headers.getCookies().get(cookieName);
-        return guarded(sessions.find(cookie == null ? null : cookie.getValue()).chain(found -> {
+        return guarded(sessions.find(cookie.valueIn(headers)).chain(found -> {
             if (found.isEmpty()) {
                 return message(400, "Your session has ended",
                         "Your session has expired or was already completed. Please return to the application and start again.");
@@ -269,6 +280,18 @@ public class AuthorizationPages {
         });
     }
 
+    /** Someone already signed in for this request in another browser: it stays theirs. */
+    private Uni<Response> takenElsewhere() {
+        return message(400, "We cannot continue with this request",
+                "This request is already being completed in another browser. Please return to the application and start again.");
+    }
+
+    /** The request was approved or declined already (another tab, a second click): it yields one answer only. */
+    private Uni<Response> answeredElsewhere() {
+        return message(400, "Your session has ended",
+                "This request was already answered. Please return to the application.");
+    }
+
     /** Password hashing is at its bound: 503 with Retry-After, the customer tries again in a moment. */
     private Uni<Response> busy() {
         return message(503, "Please try again in a moment",
@@ -293,6 +316,12 @@ public class AuthorizationPages {
         return sessions.notify(session, notice).map(ignored -> seeOther(next, null));
     }
 
+    /** A page of a signed-in session, saying who is signed in (with "Not you?"). */
+    private Uni<Response> renderSignedIn(AuthorizationSession session, TemplateInstance page) {
+        return logins.findById(session.loginId()).chain(login -> render(200, session,
+                page.data("signedInAs", login.map(Login::username).orElse(null))));
+    }
+
     private Uni<Response> render(int status, AuthorizationSession session, TemplateInstance page) {
         Uni<Void> shown = session.notice() == null ? Uni.createFrom().voidItem() : sessions.notify(session, null);
         return shown.chain(() -> html(status, page.data("csrf", session.csrfToken()).data("notice", session.notice())));
@@ -307,17 +336,12 @@ public class AuthorizationPages {
                 .entity(body).build());
     }
 
-    /** A 303; {@code cookie} null keeps the session cookie, empty clears it, otherwise sets it. */
-    private Response seeOther(String location, String cookie) {
+    /** A 303; {@code value} null keeps the session cookie, empty clears it, otherwise sets it. */
+    private Response seeOther(String location, String value) {
         Response.ResponseBuilder response = Response.seeOther(URI.create(location));
-        if (cookie != null) {
-            response.header("Set-Cookie", sessionCookie(cookie));
+        if (value != null) {
+            response.header("Set-Cookie", cookie.header(value));
         }
         return response.build();
-    }
-
-    private String sessionCookie(String value) {
-        long maxAge = value.isEmpty() ? 0 : sessionTtl.toSeconds();
-        return cookieName + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax" + (secureCookie ? "; Secure" : "");
     }
 }

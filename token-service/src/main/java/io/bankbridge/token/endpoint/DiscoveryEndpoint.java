@@ -2,6 +2,7 @@ package io.bankbridge.token.endpoint;
 
 import io.bankbridge.token.client.AuthMethod;
 import io.bankbridge.token.client.ClientAuthenticator;
+import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.DataCluster;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.keys.SigningKeys;
@@ -46,13 +47,15 @@ public class DiscoveryEndpoint {
         m.put("jwks_uri", issuer + "/jwks");
         m.put("revocation_endpoint", issuer + OAuthPaths.REVOKE);
         m.put("introspection_endpoint", issuer + OAuthPaths.INTROSPECT);
+        m.put("end_session_endpoint", issuer + EndSessionEndpoint.PATH);
         m.put("scopes_supported", scopes);
         m.put("response_types_supported", List.of("code"));
         m.put("response_modes_supported", List.of("query"));
         m.put("grant_types_supported", List.of("authorization_code", "refresh_token", "client_credentials"));
         m.put("code_challenge_methods_supported", List.of("S256"));
         m.put("authorization_response_iss_parameter_supported", true);
-        List<String> authMethods = Arrays.stream(AuthMethod.values()).map(AuthMethod::value).toList();
+        // What a provider may use (FAPI 2.0): the bank's own clients' shared secrets are not advertised to anyone.
+        List<String> authMethods = ClientKind.PROVIDER.authMethods().stream().map(AuthMethod::value).sorted().toList();
         m.put("token_endpoint_auth_methods_supported", authMethods);
         m.put("token_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
         m.put("revocation_endpoint_auth_methods_supported", authMethods);

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads access tokens this server issued: signature by one of its published keys, {@code typ: at+jwt}, its own
- * {@code iss}. Expiry and revocation are the caller's business (introspection, revocation, userinfo).
+ * Reads tokens this server issued: signature by one of its published keys, the token's {@code typ} ({@code at+jwt}
+ * for access tokens, {@code JWT} for ID tokens), its own {@code iss}. Expiry and revocation are the caller's business
+ * (introspection, revocation, userinfo, sign-out).
  */
 @ApplicationScoped
 public class AccessTokenReader {
@@ -25,12 +26,21 @@ public class AccessTokenReader {
 
     /** The claims of a genuine access token of this issuer; empty for anything else. */
     public Optional<JWTClaimsSet> read(String token) {
+        return read(token, "at+jwt");
+    }
+
+    /** The claims of a genuine ID token of this issuer, expired or not (as {@code id_token_hint}); empty otherwise. */
+    public Optional<JWTClaimsSet> readIdToken(String token) {
+        return read(token, "JWT");
+    }
+
+    private Optional<JWTClaimsSet> read(String token, String type) {
         if (token == null || token.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty();
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (jwt.getHeader().getType() == null || !"at+jwt".equals(jwt.getHeader().getType().getType())
+            if (jwt.getHeader().getType() == null || !type.equals(jwt.getHeader().getType().getType())
                     || !keys.verifies(jwt)) {
                 return Optional.empty();
             }

@@ -70,10 +70,11 @@ public class JwtTokenGenerator {
 
     /**
      * An OpenID ID token for the client; {@code nonce} is copied unchanged when present. {@code customerIds}, when not
-     * empty, lists the customers the signed-in login acts for (its own, then its linked logins'), for the bank's own
-     * Security Center.
+     * empty, lists the customers the signed-in login acts for (its own, then its linked logins'), and {@code username}
+     * (as {@code preferred_username}, when not null) names the login, for the bank's own Security Center.
      */
-    public String idToken(String clientId, String customerId, String nonce, Instant authTime, List<String> customerIds) {
+    public String idToken(String clientId, String customerId, String nonce, Instant authTime, String username,
+                          List<String> customerIds) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = base(now, settings.idTokenLifetime().toSeconds())
                 .subject(customerId)
@@ -81,6 +82,9 @@ public class JwtTokenGenerator {
                 .claim("azp", clientId);
         if (!customerIds.isEmpty()) {
             claims.claim(CUSTOMER_IDS_CLAIM, customerIds);
+        }
+        if (username != null) {
+            claims.claim("preferred_username", username);
         }
         if (authTime != null) {
             claims.claim("auth_time", authTime.getEpochSecond());

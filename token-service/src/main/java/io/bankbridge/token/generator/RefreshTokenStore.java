@@ -13,22 +13,36 @@ import java.util.Optional;
 
 /**
  * Opaque refresh tokens: 256 random bits handed to the client, only their SHA-256 stored, bound to client and
- * consent. A used token is marked rotated rather than deleted, so that its reuse can be recognised. Every method
- * runs on the caller's connection, inside the caller's transaction.
+ * consent. Where rotation is on, a replaced token is marked rotated (with its successor) rather than deleted, so that
+ * a retry can be answered and a later reuse recognised. Every method runs on the caller's connection, inside the
+ * caller's transaction.
  */
 @ApplicationScoped
 public class RefreshTokenStore {
 
-    /** A stored refresh token. */
+    /**
+     * A stored refresh token.
+     *
+     * @param rotatedAt  when it was first replaced by a successor; null while it is the current token
+     * @param replacedBy the hash of its current successor; null unless rotated
+     */
     public record StoredRefreshToken(String tokenHash, String clientId, String consentId, String customerId,
-                                     List<String> scopes, Instant issuedAt, Instant expiresAt, boolean rotated) {
+                                     List<String> scopes, Instant issuedAt, Instant expiresAt, Instant rotatedAt,
+                                     String replacedBy) {
+
+        public boolean rotated() {
+            return rotatedAt != null;
+        }
     }
 
     private static final String INSERT = "INSERT INTO refresh_tokens (token_hash, client_id, consent_id, customer_id, "
             + "scopes, expires_at) VALUES ($1, $2, $3, $4, $5, $6)";
     private static final String LOCK = "SELECT * FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE";
     private static final String FIND = "SELECT * FROM refresh_tokens WHERE token_hash = $1";
-    private static final String ROTATE = "UPDATE refresh_tokens SET rotated_at = now() WHERE token_hash = $1";
+    // The first rotation's time is kept: a retry does not extend the grace window.
+    private static final String ROTATE = "UPDATE refresh_tokens SET rotated_at = coalesce(rotated_at, $3), "
+            + "replaced_by = $2 WHERE token_hash = $1";
+    private static final String DELETE = "DELETE FROM refresh_tokens WHERE token_hash = $1";
     private static final String DELETE_FOR_CONSENT = "DELETE FROM refresh_tokens WHERE consent_id = $1";
     private static final String DELETE_FOR_CLIENT = "DELETE FROM refresh_tokens WHERE client_id = $1";
 
@@ -43,15 +57,26 @@ public class RefreshTokenStore {
 
     /** The token with this value, locked until the transaction ends (so that two uses cannot both rotate it). */
     public Uni<Optional<StoredRefreshToken>> lock(SqlClient tx, String value) {
-        return tx.preparedQuery(LOCK).execute(Tuple.of(OpaqueValues.hash(value))).map(RefreshTokenStore::first);
+        return lockHash(tx, OpaqueValues.hash(value));
+    }
+
+    /** The token stored under this hash, locked until the transaction ends. */
+    public Uni<Optional<StoredRefreshToken>> lockHash(SqlClient tx, String tokenHash) {
+        return tx.preparedQuery(LOCK).execute(Tuple.of(tokenHash)).map(RefreshTokenStore::first);
     }
 
     public Uni<Optional<StoredRefreshToken>> find(SqlClient sql, String value) {
         return sql.preparedQuery(FIND).execute(Tuple.of(OpaqueValues.hash(value))).map(RefreshTokenStore::first);
     }
 
-    public Uni<Void> markRotated(SqlClient tx, String tokenHash) {
-        return tx.preparedQuery(ROTATE).execute(Tuple.of(tokenHash)).replaceWithVoid();
+    /** Records that the token was replaced by the token {@code successorValue}, at {@code at} unless rotated before. */
+    public Uni<Void> markRotated(SqlClient tx, String tokenHash, String successorValue, Instant at) {
+        return tx.preparedQuery(ROTATE).execute(Tuple.of(tokenHash, OpaqueValues.hash(successorValue),
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC))).replaceWithVoid();
+    }
+
+    public Uni<Void> delete(SqlClient tx, String tokenHash) {
+        return tx.preparedQuery(DELETE).execute(Tuple.of(tokenHash)).replaceWithVoid();
     }
 
     public Uni<Integer> deleteForConsent(SqlClient tx, String consentId) {
@@ -67,9 +92,10 @@ public class RefreshTokenStore {
             return Optional.empty();
         }
         Row row = rows.iterator().next();
+        OffsetDateTime rotatedAt = row.getOffsetDateTime("rotated_at");
         return Optional.of(new StoredRefreshToken(row.getString("token_hash"), row.getString("client_id"),
                 row.getString("consent_id"), row.getString("customer_id"), List.of(row.getArrayOfStrings("scopes")),
                 row.getOffsetDateTime("issued_at").toInstant(), row.getOffsetDateTime("expires_at").toInstant(),
-                row.getOffsetDateTime("rotated_at") != null));
+                rotatedAt == null ? null : rotatedAt.toInstant(), row.getString("replaced_by")));
     }
 }

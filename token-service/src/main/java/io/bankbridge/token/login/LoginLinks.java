@@ -42,13 +42,22 @@ public class LoginLinks {
     }
 
     /**
-     * The customers a customer's login acts for: {@code customerId} first, then those of its linked logins (only
-     * {@code customerId} when no login has it).
+     * Who signed in, for the first-party client's ID token.
+     *
+     * @param username    the login's user name ({@code preferred_username}); null when no login has the customer
+     * @param customerIds the customers the login acts for: its own first, then those of its linked logins
      */
-    public Uni<List<String>> customersLinkedTo(String customerId) {
+    public record SignedInPerson(String username, List<String> customerIds) {
+
+        /** Nobody to describe: the token carries neither claim. */
+        public static final SignedInPerson NONE = new SignedInPerson(null, List.of());
+    }
+
+    /** The login of {@code customerId} and the customers it acts for (only {@code customerId} when no login has it). */
+    public Uni<SignedInPerson> person(String customerId) {
         return store.findByCustomerId(customerId).chain(login -> login.isEmpty()
-                ? Uni.createFrom().item(List.of(customerId))
-                : store.customersVisibleTo(login.get().id()));
+                ? Uni.createFrom().item(new SignedInPerson(null, List.of(customerId)))
+                : store.customersVisibleTo(login.get().id()).map(ids -> new SignedInPerson(login.get().username(), ids)));
     }
 
     /** The customers whose accounts {@code loginId} may share: its own first, then its linked logins'. */

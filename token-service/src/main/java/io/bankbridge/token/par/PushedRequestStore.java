@@ -6,14 +6,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Pushed authorization requests in the database, looked up by the hash of their {@code request_uri}. Consuming
- * deletes the row in the same statement that finds it, so two concurrent uses cannot both succeed.
+ * Pushed authorization requests in the database, looked up by the hash of their {@code request_uri}. Binding and
+ * consuming are each one conditional statement, so two browsers cannot both bind a request and two decisions cannot
+ * both consume it.
  */
 @ApplicationScoped
 public class PushedRequestStore implements PushedRequests {
@@ -23,8 +25,11 @@ public class PushedRequestStore implements PushedRequests {
     private static final String INSERT = "INSERT INTO pushed_requests (request_uri_hash, request_uri, client_id, "
             + "redirect_uri, scopes, data_clusters, state, nonce, code_challenge, authorization_details, duration_days, "
             + "expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
-    private static final String CONSUME = "DELETE FROM pushed_requests WHERE request_uri_hash = $1 AND client_id = $2 "
-            + "RETURNING *";
+    private static final String OPEN = "SELECT * FROM pushed_requests WHERE request_uri_hash = $1 AND client_id = $2 "
+            + "AND bound_to IS NULL AND expires_at > $3";
+    private static final String BIND = "UPDATE pushed_requests SET bound_to = $2 WHERE request_uri_hash = $1 "
+            + "AND (bound_to IS NULL OR bound_to = $2)";
+    private static final String CONSUME = "DELETE FROM pushed_requests WHERE request_uri_hash = $1 AND bound_to = $2";
     private final Pool pool;
 
     PushedRequestStore(Pool pool) {
@@ -38,7 +43,7 @@ public class PushedRequestStore implements PushedRequests {
 
     public Uni<Void> save(PushedRequest request) {
         Tuple values = Tuple.tuple()
-                .addValue(OpaqueValues.hash(request.requestUri()))
+                .addValue(PushedRequests.key(request.requestUri()))
                 .addValue(request.requestUri())
                 .addValue(request.clientId())
                 .addValue(request.redirectUri())
@@ -54,19 +59,23 @@ public class PushedRequestStore implements PushedRequests {
     }
 
     @Override
-    public Uni<Optional<PushedRequest>> consume(String requestUri, String clientId) {
+    public Uni<Optional<PushedRequest>> open(String requestUri, String clientId) {
         if (requestUri == null || clientId == null || !requestUri.startsWith(URN_PREFIX)) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return pool.preparedQuery(CONSUME).execute(Tuple.of(OpaqueValues.hash(requestUri), clientId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.<PushedRequest>empty();
-                    }
-                    PushedRequest request = fromRow(rows.iterator().next());
-                    // An expired request is deleted as well: it can never be used again anyway.
-                    return request.expiresAt().isAfter(java.time.Instant.now()) ? Optional.of(request) : Optional.empty();
-                });
+        return pool.preparedQuery(OPEN).execute(Tuple.of(PushedRequests.key(requestUri), clientId,
+                        OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC)))
+                .map(rows -> rows.size() == 0 ? Optional.<PushedRequest>empty() : Optional.of(fromRow(rows.iterator().next())));
+    }
+
+    @Override
+    public Uni<Boolean> bind(String requestUriHash, String binding) {
+        return pool.preparedQuery(BIND).execute(Tuple.of(requestUriHash, binding)).map(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public Uni<Boolean> consume(String requestUriHash, String binding) {
+        return pool.preparedQuery(CONSUME).execute(Tuple.of(requestUriHash, binding)).map(rows -> rows.rowCount() == 1);
     }
 
     private static PushedRequest fromRow(Row row) {

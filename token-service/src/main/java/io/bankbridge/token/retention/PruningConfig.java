@@ -18,4 +18,11 @@ public interface PruningConfig {
      */
     @WithDefault("PT1H")
     Duration codeRetention();
+
+    /**
+     * Where refresh tokens are rotated: how long a replaced token is kept, so that its reuse is recognised and
+     * recorded as a security event rather than answered as an unknown token.
+     */
+    @WithDefault("P30D")
+    Duration rotatedRefreshTokenRetention();
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Deletes the rows that no longer decide anything: expired pushed requests and authorization sessions, expired
  * authorization codes (kept a while for replay detection), client-assertion ids past their expiry, refresh tokens
- * that expired or whose consent ended, and sign-in failures past their window. Runs on a schedule on every replica;
+ * that expired, whose consent ended or that were replaced long ago, and sign-in failures past their window. Runs on a schedule on every replica;
  * each delete is idempotent, so replicas running at once only repeat each other. Sent outbox rows are the outbox
  * relay's to prune (revocation-events).
  */
@@ -55,11 +55,14 @@ public class TablePruning {
     /** Prunes every table as of {@code now}; returns how many rows each table lost. */
     public Uni<Map<String, Integer>> pruneAll(Instant now) {
         List<Rule> rules = List.of(
-                new Rule("pushed_requests", "expires_at < $1", now),
+                // a pushed request stays while a session opened from it lives: it is consumed when the customer decides
+                new Rule("pushed_requests", "expires_at < $1 AND NOT EXISTS (SELECT 1 FROM authorization_sessions s "
+                        + "WHERE s.request_uri_hash = pushed_requests.request_uri_hash AND s.expires_at >= $1)", now),
                 new Rule("authorization_sessions", "expires_at < $1", now),
                 new Rule("authorization_codes", "expires_at < $1", now.minus(config.codeRetention())),
                 new Rule("used_client_assertion_jtis", "expires_at < $1", now),
                 new Rule("refresh_tokens", "expires_at < $1 OR consent_id IN (SELECT consent_id FROM revoked_consents)", now),
+                new Rule("refresh_tokens", "rotated_at < $1", now.minus(config.rotatedRefreshTokenRetention())),
                 // a failure counter is forgotten after its window, unless it still locks the user name
                 new Rule("login_attempts", "last_failure_at < $1 AND (locked_until IS NULL OR locked_until < $1)",
                         now.minus(login.lockout().duration())),
@@ -69,7 +72,7 @@ public class TablePruning {
                 .onItem().transformToUniAndConcatenate(rule -> pool
                         .preparedQuery("DELETE FROM " + rule.table() + " WHERE " + rule.where())
                         .execute(Tuple.of(OffsetDateTime.ofInstant(rule.cutoff(), ZoneOffset.UTC)))
-                        .invoke(rows -> deleted.put(rule.table(), rows.rowCount())))
+                        .invoke(rows -> deleted.merge(rule.table(), rows.rowCount(), Integer::sum)))
                 .collect().last()
                 .replaceWith(deleted);
     }

@@ -44,7 +44,7 @@ public class TokenRevocationRequests {
             }
             var refresh = found.get();
             if (refresh.consentId() == null) {
-                return refreshTokens.markRotated(tx, refresh.tokenHash()).replaceWith(false);
+                return refreshTokens.delete(tx, refresh.tokenHash()).replaceWith(false);
             }
             return revocation.revokeConsent(tx, refresh.consentId(), refresh.clientId(), refresh.customerId(), actor,
                     "refresh token revoked by the client").replaceWith(true);

@@ -139,7 +139,9 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         }
         CONSENT_CALLS.add(new ConsentCall(m.group(2), m.group(1), body, authorization));
         if ("authorize".equals(m.group(2))) {
-            consent.put("status", "AUTHORIZED").set("accountIds", body.get("accountIds"));
+            consent.put("status", "AUTHORIZED").put("expiresAt",
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(body.get("durationDays").asInt())).toString())
+                    .set("accountIds", body.get("accountIds"));
         } else {
             consent.put("status", "REJECTED");
         }

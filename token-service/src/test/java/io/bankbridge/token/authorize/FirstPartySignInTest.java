@@ -59,6 +59,7 @@ class FirstPartySignInTest {
         assertThat(idToken.getStringClaim("nonce"), equalTo("sc-nonce"));
         // the demo's savings.demo0001 is linked to card.demo0001: the Security Center acts for both customers
         assertThat(idToken.getStringListClaim("customer_ids"), contains("CUS-S-0001", "CUS-C-0001"));
+        assertThat(idToken.getStringClaim("preferred_username"), equalTo("savings.demo0001"));
         given().header("Authorization", "Bearer " + tokens.getString("access_token"))
                 .when().get("/userinfo")
                 .then().statusCode(200)

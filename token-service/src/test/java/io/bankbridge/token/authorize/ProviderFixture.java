@@ -39,7 +39,7 @@ final class ProviderFixture {
                         "allowedClusters", List.of("ACCOUNT_BASIC", "ACCOUNT_DETAILED", "TRANSACTIONS"),
                         "tokenEndpointAuthMethod", "private_key_jwt", "jwks", new JWKSet(key.toPublicJWK()).toJSONObject(true)))
                 .when().post("/admin/providers").then().statusCode(201);
-        return new ProviderFixture(new TestProvider(clientId, key, null), name);
+        return new ProviderFixture(new TestProvider(clientId, key), name);
     }
 
     /** Pushes an authorization request to {@code /par} (client-authenticated) and returns its {@code request_uri}. */

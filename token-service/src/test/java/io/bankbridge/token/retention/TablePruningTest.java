@@ -46,6 +46,28 @@ class TablePruningTest {
     }
 
     @Test
+    void anExpiredPushedRequestIsKeptWhileASessionOpenedFromItLives() {
+        sql("INSERT INTO pushed_requests (request_uri_hash, request_uri, client_id, redirect_uri, scopes, data_clusters, "
+                + "code_challenge, duration_days, expires_at) VALUES ($1, 'urn:x', 'c', 'https://x', '{}', '{}', 'cc', 1, $2)",
+                Tuple.of(id + "fresh", at(now.minusSeconds(1))));
+        sql("INSERT INTO authorization_sessions (id_hash, csrf_token, client_id, redirect_uri, code_challenge, scopes, "
+                + "data_clusters, duration_days, first_party, expires_at, request_uri_hash) VALUES ($1, 't', 'c', "
+                + "'https://x', 'cc', '{}', '{}', 1, false, $2, $3)", Tuple.of(id + "session", at(now.plusSeconds(600)), id + "fresh"));
+        prune();
+        assertEquals(1, count("pushed_requests", "request_uri_hash", id + "fresh"));
+    }
+
+    @Test
+    void refreshTokensReplacedLongAgoAreDeleted() {
+        sql("INSERT INTO refresh_tokens (token_hash, client_id, consent_id, customer_id, scopes, expires_at, rotated_at) "
+                + "VALUES ($1, 'c', 'x', 'CUS', '{}', $2, $3), ($4, 'c', 'x', 'CUS', '{}', $2, $5)",
+                Tuple.of(id + "old", at(now.plus(DAY)), at(now.minus(Duration.ofDays(31))), id + "fresh",
+                        at(now.minus(Duration.ofDays(1)))));
+        prune();
+        assertRows("refresh_tokens", "token_hash");
+    }
+
+    @Test
     void expiredAuthorizationSessionsAreDeleted() {
         for (String which : new String[] {"old", "fresh"}) {
             sql("INSERT INTO authorization_sessions (id_hash, csrf_token, client_id, redirect_uri, code_challenge, scopes, "

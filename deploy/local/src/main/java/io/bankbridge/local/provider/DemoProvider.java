@@ -79,7 +79,7 @@ public final class DemoProvider implements AutoCloseable {
                 }
                 case "/callback" -> callback(exchange, query);
                 case "/refresh" -> {
-                    tokens = ProviderClient.tokens(client().refresh(tokens.refreshToken()));
+                    tokens = ProviderClient.refreshed(client().refresh(tokens.refreshToken()), tokens.refreshToken());
                     redirect(exchange, "/");
                 }
                 case "/revoke" -> {

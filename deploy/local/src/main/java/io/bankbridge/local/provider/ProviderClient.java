@@ -171,6 +171,16 @@ public final class ProviderClient {
                 json.get("expires_in") instanceof Number n ? n.longValue() : 0, (String) json.get("scope"));
     }
 
+    /**
+     * The tokens after a refresh: the refresh token of the answer if the server rotated it, otherwise (RFC 6749 §6;
+     * Bankbridge does not rotate by default) the one the client already holds.
+     */
+    public static Tokens refreshed(Response response, String previousRefreshToken) {
+        Tokens fresh = tokens(response);
+        return fresh.refreshToken() != null ? fresh : new Tokens(fresh.accessToken(), previousRefreshToken,
+                fresh.idToken(), fresh.expiresIn(), fresh.scope());
+    }
+
     private Response postAuthenticated(String url, Map<String, String> params) {
         Map<String, String> form = new LinkedHashMap<>(params);
         form.put("client_id", clientId);

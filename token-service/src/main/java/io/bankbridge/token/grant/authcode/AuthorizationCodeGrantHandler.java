@@ -24,13 +24,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * {@code grant_type=authorization_code}: redeems a code once, for the client and redirect URI it was issued to,
- * with the PKCE verifier matching its S256 challenge. A second redemption is refused and revokes what the first
- * one issued (the code may have been stolen): the consent's refresh tokens are deleted and {@code consent.revoked}
- * (actor SYSTEM) goes out, so resource servers refuse the access token too.
+ * with the PKCE verifier matching its S256 challenge. Only a successful redemption uses the code: an attempt by
+ * another client, or with the wrong redirect URI or verifier, is refused and leaves the code (and the consent) to the
+ * client it was issued to, so that whoever holds a leaked code cannot burn it or end the grant. A second redemption
+ * that passes every check, by the same authenticated client, is refused and revokes what the first one issued
+ * (RFC 6749 §4.1.2; the code may have been stolen): the consent's refresh tokens are deleted and
+ * {@code consent.revoked} (actor SYSTEM) goes out, so resource servers refuse the access token too.
  */
 @ApplicationScoped
 public class AuthorizationCodeGrantHandler implements GrantHandler {
@@ -65,26 +67,27 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         String code = params.required("code");
         String redirectUri = params.required("redirect_uri");
         String verifier = params.optional("code_verifier").orElse(null);
-        return pool.withTransaction(tx -> codes.redeem(tx, code).chain(found -> {
+        // The row stays locked until the transaction ends: concurrent redemptions of one code run one after the other.
+        return pool.withTransaction(tx -> codes.lock(tx, code).chain(found -> {
             if (found.isEmpty()) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("unknown authorization code"));
             }
             AuthorizationCodeStore.StoredCode stored = found.get();
-            if (stored.redeemed()) {
-                return revokeReplayed(tx, stored);
-            }
             CodeGrant grant = stored.grant();
             if (!grant.clientId().equals(client.clientId())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("the code was issued to another client"));
-            }
-            if (stored.expiresAt().isBefore(Instant.now())) {
-                return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code has expired"));
             }
             if (!grant.redirectUri().equals(redirectUri)) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("redirect_uri differs from the authorization request"));
             }
             if (verifier == null || !pkceMatches(verifier, grant.codeChallenge())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("code_verifier does not match the code_challenge"));
+            }
+            if (stored.redeemed()) {
+                return revokeReplayed(tx, stored);
+            }
+            if (stored.expiresAt().isBefore(Instant.now())) {
+                return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code has expired"));
             }
             return issue(tx, stored, client);
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
@@ -96,20 +99,28 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
                 grant.scopes());
         boolean openid = grant.scopes().contains(PushedRequestValidator.OPENID);
         // The Security Center shows every connection of the person behind the login, linked logins' included.
-        Uni<List<String>> customerIds = openid && client.kind() == ClientKind.FIRST_PARTY
-                ? links.customersLinkedTo(grant.customerId()) : Uni.createFrom().item(List.of());
+        Uni<LoginLinks.SignedInPerson> person = openid && client.kind() == ClientKind.FIRST_PARTY
+                ? links.person(grant.customerId()) : Uni.createFrom().item(LoginLinks.SignedInPerson.NONE);
         String scope = String.join(" ", grant.scopes());
+        // The refresh token lives as long as the consent (FAPI 2.0 §5.3.2.1 item 10).
+        Instant refreshExpiry = grant.consentExpiresAt() != null ? grant.consentExpiresAt()
+                : Instant.now().plus(settings.refreshTokenLifetime());
         Uni<String> refresh = grant.consentId() == null
                 ? Uni.createFrom().nullItem()
                 : refreshTokens.issue(tx, client.clientId(), grant.consentId(), grant.customerId(), grant.scopes(),
-                        Instant.now().plus(settings.refreshTokenLifetime()));
-        return codes.recordIssued(tx, stored.codeHash(), access.jti())
-                .chain(() -> customerIds)
-                .map(ids -> openid
-                        ? generator.idToken(client.clientId(), grant.customerId(), grant.nonce(), grant.authTime(), ids)
-                        : null)
-                .chain(idToken -> refresh.map(refreshToken -> new GrantOutcome.Issued(TokenResponse.bearer(access.value(),
-                        settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope))));
+                        refreshExpiry);
+        return codes.consume(tx, stored.codeHash(), access.jti()).chain(consumed -> {
+            if (!consumed) {
+                return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code was already used"));
+            }
+            return person
+                    .map(who -> openid
+                            ? generator.idToken(client.clientId(), grant.customerId(), grant.nonce(), grant.authTime(),
+                                    who.username(), who.customerIds())
+                            : null)
+                    .chain(idToken -> refresh.map(refreshToken -> new GrantOutcome.Issued(TokenResponse.bearer(
+                            access.value(), settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope))));
+        });
     }
 
     private Uni<GrantOutcome> revokeReplayed(SqlClient tx, AuthorizationCodeStore.StoredCode stored) {

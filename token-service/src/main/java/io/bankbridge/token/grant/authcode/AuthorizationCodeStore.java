@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Authorization codes: 256 random bits, stored as SHA-256, valid for the configured lifetime (≤ 60 s). A redeemed
- * code stays stored (marked) until it expires, so that a second redemption is recognised and answered by revoking
- * what the first one issued.
+ * Authorization codes: 256 random bits, stored as SHA-256, valid for the configured lifetime (≤ 60 s). Only a
+ * successful redemption consumes a code. A redeemed code stays stored (marked) until it expires, so that a second
+ * redemption is recognised and answered by revoking what the first one issued.
  */
 @ApplicationScoped
 public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
@@ -27,11 +27,12 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
     }
 
     private static final String INSERT = "INSERT INTO authorization_codes (code_hash, client_id, redirect_uri, customer_id, "
-            + "consent_id, scopes, code_challenge, nonce, auth_time, expires_at) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+            + "consent_id, scopes, code_challenge, nonce, auth_time, expires_at, consent_expires_at) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
     private static final String LOCK = "SELECT * FROM authorization_codes WHERE code_hash = $1 FOR UPDATE";
-    private static final String REDEEM = "UPDATE authorization_codes SET redeemed_at = now() WHERE code_hash = $1";
-    private static final String ISSUED = "UPDATE authorization_codes SET issued_jti = $2 WHERE code_hash = $1";
+    // Conditional: whatever the caller checked, a code is consumed once.
+    private static final String CONSUME = "UPDATE authorization_codes SET redeemed_at = now(), issued_jti = $2 "
+            + "WHERE code_hash = $1 AND redeemed_at IS NULL";
     // Redeemed codes are kept a while past expiry, so that a late replay still revokes.
     private final Pool pool;
     private final TokenSettings settings;
@@ -55,32 +56,36 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
                 .addValue(grant.codeChallenge())
                 .addValue(grant.nonce())
                 .addValue(OffsetDateTime.ofInstant(grant.authTime() == null ? Instant.now() : grant.authTime(), ZoneOffset.UTC))
-                .addValue(OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+                .addValue(OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
+                .addValue(grant.consentExpiresAt() == null ? null
+                        : OffsetDateTime.ofInstant(grant.consentExpiresAt(), ZoneOffset.UTC));
         return pool.preparedQuery(INSERT).execute(values).replaceWith(code);
     }
 
-    /** The code, locked for this transaction, and marked redeemed from now on (whatever the outcome). */
-    Uni<Optional<StoredCode>> redeem(SqlClient tx, String code) {
-        String hash = OpaqueValues.hash(code);
-        return tx.preparedQuery(LOCK).execute(Tuple.of(hash)).chain(rows -> {
-            if (rows.size() == 0) {
-                return Uni.createFrom().item(Optional.<StoredCode>empty());
-            }
-            StoredCode stored = fromRow(rows.iterator().next());
-            return tx.preparedQuery(REDEEM).execute(Tuple.of(hash)).replaceWith(Optional.of(stored));
-        });
+    /** The code, locked until the transaction ends; nothing about it changes until {@link #consume}. */
+    Uni<Optional<StoredCode>> lock(SqlClient tx, String code) {
+        return tx.preparedQuery(LOCK).execute(Tuple.of(OpaqueValues.hash(code)))
+                .map(rows -> rows.size() == 0 ? Optional.<StoredCode>empty() : Optional.of(fromRow(rows.iterator().next())));
     }
 
-    /** Remembers the access token a redemption issued, to revoke it if the code is replayed. */
-    Uni<Void> recordIssued(SqlClient tx, String codeHash, String jti) {
-        return tx.preparedQuery(ISSUED).execute(Tuple.of(codeHash, jti)).replaceWithVoid();
+    /**
+     * Marks the code redeemed by the redemption that issued access token {@code jti} (remembered to revoke it if the
+     * code is replayed). False if another redemption consumed it first.
+     */
+    Uni<Boolean> consume(SqlClient tx, String codeHash, String jti) {
+        return tx.preparedQuery(CONSUME).execute(Tuple.of(codeHash, jti)).map(rows -> rows.rowCount() == 1);
     }
 
     private static StoredCode fromRow(Row row) {
         CodeGrant grant = new CodeGrant(row.getString("client_id"), row.getString("redirect_uri"),
                 row.getString("customer_id"), row.getString("consent_id"), List.of(row.getArrayOfStrings("scopes")),
-                row.getString("code_challenge"), row.getString("nonce"), row.getOffsetDateTime("auth_time").toInstant());
+                row.getString("code_challenge"), row.getString("nonce"), row.getOffsetDateTime("auth_time").toInstant(),
+                instant(row.getOffsetDateTime("consent_expires_at")));
         return new StoredCode(row.getString("code_hash"), grant, row.getOffsetDateTime("expires_at").toInstant(),
                 row.getOffsetDateTime("redeemed_at") != null, row.getString("issued_jti"));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

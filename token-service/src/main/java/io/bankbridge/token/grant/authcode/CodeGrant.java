@@ -15,7 +15,10 @@ import java.util.List;
  * @param codeChallenge PKCE S256 challenge from the request
  * @param nonce         OpenID nonce for the ID token; may be null
  * @param authTime      when the customer signed in
+ * @param consentExpiresAt when the consent ends, as consent-service recorded it: the refresh token ends then too;
+ *                         null without a consent
  */
 public record CodeGrant(String clientId, String redirectUri, String customerId, String consentId,
-                        List<String> scopes, String codeChallenge, String nonce, Instant authTime) {
+                        List<String> scopes, String codeChallenge, String nonce, Instant authTime,
+                        Instant consentExpiresAt) {
 }

@@ -1,6 +1,5 @@
 package io.bankbridge.token.grant.refresh;
 
-import io.bankbridge.revocation.contract.Actor;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
@@ -13,21 +12,32 @@ import io.bankbridge.token.grant.GrantHandler;
 import io.bankbridge.token.grant.GrantOutcome;
 import io.bankbridge.token.grant.TokenResponse;
 import io.bankbridge.token.revocation.GrantRevocation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code grant_type=refresh_token}: exchanges a refresh token of the calling client for a new access token and a
- * new refresh token (rotation; the absolute expiry is kept). Presenting a token that was already rotated means two
- * parties hold it: the consent's tokens are revoked and {@code consent.revoked} (actor SYSTEM) goes out.
+ * {@code grant_type=refresh_token}: exchanges a refresh token of the calling client for a new access token. By default
+ * the refresh token is not rotated (FAPI 2.0 §5.3.2.1 item 10): it stays valid until its consent ends, and the answer
+ * carries no {@code refresh_token}, so per RFC 6749 §6 the client keeps the one it has. Returning the same value again
+ * would be allowed too, but clients that treat every returned refresh token as a new one would gain nothing, and an
+ * answer without it leaks nothing more than an access token.
+ *
+ * <p>Where a deployment turns rotation on, each refresh replaces the token; the previous token still works for the
+ * same, authenticated client within the grace window (the retry of a request whose answer was lost): it then gets a
+ * new access token and a new successor that replaces the one the lost answer carried, so one successor stays live.
+ * Reuse after the window, or after the successor was itself used, is refused and recorded as a security event. Nothing
+ * presented here ever revokes the consent: a stranger must not be able to end a customer's grant.
  */
 @ApplicationScoped
 public class RefreshTokenGrantHandler implements GrantHandler {
@@ -37,14 +47,23 @@ public class RefreshTokenGrantHandler implements GrantHandler {
     private final JwtTokenGenerator generator;
     private final GrantRevocation revocation;
     private final TokenSettings settings;
+    private final RefreshSettings refresh;
+    private final InstantSource clock;
+    private final Counter reuseRefused;
 
     RefreshTokenGrantHandler(Pool pool, RefreshTokenStore refreshTokens, JwtTokenGenerator generator,
-                             GrantRevocation revocation, TokenSettings settings) {
+                             GrantRevocation revocation, TokenSettings settings, RefreshSettings refresh,
+                             InstantSource clock, MeterRegistry registry) {
         this.pool = pool;
         this.refreshTokens = refreshTokens;
         this.generator = generator;
         this.revocation = revocation;
         this.settings = settings;
+        this.refresh = refresh;
+        this.clock = clock;
+        this.reuseRefused = Counter.builder("bankbridge.refresh.reuse.refused")
+                .description("Rotated refresh tokens presented after the grace window (security events)")
+                .register(registry);
     }
 
     @Override
@@ -65,10 +84,7 @@ public class RefreshTokenGrantHandler implements GrantHandler {
             if (!token.clientId().equals(client.clientId())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token was issued to another client"));
             }
-            if (token.rotated()) {
-                return revokeReused(tx, token);
-            }
-            if (token.expiresAt().isBefore(Instant.now())) {
+            if (token.expiresAt().isBefore(clock.instant())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token has expired"));
             }
             List<String> scopes = token.scopes();
@@ -78,25 +94,50 @@ public class RefreshTokenGrantHandler implements GrantHandler {
                 }
                 scopes = List.copyOf(narrowed);
             }
+            if (token.rotated()) {
+                return retry(tx, token, scopes);
+            }
+            if (!refresh.rotation()) {
+                return Uni.createFrom().item(issued(token, scopes, null));
+            }
             return rotate(tx, token, scopes);
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 
     private Uni<GrantOutcome> rotate(SqlClient tx, StoredRefreshToken token, List<String> scopes) {
-        MintedAccessToken access = generator.customerAccessToken(token.clientId(), token.customerId(), token.consentId(),
-                scopes);
-        return refreshTokens.markRotated(tx, token.tokenHash())
-                .chain(() -> refreshTokens.issue(tx, token.clientId(), token.consentId(), token.customerId(),
-                        token.scopes(), token.expiresAt()))
-                .map(next -> new GrantOutcome.Issued(TokenResponse.bearer(access.value(),
-                        settings.accessTokenLifetime().toSeconds(), next, null, String.join(" ", scopes))));
+        return refreshTokens.issue(tx, token.clientId(), token.consentId(), token.customerId(), token.scopes(),
+                        token.expiresAt())
+                .call(next -> refreshTokens.markRotated(tx, token.tokenHash(), next, clock.instant()))
+                .map(next -> issued(token, scopes, next));
     }
 
-    private Uni<GrantOutcome> revokeReused(SqlClient tx, StoredRefreshToken token) {
-        Log.warnf("Rotated refresh token of client %s presented again: revoking consent %s", token.clientId(),
-                token.consentId());
-        return revocation.revokeConsent(tx, token.consentId(), token.clientId(), token.customerId(), Actor.SYSTEM,
-                        "refresh token reused after rotation")
-                .replaceWith(new GrantOutcome.Refused(OAuthException.invalidGrant("the refresh token was already used"), true));
+    /**
+     * A rotated token again: within the grace window, and while its successor is unused, a retry that supersedes the
+     * successor; otherwise a reuse, refused and recorded.
+     */
+    private Uni<GrantOutcome> retry(SqlClient tx, StoredRefreshToken token, List<String> scopes) {
+        if (clock.instant().isAfter(token.rotatedAt().plus(refresh.reuseGrace()))) {
+            return refuseReuse(token, "after the grace window");
+        }
+        return refreshTokens.lockHash(tx, token.replacedBy()).chain(successor -> {
+            if (successor.isEmpty() || successor.get().rotated()) {
+                return refuseReuse(token, "after its successor was used");
+            }
+            return refreshTokens.delete(tx, token.replacedBy()).chain(() -> rotate(tx, token, scopes));
+        });
+    }
+
+    private Uni<GrantOutcome> refuseReuse(StoredRefreshToken token, String when) {
+        reuseRefused.increment();
+        Log.warnf("Security event: rotated refresh token of client %s (consent %s) presented again %s; refused, the "
+                + "consent is left alone", token.clientId(), token.consentId(), when);
+        return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token was replaced"));
+    }
+
+    private GrantOutcome issued(StoredRefreshToken token, List<String> scopes, String nextRefreshToken) {
+        MintedAccessToken access = generator.customerAccessToken(token.clientId(), token.customerId(), token.consentId(),
+                scopes);
+        return new GrantOutcome.Issued(TokenResponse.bearer(access.value(), settings.accessTokenLifetime().toSeconds(),
+                nextRefreshToken, null, String.join(" ", scopes)));
     }
 }
