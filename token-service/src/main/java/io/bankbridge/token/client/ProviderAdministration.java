@@ -32,7 +32,7 @@ import java.util.Map;
 public class ProviderAdministration {
 
     private static final String INSERT_CLIENT = "INSERT INTO clients (client_id, name, logo_uri, redirect_uris, "
-            + "allowed_clusters, auth_method, secret_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+            + "allowed_clusters, auth_method, secret_hash, dpop_bound_access_tokens) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     private static final String INSERT_KEYS = "INSERT INTO client_keys (client_id, jwks, jwks_uri) VALUES ($1, $2, $3)";
     private static final String SUSPEND = "UPDATE clients SET status = 'SUSPENDED', suspended_at = now() "
             + "WHERE client_id = $1 AND status = 'ACTIVE' RETURNING suspended_at";
@@ -102,7 +102,8 @@ public class ProviderAdministration {
         String issuedSecret = secret;
         Tuple client = Tuple.tuple().addValue(clientId).addValue(name).addValue(registration.logoUri())
                 .addValue(redirectUris.toArray(String[]::new)).addValue(clusters.toArray(String[]::new))
-                .addValue(method.value()).addValue(secretHash);
+                .addValue(method.value()).addValue(secretHash)
+                .addValue(registration.dpopBoundAccessTokens() == null || registration.dpopBoundAccessTokens());
         return pool.withTransaction(tx -> tx.preparedQuery(INSERT_CLIENT).execute(client)
                         .chain(() -> method == AuthMethod.PRIVATE_KEY_JWT
                                 ? tx.preparedQuery(INSERT_KEYS).execute(Tuple.of(clientId, keys, registration.jwksUri()))
@@ -212,11 +213,12 @@ public class ProviderAdministration {
         }
         return new ProviderView(c.clientId(), c.name(), c.logoUri(), c.redirectUris(), List.copyOf(c.allowedClusters()),
                 c.authMethod().value(), jwks, c.jwksUri(), c.active() ? "ACTIVE" : "SUSPENDED", c.createdAt(),
-                c.suspendedAt(), null);
+                c.suspendedAt(), null, c.dpopBoundAccessTokens());
     }
 
     private static ProviderView withSecret(ProviderView v, String secret) {
         return new ProviderView(v.clientId(), v.name(), v.logoUri(), v.redirectUris(), v.allowedClusters(),
-                v.tokenEndpointAuthMethod(), v.jwks(), v.jwksUri(), v.status(), v.createdAt(), v.suspendedAt(), secret);
+                v.tokenEndpointAuthMethod(), v.jwks(), v.jwksUri(), v.status(), v.createdAt(), v.suspendedAt(), secret,
+                v.dpopBoundAccessTokens());
     }
 }

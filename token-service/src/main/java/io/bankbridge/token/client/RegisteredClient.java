@@ -13,11 +13,13 @@ import java.util.Set;
  * @param jwksUri     where the client publishes its JWKS; may be null
  * @param secretHash  SHA-256 of the client secret (client_secret_basic); null otherwise
  * @param suspendedAt last suspension; tokens issued at or before it are void. Null if never suspended
+ * @param dpopBoundAccessTokens the client must prove a DPoP key at the token endpoint (RFC 9449 §5.2)
  */
 public record RegisteredClient(String clientId, String name, String logoUri, List<String> redirectUris,
                                Set<String> allowedClusters, Set<InternalScope> internalScopes, ClientKind kind,
                                AuthMethod authMethod, String secretHash,
-                               String jwks, String jwksUri, boolean active, Instant createdAt, Instant suspendedAt) {
+                               String jwks, String jwksUri, boolean active, Instant createdAt, Instant suspendedAt,
+                               boolean dpopBoundAccessTokens) {
 
     /** The view the authorization pages use. */
     public Provider toProvider() {

@@ -13,19 +13,20 @@ import java.util.Optional;
 
 /**
  * Opaque refresh tokens: 256 random bits handed to the client, only their SHA-256 stored, bound to client and
- * consent. A used token is marked rotated rather than deleted, so that its reuse can be recognised. Every method
+ * consent, and to the client's DPoP key when it proved one. A used token is marked rotated rather than deleted, so that its reuse can be recognised. Every method
  * runs on the caller's connection, inside the caller's transaction.
  */
 @ApplicationScoped
 public class RefreshTokenStore {
 
-    /** A stored refresh token. */
+    /** A stored refresh token; {@code dpopJkt} is the key it is bound to, null if unbound. */
     public record StoredRefreshToken(String tokenHash, String clientId, String consentId, String customerId,
-                                     List<String> scopes, Instant issuedAt, Instant expiresAt, boolean rotated) {
+                                     List<String> scopes, Instant issuedAt, Instant expiresAt, boolean rotated,
+                                     String dpopJkt) {
     }
 
     private static final String INSERT = "INSERT INTO refresh_tokens (token_hash, client_id, consent_id, customer_id, "
-            + "scopes, expires_at) VALUES ($1, $2, $3, $4, $5, $6)";
+            + "scopes, expires_at, dpop_jkt) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     private static final String LOCK = "SELECT * FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE";
     private static final String FIND = "SELECT * FROM refresh_tokens WHERE token_hash = $1";
     private static final String ROTATE = "UPDATE refresh_tokens SET rotated_at = now() WHERE token_hash = $1";
@@ -35,9 +36,16 @@ public class RefreshTokenStore {
     /** Stores a new refresh token and returns its value (the only time it exists in clear). */
     public Uni<String> issue(SqlClient tx, String clientId, String consentId, String customerId, List<String> scopes,
                              Instant expiresAt) {
+        return issue(tx, clientId, consentId, customerId, scopes, expiresAt, null);
+    }
+
+    /** The same, bound to the DPoP key with thumbprint {@code dpopJkt} (null: unbound). */
+    public Uni<String> issue(SqlClient tx, String clientId, String consentId, String customerId, List<String> scopes,
+                             Instant expiresAt, String dpopJkt) {
         String value = OpaqueValues.random();
-        return tx.preparedQuery(INSERT).execute(Tuple.of(OpaqueValues.hash(value), clientId, consentId, customerId,
-                        scopes.toArray(String[]::new), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC)))
+        return tx.preparedQuery(INSERT).execute(Tuple.from(java.util.Arrays.asList(OpaqueValues.hash(value), clientId,
+                        consentId, customerId, scopes.toArray(String[]::new),
+                        OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC), dpopJkt)))
                 .replaceWith(value);
     }
 
@@ -70,6 +78,6 @@ public class RefreshTokenStore {
         return Optional.of(new StoredRefreshToken(row.getString("token_hash"), row.getString("client_id"),
                 row.getString("consent_id"), row.getString("customer_id"), List.of(row.getArrayOfStrings("scopes")),
                 row.getOffsetDateTime("issued_at").toInstant(), row.getOffsetDateTime("expires_at").toInstant(),
-                row.getOffsetDateTime("rotated_at") != null));
+                row.getOffsetDateTime("rotated_at") != null, row.getString("dpop_jkt")));
     }
 }

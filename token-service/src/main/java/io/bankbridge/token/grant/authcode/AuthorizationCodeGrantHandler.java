@@ -6,6 +6,8 @@ import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.dpop.DPoPBinding;
+import io.bankbridge.token.dpop.DPoPCodeBindings;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
 import io.bankbridge.token.generator.OpaqueValues;
@@ -42,10 +44,11 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     private final GrantRevocation revocation;
     private final TokenSettings settings;
     private final LoginLinks links;
+    private final DPoPCodeBindings dpopBindings;
 
     AuthorizationCodeGrantHandler(Pool pool, AuthorizationCodeStore codes, RefreshTokenStore refreshTokens,
                                   JwtTokenGenerator generator, GrantRevocation revocation, TokenSettings settings,
-                                  LoginLinks links) {
+                                  LoginLinks links, DPoPCodeBindings dpopBindings) {
         this.pool = pool;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
@@ -53,6 +56,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         this.revocation = revocation;
         this.settings = settings;
         this.links = links;
+        this.dpopBindings = dpopBindings;
     }
 
     @Override
@@ -61,7 +65,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params) {
+    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params, DPoPBinding dpop) {
         String code = params.required("code");
         String redirectUri = params.required("redirect_uri");
         String verifier = params.optional("code_verifier").orElse(null);
@@ -86,14 +90,18 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
             if (verifier == null || !pkceMatches(verifier, grant.codeChallenge())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("code_verifier does not match the code_challenge"));
             }
-            return issue(tx, stored, client);
+            // RFC 9449 §10: a request bound to a key at /par is redeemed with a proof of that key only.
+            return dpopBindings.find(tx, client.clientId(), grant.codeChallenge())
+                    .chain(bound -> dpop.matches(bound.orElse(null)) ? issue(tx, stored, client, dpop)
+                            : GrantOutcome.refused(OAuthException.invalidGrant("the code is bound to another DPoP key")));
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 
-    private Uni<GrantOutcome> issue(SqlClient tx, AuthorizationCodeStore.StoredCode stored, RegisteredClient client) {
+    private Uni<GrantOutcome> issue(SqlClient tx, AuthorizationCodeStore.StoredCode stored, RegisteredClient client,
+                                    DPoPBinding dpop) {
         CodeGrant grant = stored.grant();
         MintedAccessToken access = generator.customerAccessToken(client.clientId(), grant.customerId(), grant.consentId(),
-                grant.scopes());
+                grant.scopes(), dpop.jkt());
         boolean openid = grant.scopes().contains(PushedRequestValidator.OPENID);
         // The Security Center shows every connection of the person behind the login, linked logins' included.
         Uni<List<String>> customerIds = openid && client.kind() == ClientKind.FIRST_PARTY
@@ -102,13 +110,13 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         Uni<String> refresh = grant.consentId() == null
                 ? Uni.createFrom().nullItem()
                 : refreshTokens.issue(tx, client.clientId(), grant.consentId(), grant.customerId(), grant.scopes(),
-                        Instant.now().plus(settings.refreshTokenLifetime()));
+                        Instant.now().plus(settings.refreshTokenLifetime()), dpop.jkt());
         return codes.recordIssued(tx, stored.codeHash(), access.jti())
                 .chain(() -> customerIds)
                 .map(ids -> openid
                         ? generator.idToken(client.clientId(), grant.customerId(), grant.nonce(), grant.authTime(), ids)
                         : null)
-                .chain(idToken -> refresh.map(refreshToken -> new GrantOutcome.Issued(TokenResponse.bearer(access.value(),
+                .chain(idToken -> refresh.map(refreshToken -> new GrantOutcome.Issued(TokenResponse.of(dpop, access.value(),
                         settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope))));
     }
 

@@ -5,6 +5,7 @@ import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.dpop.DPoPBinding;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
 import io.bankbridge.token.generator.RefreshTokenStore;
@@ -53,7 +54,7 @@ public class RefreshTokenGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params) {
+    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params, DPoPBinding dpop) {
         String presented = params.required("refresh_token");
         Set<String> narrowed = params.optional("scope")
                 .map(s -> new LinkedHashSet<>(Arrays.asList(s.trim().split(" +")))).orElse(null);
@@ -64,6 +65,9 @@ public class RefreshTokenGrantHandler implements GrantHandler {
             StoredRefreshToken token = found.get();
             if (!token.clientId().equals(client.clientId())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token was issued to another client"));
+            }
+            if (!dpop.matches(token.dpopJkt())) {
+                return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token is bound to another DPoP key"));
             }
             if (token.rotated()) {
                 return revokeReused(tx, token);
@@ -78,17 +82,17 @@ public class RefreshTokenGrantHandler implements GrantHandler {
                 }
                 scopes = List.copyOf(narrowed);
             }
-            return rotate(tx, token, scopes);
+            return rotate(tx, token, scopes, dpop);
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 
-    private Uni<GrantOutcome> rotate(SqlClient tx, StoredRefreshToken token, List<String> scopes) {
+    private Uni<GrantOutcome> rotate(SqlClient tx, StoredRefreshToken token, List<String> scopes, DPoPBinding dpop) {
         MintedAccessToken access = generator.customerAccessToken(token.clientId(), token.customerId(), token.consentId(),
-                scopes);
+                scopes, dpop.jkt());
         return refreshTokens.markRotated(tx, token.tokenHash())
                 .chain(() -> refreshTokens.issue(tx, token.clientId(), token.consentId(), token.customerId(),
-                        token.scopes(), token.expiresAt()))
-                .map(next -> new GrantOutcome.Issued(TokenResponse.bearer(access.value(),
+                        token.scopes(), token.expiresAt(), token.dpopJkt()))
+                .map(next -> new GrantOutcome.Issued(TokenResponse.of(dpop, access.value(),
                         settings.accessTokenLifetime().toSeconds(), next, null, String.join(" ", scopes))));
     }
 
