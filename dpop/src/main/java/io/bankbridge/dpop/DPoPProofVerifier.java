@@ -3,6 +3,7 @@ package io.bankbridge.dpop;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.dpop.JWKThumbprintConfirmation;
 import com.nimbusds.oauth2.sdk.dpop.verifiers.AccessTokenValidationException;
@@ -12,7 +13,6 @@ import com.nimbusds.oauth2.sdk.dpop.verifiers.DPoPTokenRequestVerifier;
 import com.nimbusds.oauth2.sdk.dpop.verifiers.InvalidDPoPProofException;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.jose.util.Base64URL;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.InstantSource;
@@ -114,6 +114,27 @@ public final class DPoPProofVerifier {
             throw DPoPRefusal.invalidProof(e.getMessage());
         } catch (JOSEException e) {
             throw DPoPRefusal.invalidProof("the DPoP proof cannot be verified");
+        }
+    }
+
+    /**
+     * A resource request, whichever way its token came: a token bound to a key ({@code tokenJkt}, its
+     * {@code cnf.jkt}) must come under the {@code DPoP} scheme with a proof of that key; an unbound token under the
+     * {@code DPoP} scheme is refused too, so that a client never believes a bearer token is protected.
+     *
+     * @param dpopScheme whether the token came as {@code Authorization: DPoP} (else {@code Bearer})
+     * @throws DPoPRefusal if the presentation or the proof does not pass
+     */
+    public void verifyPresentation(boolean dpopScheme, List<String> proofs, String method, URI uri, String clientId,
+                                   String accessToken, String tokenJkt) {
+        if (tokenJkt != null && !dpopScheme) {
+            throw DPoPRefusal.invalidToken("the access token is DPoP-bound: send it as Authorization: DPoP with a proof");
+        }
+        if (tokenJkt == null && dpopScheme) {
+            throw DPoPRefusal.invalidToken("the access token is not DPoP-bound");
+        }
+        if (dpopScheme) {
+            verifyResourceRequest(proofs, method, uri, clientId, accessToken, tokenJkt);
         }
     }
 

@@ -1,15 +1,17 @@
 package io.bankbridge.dpop;
 
 /**
- * A DPoP proof a server refuses, with the RFC 9449 error code: {@code invalid_dpop_proof} (§5, §7.1), or
- * {@code use_dpop_nonce} (§8, §9) with the nonce to use. Each service renders it in its own error format.
+ * A DPoP proof a server refuses, with the RFC 9449 error code: {@code invalid_dpop_proof} (§5, §7.1),
+ * {@code use_dpop_nonce} (§8, §9) with the nonce to use, or at a resource server {@code invalid_token} for a token
+ * presented under the wrong scheme (§7.1, §7.2). Each service renders it in its own error format.
  */
 public final class DPoPRefusal extends RuntimeException {
 
     /** RFC 9449 error codes. */
     public enum Code {
         INVALID_DPOP_PROOF("invalid_dpop_proof"),
-        USE_DPOP_NONCE("use_dpop_nonce");
+        USE_DPOP_NONCE("use_dpop_nonce"),
+        INVALID_TOKEN("invalid_token");
 
         private final String value;
 
@@ -33,6 +35,10 @@ public final class DPoPRefusal extends RuntimeException {
 
     public static DPoPRefusal invalidProof(String description) {
         return new DPoPRefusal(Code.INVALID_DPOP_PROOF, description, null);
+    }
+
+    public static DPoPRefusal invalidToken(String description) {
+        return new DPoPRefusal(Code.INVALID_TOKEN, description, null);
     }
 
     public static DPoPRefusal useNonce(String description, String nonce) {

@@ -42,6 +42,29 @@ public record ProofPolicy(List<JWSAlgorithm> algorithms, Duration iatWindow, boo
         return String.join(" ", algorithms.stream().map(JWSAlgorithm::getName).toList());
     }
 
+    /**
+     * A policy from configuration values: algorithm names, and the nonce key in base64, or empty for a random key
+     * (which replicas then do not share: a single instance only).
+     */
+    public static ProofPolicy of(List<String> algorithms, Duration iatWindow, boolean nonceRequired,
+                                 Duration nonceWindow, java.util.Optional<String> base64NonceKey, long maxReplayEntries) {
+        byte[] key = base64NonceKey.filter(k -> !k.isBlank()).map(ProofPolicy::decodeKey)
+                .orElseGet(() -> {
+                    byte[] random = new byte[32];
+                    new java.security.SecureRandom().nextBytes(random);
+                    return random;
+                });
+        return new ProofPolicy(parseAlgorithms(algorithms), iatWindow, nonceRequired, nonceWindow, key,
+                maxReplayEntries);
+    }
+
+    /** Base64 in either alphabet (RFC 4648 §4 or §5), padded or not. */
+    private static byte[] decodeKey(String base64) {
+        String key = base64.trim();
+        return (key.indexOf('-') >= 0 || key.indexOf('_') >= 0 ? java.util.Base64.getUrlDecoder()
+                : java.util.Base64.getDecoder()).decode(key);
+    }
+
     /** Parses algorithm names (e.g. {@code ES256}, {@code PS256}) from configuration. */
     public static List<JWSAlgorithm> parseAlgorithms(List<String> names) {
         return names.stream().map(String::trim).filter(n -> !n.isEmpty()).map(JWSAlgorithm::parse).toList();
