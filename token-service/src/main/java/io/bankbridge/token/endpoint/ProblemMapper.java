@@ -1,8 +1,8 @@
 package io.bankbridge.token.endpoint;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.dpop.DPoPRefusal;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.ProblemException;
 import io.quarkus.logging.Log;

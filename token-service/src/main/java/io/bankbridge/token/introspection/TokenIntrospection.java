@@ -1,7 +1,7 @@
 package io.bankbridge.token.introspection;
 
-import io.bankbridge.dpop.DPoPProofVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
 import io.bankbridge.token.generator.AccessTokenReader;
