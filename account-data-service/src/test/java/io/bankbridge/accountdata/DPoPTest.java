@@ -45,25 +45,23 @@ class DPoPTest {
         response.statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("DPoP error=\"" + error + "\""))
-                .header("WWW-Authenticate", containsString("algs=\"ES256 PS256\""))
+                .header("WWW-Authenticate", containsString("algs=\"PS256\""))
                 .body("status", equalTo(401));
     }
 
     @Test
     void aBoundTokenWithAProofOfItsKeyIsServedEveryTimeWithAFreshProof() {
-        DPoPProver prover = DPoPProver.es256();
+        DPoPProver prover = DPoPProver.ps256();
         String token = boundToken(prover);
         for (int i = 0; i < 3; i++) {
             call(PATH, "DPoP " + token, prover.proof("GET", url(PATH), token)).statusCode(200);
         }
-        DPoPProver rsa = DPoPProver.ps256();
-        String rsaToken = boundToken(rsa);
-        call(PATH + "?limit=5", "DPoP " + rsaToken, rsa.proof("GET", url(PATH), rsaToken)).statusCode(200);
+        call(PATH + "?limit=5", "DPoP " + token, prover.proof("GET", url(PATH), token)).statusCode(200);
     }
 
     @Test
     void aBoundTokenPresentedAsBearerIsRefusedWithTheDPoPChallenge() {
-        DPoPProver prover = DPoPProver.es256();
+        DPoPProver prover = DPoPProver.ps256();
         String token = boundToken(prover);
         assertChallenge(call(PATH, "Bearer " + token, null), "invalid_token");
         assertChallenge(call(PATH, "Bearer " + token, prover.proof("GET", url(PATH), token)), "invalid_token");
@@ -71,17 +69,17 @@ class DPoPTest {
 
     @Test
     void aBoundTokenWithoutAProofIsRefused() {
-        String token = boundToken(DPoPProver.es256());
+        String token = boundToken(DPoPProver.ps256());
         assertChallenge(call(PATH, "DPoP " + token, null), "invalid_dpop_proof");
     }
 
     @Test
-    void aProofForAnotherTokenKeyMethodOrUrlIsRefused() {
-        DPoPProver prover = DPoPProver.es256();
+    void aProofForAnotherTokenKeyMethodOrUrlOrWithAnotherAlgorithmIsRefused() {
+        DPoPProver prover = DPoPProver.ps256();
         String token = boundToken(prover);
         String other = boundToken(prover);
         assertChallenge(call(PATH, "DPoP " + token, prover.proof("GET", url(PATH), other)), "invalid_dpop_proof");
-        assertChallenge(call(PATH, "DPoP " + token, DPoPProver.es256().proof("GET", url(PATH), token)),
+        assertChallenge(call(PATH, "DPoP " + token, DPoPProver.ps256().proof("GET", url(PATH), token)),
                 "invalid_dpop_proof");
         assertChallenge(call(PATH, "DPoP " + token, prover.proof("POST", url(PATH), token)), "invalid_dpop_proof");
         assertChallenge(call(PATH, "DPoP " + token,
@@ -91,11 +89,15 @@ class DPoPTest {
                 + io.restassured.RestAssured.port + PATH, token)), "invalid_dpop_proof");
         assertChallenge(call(PATH, "DPoP " + token, prover.proof("GET", url(PATH), token,
                 Instant.now().minusSeconds(120))), "invalid_dpop_proof");
+        // ES256 is not accepted here: a proof is verified on every call, and PS256 verifies ten times faster
+        DPoPProver ec = DPoPProver.es256();
+        String ecToken = boundToken(ec);
+        assertChallenge(call(PATH, "DPoP " + ecToken, ec.proof("GET", url(PATH), ecToken)), "invalid_dpop_proof");
     }
 
     @Test
     void aReplayedProofIsRefused() {
-        DPoPProver prover = DPoPProver.es256();
+        DPoPProver prover = DPoPProver.ps256();
         String token = boundToken(prover);
         String proof = prover.proof("GET", url(PATH), token);
         call(PATH, "DPoP " + token, proof).statusCode(200);
@@ -105,7 +107,7 @@ class DPoPTest {
     @Test
     void anUnboundTokenWorksAsBearerButNotUnderTheDPoPScheme() {
         Grants grant = Grants.of(CLUSTERS, "ACC-C-0001-1");
-        DPoPProver prover = DPoPProver.es256();
+        DPoPProver prover = DPoPProver.ps256();
         call(PATH, "Bearer " + grant.token(), null).statusCode(200);
         assertChallenge(call(PATH, "DPoP " + grant.token(), prover.proof("GET", url(PATH), grant.token())),
                 "invalid_token");
@@ -113,7 +115,7 @@ class DPoPTest {
 
     @Test
     void theTokenCacheStillVerifiesASignatureOnceWhileEveryProofIsChecked() {
-        DPoPProver prover = DPoPProver.es256();
+        DPoPProver prover = DPoPProver.ps256();
         String token = boundToken(prover);
         double before = verifiedTokens();
         call(PATH, "DPoP " + token, prover.proof("GET", url(PATH), token)).statusCode(200);

@@ -37,14 +37,14 @@ class ProviderDPoPTest {
     private static void assertChallenge(ValidatableResponse response, String error) {
         response.statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("DPoP error=\"" + error + "\""))
-                .header("WWW-Authenticate", containsString("algs=\"ES256 PS256\""));
+                .header("WWW-Authenticate", containsString("algs=\"PS256\""));
     }
 
     @Test
     void aBoundTokenWithAProofOfItsKeyReadsTheConsent() {
         String customer = newCustomer();
         String id = authorized(customer, ConsentFixtures.PROVIDER);
-        DPoPProver prover = DPoPProver.es256();
+        DPoPProver prover = DPoPProver.ps256();
         String token = boundToken(customer, id, prover);
 
         get("/consents/" + id, "DPoP " + token, prover.proof("GET", url("/consents/" + id), token)).statusCode(200)
@@ -55,13 +55,13 @@ class ProviderDPoPTest {
     void aBoundTokenAsBearerOrWithoutAValidProofIsRefused() {
         String customer = newCustomer();
         String id = authorized(customer, ConsentFixtures.PROVIDER);
-        DPoPProver prover = DPoPProver.es256();
+        DPoPProver prover = DPoPProver.ps256();
         String token = boundToken(customer, id, prover);
         String path = "/consents/" + id;
 
         assertChallenge(get(path, "Bearer " + token, null), "invalid_token");
         assertChallenge(get(path, "DPoP " + token, null), "invalid_dpop_proof");
-        assertChallenge(get(path, "DPoP " + token, DPoPProver.es256().proof("GET", url(path), token)),
+        assertChallenge(get(path, "DPoP " + token, DPoPProver.ps256().proof("GET", url(path), token)),
                 "invalid_dpop_proof");
         assertChallenge(get(path, "DPoP " + token, prover.proof("GET", url(path), "another-token")),
                 "invalid_dpop_proof");
@@ -76,7 +76,7 @@ class ProviderDPoPTest {
         String customer = newCustomer();
         String id = authorized(customer, ConsentFixtures.PROVIDER);
         String token = ConsentFixtures.providerToken(customer, ConsentFixtures.PROVIDER, id);
-        DPoPProver prover = DPoPProver.es256();
+        DPoPProver prover = DPoPProver.ps256();
 
         get("/consents/" + id, "Bearer " + token, null).statusCode(200);
         assertChallenge(get("/consents/" + id, "DPoP " + token, prover.proof("GET", url("/consents/" + id), token)),

@@ -72,12 +72,13 @@ public record TestProvider(String clientId, JWK key, String secret) {
         return new TestProvider(clientId, key, null);
     }
 
-    /** Onboards a client_secret_basic provider; the secret comes from the onboarding answer. */
+    /** Onboards a client_secret_basic provider (bearer tokens); the secret comes from the onboarding answer. */
     public static TestProvider onboardWithSecret(String name) {
         String clientId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         String secret = given().header("Authorization", adminAuthorization()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", clientId, "name", name, "redirectUris", List.of(REDIRECT_URI),
-                        "allowedClusters", CLUSTERS, "tokenEndpointAuthMethod", "client_secret_basic"))
+                        "allowedClusters", CLUSTERS, "tokenEndpointAuthMethod", "client_secret_basic",
+                        "dpopBoundAccessTokens", false))
                 .when().post("/admin/providers").then().statusCode(201).extract().path("clientSecret");
         return new TestProvider(clientId, null, secret);
     }

@@ -17,6 +17,8 @@ public class BenchProfile implements QuarkusTestProfile {
                 "bankbridge.demo.customers", "20",
                 // DPoP proofs are signed before each wrk run: their iat must outlive the run
                 "bankbridge.dpop.iat-window", "PT10M",
+                // both measured, whatever the service accepts by default
+                "bankbridge.dpop.algorithms", "ES256,PS256",
                 "bankbridge.dpop.max-replay-entries", "4000000",
                 "quarkus.log.level", "WARN",
                 "quarkus.log.category.\"io.bankbridge\".level", "INFO");

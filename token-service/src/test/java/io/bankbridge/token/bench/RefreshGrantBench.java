@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Benchmark, not a test: refresh-token grants per second against the application on loopback (real PostgreSQL,
  * real signing), with {@code bench.clients} concurrent clients each rotating its own refresh token for
- * {@code bench.seconds}: once with bearer tokens, once with DPoP-bound tokens (an ES256 proof per request, signed by
+ * {@code bench.seconds}: once with bearer tokens, once with DPoP-bound tokens (a PS256 proof per request, signed by
  * the client in this JVM, with the server's nonce), in the same run. Prints throughput and p50/p99 latency; asserts
  * nothing. Run with
  * {@code ./mvnw -B verify -pl token-service -am -Pbench -Dtest=RefreshGrantBench -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
@@ -49,7 +49,7 @@ class RefreshGrantBench {
     URI tokenEndpoint;
 
     /** The clients' DPoP key, and the last nonce the server handed out. */
-    private final DPoPProver prover = DPoPProver.es256();
+    private final DPoPProver prover = DPoPProver.ps256();
 
     /** What a request carries besides the form: the DPoP proof header value, or none. */
     private interface Proofs {
@@ -70,7 +70,7 @@ class RefreshGrantBench {
                 duration.toSeconds(), warmup.toSeconds());
         measure("bearer", http, provider, authorization, clients, duration, warmup, () -> null);
         String htu = TestProvider.issuer() + "/token";
-        measure("DPoP ES256", http, provider, authorization, clients, duration, warmup, () -> prover.proof("POST", htu));
+        measure("DPoP PS256", http, provider, authorization, clients, duration, warmup, () -> prover.proof("POST", htu));
     }
 
     private void measure(String label, HttpClient http, TestProvider provider, String authorization, int clients,

@@ -16,8 +16,11 @@ public interface DPoPConfig {
      */
     String publicUrl();
 
-    /** Proof algorithms accepted and named in the challenge's {@code algs}; asymmetric only. */
-    @WithDefault("ES256,PS256")
+    /**
+     * Proof algorithms accepted and named in the challenge's {@code algs}; asymmetric only. PS256: a proof is
+     * verified on every call, and PS256 verifies about ten times faster than ES256.
+     */
+    @WithDefault("PS256")
     List<String> algorithms();
 
     /** How far a proof's {@code iat} may lie from this server's clock, either way. */

@@ -4,9 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -39,7 +38,7 @@ import java.util.stream.Collectors;
  * The OAuth side of a provider app, by the RFCs: pushed authorization requests (RFC 9126), PKCE S256, client
  * authentication with {@code private_key_jwt} (RFC 7523, PS256), code exchange, refresh, RFC 7009 revocation and
  * RFC 7662 introspection, and calls to the resource servers. Its tokens are DPoP-bound (RFC 9449): every token
- * request and every resource call carries a proof signed with the client's own ES256 key (the Nimbus SDK's proof
+ * request and every resource call carries a proof signed with a PS256 key of its own (the Nimbus SDK's proof
  * factory), with the last nonce each server handed out; a {@code use_dpop_nonce} answer is retried once with the new
  * nonce. Used by the demo provider and the end-to-end tests; it reads the endpoints from the issuer's discovery
  * document.
@@ -92,8 +91,8 @@ public final class ProviderClient {
         this.clientId = clientId;
         this.key = key;
         try {
-            this.dpop = new DefaultDPoPProofFactory(new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString())
-                    .generate(), JWSAlgorithm.ES256);
+            this.dpop = new DefaultDPoPProofFactory(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+                    .generate(), JWSAlgorithm.PS256);
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot make a DPoP key", e);
         }
