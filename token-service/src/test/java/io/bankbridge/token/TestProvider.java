@@ -50,17 +50,26 @@ public record TestProvider(String clientId, JWK key) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }
 
-    /** Onboards a private_key_jwt provider with a fresh PS256 key. */
+    /** Onboards a private_key_jwt provider with a fresh PS256 key, not registered for DPoP (bearer tokens). */
     public static TestProvider onboard(String name) {
         return onboard(name, rsaKey());
     }
 
     public static TestProvider onboard(String name, JWK key) {
+        return onboard(name, key, false);
+    }
+
+    /** Onboards a private_key_jwt provider registered with {@code dpop_bound_access_tokens}, as FAPI 2.0 wants. */
+    public static TestProvider onboardWithDPoP(String name) {
+        return onboard(name, rsaKey(), true);
+    }
+
+    private static TestProvider onboard(String name, JWK key, boolean dpop) {
         String clientId = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         given().header("Authorization", adminAuthorization()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", clientId, "name", name, "redirectUris", List.of(REDIRECT_URI),
                         "allowedClusters", CLUSTERS, "tokenEndpointAuthMethod", "private_key_jwt",
-                        "jwks", new JWKSet(key.toPublicJWK()).toJSONObject(true)))
+                        "jwks", new JWKSet(key.toPublicJWK()).toJSONObject(true), "dpopBoundAccessTokens", dpop))
                 .when().post("/admin/providers").then().statusCode(201);
         return new TestProvider(clientId, key);
     }

@@ -45,6 +45,15 @@ public final class ApiProblem extends RuntimeException {
                 REALM + ", error=\"invalid_token\", error_description=\"" + detail + "\""));
     }
 
+    /**
+     * 401 for a DPoP presentation (RFC 9449 §7.1): the DPoP scheme's challenge, and the nonce to use when the answer
+     * is {@code use_dpop_nonce}.
+     */
+    public static ApiProblem dpop(String challenge, String detail, String nonce) {
+        return new ApiProblem(401, "Unauthorized", detail, nonce == null ? Map.of("WWW-Authenticate", challenge)
+                : Map.of("WWW-Authenticate", challenge, "DPoP-Nonce", nonce));
+    }
+
     public static ApiProblem invalidRequest(String detail) {
         return new ApiProblem(400, "Bad Request", detail, Map.of("WWW-Authenticate",
                 REALM + ", error=\"invalid_request\", error_description=\"" + detail + "\""));

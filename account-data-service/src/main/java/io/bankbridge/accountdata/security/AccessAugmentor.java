@@ -7,6 +7,7 @@ import io.bankbridge.accountdata.consent.ConsentView;
 import io.bankbridge.accountdata.consent.ConsentViews;
 import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.rest.ApiProblem;
+import io.bankbridge.accountdata.security.dpop.SenderConstraint;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.StringPermission;
@@ -57,9 +58,10 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
     private final String audience;
     private final String internalAudience;
     private final Counter verifications;
+    private final SenderConstraint senderConstraint;
 
     AccessAugmentor(VerifiedTokenCache cache, ConsentViews consents, ProviderRateLimiter rateLimiter,
-                    ProviderApiConfig config, MeterRegistry registry) {
+                    ProviderApiConfig config, MeterRegistry registry, SenderConstraint senderConstraint) {
         this.verifications = Counter.builder("bankbridge.tokens.verified")
                 .description("Access tokens whose signature quarkus-oidc verified (once per token while it is cached)")
                 .register(registry);
@@ -68,6 +70,7 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
         this.rateLimiter = rateLimiter;
         this.audience = config.audience();
         this.internalAudience = config.internalAudience();
+        this.senderConstraint = senderConstraint;
     }
 
     @Override
@@ -91,6 +94,8 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
             if (token == null) {
                 token = verifiedByOidc(identity, now);
             }
+            // Per request, cached token or not: DPoP scheme and proof for a bound token, bearer for any other.
+            senderConstraint.check(rc, token.clientId(), token.dpopJkt());
             if (token.audiences().contains(audience)) {
                 return admitProvider(identity, token, rc, now);
             }
@@ -120,7 +125,7 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
                 jwt.getAudience() == null ? Set.of() : Set.copyOf(jwt.getAudience()), scopes,
                 text(jwt.getClaim("consent_id")), jwt.getTokenID(),
                 jwt.getIssuedAtTime() == 0 ? null : Instant.ofEpochSecond(jwt.getIssuedAtTime()),
-                Instant.ofEpochSecond(jwt.getExpirationTime()));
+                Instant.ofEpochSecond(jwt.getExpirationTime()), confirmedKey(jwt.getClaim("cnf")));
         cache.put(jwt.getRawToken(), token, now);
         return token;
     }
@@ -137,6 +142,17 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** {@code cnf.jkt}, the thumbprint of the key a DPoP-bound token is bound to; null if there is none. */
+    private static String confirmedKey(Object cnf) {
+        if (cnf instanceof jakarta.json.JsonObject json && json.get("jkt") instanceof JsonString jkt) {
+            return jkt.getString();
+        }
+        if (cnf instanceof Map<?, ?> map && map.get("jkt") instanceof String jkt) {
+            return jkt;
+        }
+        return null;
     }
 
     private static String text(Object claim) {

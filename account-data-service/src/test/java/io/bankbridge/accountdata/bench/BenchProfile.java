@@ -3,7 +3,10 @@ package io.bankbridge.accountdata.bench;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
-/** The benchmark's configuration: the enforcement switch allowed, no rate limit, 20 demo persons, quiet logs. */
+/**
+ * The benchmark's configuration: the enforcement switch allowed, no rate limit, 20 demo persons, DPoP proofs that
+ * stay valid through a run, quiet logs.
+ */
 public class BenchProfile implements QuarkusTestProfile {
 
     @Override
@@ -12,6 +15,11 @@ public class BenchProfile implements QuarkusTestProfile {
                 "bankbridge.provider-api.bench-mode", "true",
                 "bankbridge.provider-api.rate-limit.enabled", "false",
                 "bankbridge.demo.customers", "20",
+                // DPoP proofs are signed before each wrk run: their iat must outlive the run
+                "bankbridge.dpop.iat-window", "PT10M",
+                // both measured, whatever the service accepts by default
+                "bankbridge.dpop.algorithms", "ES256,PS256",
+                "bankbridge.dpop.max-replay-entries", "4000000",
                 "quarkus.log.level", "WARN",
                 "quarkus.log.category.\"io.bankbridge\".level", "INFO");
     }

@@ -2,6 +2,7 @@ package io.bankbridge.accountdata.bench;
 
 import io.bankbridge.accountdata.security.EnforcementSwitch;
 import io.bankbridge.accountdata.security.VerifiedTokenCache;
+import io.bankbridge.testsupport.DPoPProver;
 import io.bankbridge.testsupport.TestIssuerResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -22,8 +23,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Load on {@code GET /fdx/v6/accounts/{id}/transactions} with valid tokens, 64 connections over loopback, measured
  * by wrk: once with the token and consent check, once with the check but without the verified-token cache, and once
- * with the check switched off, in the same warm JVM, so that the check's share of the request is visible. Prints
- * figures; asserts nothing about them. Run with {@code bench/run.sh} (or {@code -Pbench}); not part of the tests.
+ * with the check switched off, in the same warm JVM, so that the check's share of the request is visible; and with
+ * DPoP-bound tokens, a fresh ES256 or PS256 proof per request (RFC 9449, checked on every request), next to bearer
+ * tokens. Proofs are signed before each run (wrk cannot sign), one per request, so that the client's signing is not
+ * part of the figure. Prints figures; asserts nothing about them. Run with {@code bench/run.sh} (or
+ * {@code -Pbench}); not part of the tests.
  */
 @QuarkusTest
 @TestProfile(BenchProfile.class)
@@ -58,6 +62,15 @@ class TransactionsBenchmark {
         results.add(measure("check off", wrk, base, script, duration));
         enforcement.setEnforced(true);
         results.add(measure("check on (token cache), again", wrk, base, script, duration));
+        // DPoP: as many proofs as the bearer run served requests, and a fifth more (a DPoP run serves fewer)
+        long proofsPerRun = Math.round(results.get(0).rps() * seconds(duration) * 1.2);
+        for (DPoPProver prover : List.of(DPoPProver.es256(), DPoPProver.ps256())) {
+            String alg = algorithmOf(prover);
+            // a short warm-up of the proof check with proofs of its own, then the measured run
+            run(wrk, base, writeDPoPScript(base, prover, Math.round(results.get(0).rps() * 10 * 1.2)), "10s");
+            results.add(measure("DPoP " + alg + " proof per request", wrk, base,
+                    writeDPoPScript(base, prover, proofsPerRun), duration));
+        }
         tokenCache.setEnabled(false);
         results.add(measure("check on, every token verified", wrk, base, script, duration));
         tokenCache.setEnabled(true);
@@ -72,6 +85,86 @@ class TransactionsBenchmark {
         out.append(String.format("check share of a request (1 - best rps_on / rps_off): %.1f %%%n", 100 * (1 - on.rps() / off.rps())));
         System.out.println(out);
         Files.writeString(Path.of("target", "bench-results.txt"), out.toString());
+    }
+
+    /** The proof algorithm, as the proofs' header names it. */
+    private static String algorithmOf(DPoPProver prover) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(prover.proof("GET", "http://bench/")).getHeader().getAlgorithm()
+                    .getName();
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long seconds(String duration) {
+        return Long.parseLong(duration.replaceAll("[^0-9]", ""));
+    }
+
+    /**
+     * The same load with DPoP-bound tokens (one per demo person, bound to {@code prover}'s key) and {@code count}
+     * proofs signed beforehand, each for its request's URL and token; each wrk thread takes every other proof, so no
+     * proof is sent twice.
+     */
+    private static Path writeDPoPScript(String base, DPoPProver prover, long count) throws IOException {
+        String publicUrl = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("bankbridge.dpop.public-url", String.class);
+        List<String> paths = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i <= PERSONS; i++) {
+            String person = String.format("%04d", i);
+            String account = "ACC-C-" + person + "-1";
+            String consent = io.bankbridge.accountdata.ConsentServiceStandIn.authorized("CUS-C-" + person,
+                    "demo-budget-app", List.of("TRANSACTIONS", "ACCOUNT_BASIC"), List.of(account));
+            tokens.add(TestIssuerResource.issuer().providerToken("CUS-C-" + person, "demo-budget-app", consent,
+                    "TRANSACTIONS", "ACCOUNT_BASIC").claim("cnf", prover.confirmation())
+                    .expiresAt(Instant.now().plus(Duration.ofHours(1))).sign());
+            paths.add("/fdx/v6/accounts/" + account + "/transactions");
+        }
+        Path proofs = Files.createTempFile(Path.of("target"), "bench-proofs", ".txt");
+        proofs.toFile().deleteOnExit();
+        try (var out = Files.newBufferedWriter(proofs, StandardCharsets.US_ASCII)) {
+            for (String line : java.util.stream.LongStream.range(0, count).parallel().mapToObj(n -> {
+                int person = (int) (n % PERSONS);
+                return (person + 1) + " " + prover.proof("GET", publicUrl + paths.get(person), tokens.get(person));
+            }).toList()) {
+                out.write(line);
+                out.write('\n');
+            }
+        }
+        StringBuilder lua = new StringBuilder("local paths = {}\nlocal tokens = {}\n");
+        for (int i = 0; i < PERSONS; i++) {
+            lua.append("paths[").append(i + 1).append("] = \"").append(paths.get(i)).append("\"\n");
+            lua.append("tokens[").append(i + 1).append("] = \"DPoP ").append(tokens.get(i)).append("\"\n");
+        }
+        lua.append("local file = \"").append(proofs.toAbsolutePath()).append("\"\n");
+        lua.append("""
+                local threads = 0
+                function setup(thread)
+                  thread:set("id", threads)
+                  threads = threads + 1
+                end
+                local mine = {}
+                local n = 0
+                function init(args)
+                  local line = 0
+                  for text in io.lines(file) do
+                    if line % 2 == id then
+                      local space = text:find(" ")
+                      mine[#mine + 1] = { tonumber(text:sub(1, space - 1)), text:sub(space + 1) }
+                    end
+                    line = line + 1
+                  end
+                end
+                request = function()
+                  n = n % #mine + 1
+                  local p = mine[n]
+                  return wrk.format("GET", paths[p[1]], { ["Authorization"] = tokens[p[1]], ["DPoP"] = p[2] })
+                end
+                """);
+        Path script = Path.of("target", "bench-transactions-dpop.lua");
+        Files.writeString(script, lua.toString(), StandardCharsets.UTF_8);
+        return script;
     }
 
     /** One consent and one token (valid an hour) per demo person, requests spread over them round robin. */

@@ -3,11 +3,14 @@ package io.bankbridge.consent.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.bankbridge.consent.security.Callers;
+import io.bankbridge.consent.security.dpop.SenderConstraint;
 import io.bankbridge.consent.securitycenter.ErrorPage;
 import io.bankbridge.consent.securitycenter.SecurityCenterPages;
 import io.bankbridge.consent.service.ConsentNotFoundException;
 import io.bankbridge.consent.service.IllegalTransitionException;
 import io.bankbridge.consent.service.InvalidConsentRequestException;
+import io.bankbridge.dpop.DPoPProofVerifier;
+import io.bankbridge.dpop.DPoPRefusal;
 import io.netty.handler.codec.DecoderException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -39,10 +42,12 @@ public class ProblemMapper {
 
     private final Callers callers;
     private final ErrorPage errorPage;
+    private final SenderConstraint senderConstraint;
 
-    ProblemMapper(Callers callers, ErrorPage errorPage) {
+    ProblemMapper(Callers callers, ErrorPage errorPage, SenderConstraint senderConstraint) {
         this.callers = callers;
         this.errorPage = errorPage;
+        this.senderConstraint = senderConstraint;
     }
 
     @ServerExceptionMapper
@@ -89,6 +94,15 @@ public class ProblemMapper {
     /** A bearer token that is malformed, invalid, expired, signed by an unknown key, not an access token, or for no API of ours. */
     @ServerExceptionMapper
     public Uni<Response> invalidToken(AuthenticationFailedException e, RoutingContext context) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DPoPRefusal refused) {
+                // RFC 9449 §7.1: the DPoP scheme's challenge, and the nonce to use when that is what was missing
+                Response.ResponseBuilder answer = Response.fromResponse(problem(401, "Unauthorized",
+                        refused.description())).header(HttpHeaders.WWW_AUTHENTICATE, senderConstraint.challenge(refused));
+                return Uni.createFrom().item((refused.nonce() == null ? answer
+                        : answer.header(DPoPProofVerifier.NONCE_HEADER, refused.nonce())).build());
+            }
+        }
         return challenge(context, BEARER_CHALLENGE + ", error=\"invalid_token\"", "The access token is not valid for this API.");
     }
 

@@ -1,16 +1,19 @@
 package io.bankbridge.consent.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bankbridge.consent.security.dpop.SenderConstraint;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,13 +29,32 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
 
     private static final ObjectMapper HEADERS = new ObjectMapper();
 
+    private final SenderConstraint senderConstraint;
+
+    CallerIdentityAugmentor(SenderConstraint senderConstraint) {
+        this.senderConstraint = senderConstraint;
+    }
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        return augment(identity, context, Map.of());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
+                                         Map<String, Object> attributes) {
         if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
         try {
-            return Uni.createFrom().item(Callers.securityCenterSession(identity) ? customer(identity) : accessToken(identity));
+            if (Callers.securityCenterSession(identity)) {
+                return Uni.createFrom().item(customer(identity));
+            }
+            SecurityIdentity caller = accessToken(identity);
+            // Per request: DPoP scheme and proof for a DPoP-bound token, bearer for any other.
+            senderConstraint.check(HttpSecurityUtils.getRoutingContextAttribute(attributes),
+                    (JsonWebToken) identity.getPrincipal());
+            return Uni.createFrom().item(caller);
         } catch (AuthenticationFailedException e) {
             return Uni.createFrom().failure(e);
         }

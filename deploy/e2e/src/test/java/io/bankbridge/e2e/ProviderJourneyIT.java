@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jose.jwk.JWK;
-import io.bankbridge.local.Stack;
 import io.bankbridge.local.ServiceProcess;
+import io.bankbridge.local.Stack;
 import io.bankbridge.local.provider.ProviderClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +55,11 @@ class ProviderJourneyIT {
     @Test
     void aProviderSeesExactlyTheTwoAccountsTheCustomerPickedOnEveryInstanceAndCanRefresh() {
         Journey.Connection connection = journey.connect("card.demo0001", "Demo-0001-pass!", Set.of(CARD, SAVINGS));
+        // Sender-constrained (FAPI 2.0): the token is bound to the provider's DPoP key, useless without it
+        assertThat(connection.tokens().tokenType()).isEqualTo("DPoP");
+        ProviderClient.Response stolen = provider.getAsBearer(dataApi(0) + "/accounts", connection.tokens().accessToken());
+        assertThat(stolen.status()).isEqualTo(401);
+        assertThat(stolen.header("WWW-Authenticate")).startsWith("DPoP ").contains("error=\"invalid_token\"");
 
         for (ServiceProcess instance : stack.accountDataServices()) {
             ProviderClient.Response accounts = provider.get(instance.baseUrl() + "/fdx/v6/accounts", connection.tokens().accessToken());

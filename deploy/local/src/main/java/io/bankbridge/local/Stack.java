@@ -148,6 +148,8 @@ public final class Stack implements AutoCloseable {
     private ServiceProcess service(String module, int port, int instance) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("BANKBRIDGE_DB_NAME", databases.get(module));
+        // The URL providers call this instance at: what DPoP proofs name (htu)
+        env.put("BANKBRIDGE_DPOP_PUBLIC_URL", "http://localhost:" + port);
         String name = instance == 0 ? module : module + "-" + (instance + 1);
         return new ServiceProcess(name, settings.root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, env,
                 settings.jvmOptions,

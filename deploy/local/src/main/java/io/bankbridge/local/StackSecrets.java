@@ -29,7 +29,9 @@ public final class StackSecrets {
             "BANKBRIDGE_SECURITY_CENTER_SECRET",
             "BANKBRIDGE_ADMIN_SECRET",
             // 256 random bits: the AES key token-service encrypts its signing keys with (it refuses to start without)
-            "BANKBRIDGE_SIGNING_ENCRYPTION_KEY");
+            "BANKBRIDGE_SIGNING_ENCRYPTION_KEY",
+            // 256 random bits every replica derives its DPoP nonces from (RFC 9449 §8, §9)
+            "BANKBRIDGE_DPOP_NONCE_KEY");
 
     private StackSecrets() {
     }

@@ -32,7 +32,8 @@ public class ClientRegistry implements ProviderDirectory {
     public static final String CORE_BANKING = "core-banking";
 
     private static final String SELECT = "SELECT c.client_id, c.name, c.logo_uri, c.redirect_uris, c.allowed_clusters, "
-            + "c.auth_method, c.secret_hash, c.status, c.created_at, c.suspended_at, k.jwks, k.jwks_uri "
+            + "c.auth_method, c.secret_hash, c.status, c.created_at, c.suspended_at, c.dpop_bound_access_tokens, k.jwks, "
+            + "k.jwks_uri "
             + "FROM clients c LEFT JOIN client_keys k ON k.client_id = c.client_id";
 
     /** The documented shape of a client id: 3-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit. */
@@ -51,7 +52,7 @@ public class ClientRegistry implements ProviderDirectory {
         clients.put(SECURITY_CENTER, new RegisteredClient(SECURITY_CENTER, "Security Center", null,
                 List.of(settings.securityCenter().redirectUri()), Set.of(), Set.of(), ClientKind.FIRST_PARTY,
                 AuthMethod.CLIENT_SECRET_BASIC, settings.securityCenter().secret().map(OpaqueValues::hash).orElse(null),
-                null, null, true, null, null, List.of(settings.securityCenter().postLogoutRedirectUri())));
+                null, null, true, null, null, List.of(settings.securityCenter().postLogoutRedirectUri()), false));
         this.configured = Map.copyOf(clients);
     }
 
@@ -103,7 +104,7 @@ public class ClientRegistry implements ProviderDirectory {
     private static RegisteredClient internal(String id, String name, ClientSettings.Internal settings) {
         return new RegisteredClient(id, name, null, List.of(), Set.of(), Collections.unmodifiableSet(
                 EnumSet.copyOf(settings.scopes())), ClientKind.INTERNAL, AuthMethod.CLIENT_SECRET_BASIC,
-                settings.secret().map(OpaqueValues::hash).orElse(null), null, null, true, null, null, List.of());
+                settings.secret().map(OpaqueValues::hash).orElse(null), null, null, true, null, null, List.of(), false);
     }
 
     private static RegisteredClient fromRow(Row row) {
@@ -112,7 +113,7 @@ public class ClientRegistry implements ProviderDirectory {
                 Set.of(), ClientKind.PROVIDER, AuthMethod.fromValue(row.getString("auth_method")).orElseThrow(),
                 row.getString("secret_hash"), row.getString("jwks"), row.getString("jwks_uri"),
                 "ACTIVE".equals(row.getString("status")), instant(row.getOffsetDateTime("created_at")),
-                instant(row.getOffsetDateTime("suspended_at")), List.of());
+                instant(row.getOffsetDateTime("suspended_at")), List.of(), row.getBoolean("dpop_bound_access_tokens"));
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -70,7 +70,7 @@ public class DemoProviderSeed {
         } else {
             administration.onboard(new ProviderRegistration(CLIENT_ID, "Demo Budget App", null, List.of(redirectUri),
                     new JWKSet(key.toPublicJWK()).toJSONObject(true), null, List.copyOf(DataCluster.NAMES),
-                    AuthMethod.PRIVATE_KEY_JWT.value())).await().atMost(TIMEOUT);
+                    AuthMethod.PRIVATE_KEY_JWT.value(), true)).await().atMost(TIMEOUT);
         }
         if (keyFile.isEmpty()) {
             Log.warnf("Demo provider %s seeded, but bankbridge.demo.provider-key-file is not set: its private key is not kept",

@@ -32,7 +32,7 @@ import java.util.Map;
 public class ProviderAdministration {
 
     private static final String INSERT_CLIENT = "INSERT INTO clients (client_id, name, logo_uri, redirect_uris, "
-            + "allowed_clusters, auth_method) VALUES ($1, $2, $3, $4, $5, $6)";
+            + "allowed_clusters, auth_method, dpop_bound_access_tokens) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     private static final String INSERT_KEYS = "INSERT INTO client_keys (client_id, jwks, jwks_uri) VALUES ($1, $2, $3)";
     private static final String SUSPEND = "UPDATE clients SET status = 'SUSPENDED', suspended_at = now() "
             + "WHERE client_id = $1 AND status = 'ACTIVE' RETURNING suspended_at";
@@ -92,7 +92,8 @@ public class ProviderAdministration {
         String keys = registration.jwks() == null ? null : publicJwks(registration.jwks());
         Tuple client = Tuple.tuple().addValue(clientId).addValue(name).addValue(registration.logoUri())
                 .addValue(redirectUris.toArray(String[]::new)).addValue(clusters.toArray(String[]::new))
-                .addValue(method.value());
+                .addValue(method.value())
+                .addValue(registration.dpopBoundAccessTokens() == null || registration.dpopBoundAccessTokens());
         return pool.withTransaction(tx -> tx.preparedQuery(INSERT_CLIENT).execute(client)
                         .chain(() -> tx.preparedQuery(INSERT_KEYS).execute(Tuple.of(clientId, keys, registration.jwksUri()))))
                 .onFailure(PgException.class).transform(e -> "23505".equals(((PgException) e).getSqlState())
@@ -199,6 +200,6 @@ public class ProviderAdministration {
         }
         return new ProviderView(c.clientId(), c.name(), c.logoUri(), c.redirectUris(), List.copyOf(c.allowedClusters()),
                 c.authMethod().value(), jwks, c.jwksUri(), c.active() ? "ACTIVE" : "SUSPENDED", c.createdAt(),
-                c.suspendedAt());
+                c.suspendedAt(), c.dpopBoundAccessTokens());
     }
 }

@@ -9,5 +9,6 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProviderView(String clientId, String name, String logoUri, List<String> redirectUris,
                            List<String> allowedClusters, String tokenEndpointAuthMethod, Map<String, Object> jwks,
-                           String jwksUri, String status, Instant createdAt, Instant suspendedAt) {
+                           String jwksUri, String status, Instant createdAt, Instant suspendedAt,
+                           boolean dpopBoundAccessTokens) {
 }

@@ -14,12 +14,13 @@ import java.util.Set;
  * @param secretHash  SHA-256 of the client secret (client_secret_basic); null otherwise
  * @param suspendedAt last suspension; tokens issued at or before it are void. Null if never suspended
  * @param postLogoutRedirectUris where RP-initiated logout may send the browser back to (exact match); may be empty
+ * @param dpopBoundAccessTokens the client must prove a DPoP key at the token endpoint (RFC 9449 §5.2)
  */
 public record RegisteredClient(String clientId, String name, String logoUri, List<String> redirectUris,
                                Set<String> allowedClusters, Set<InternalScope> internalScopes, ClientKind kind,
                                AuthMethod authMethod, String secretHash,
                                String jwks, String jwksUri, boolean active, Instant createdAt, Instant suspendedAt,
-                               List<String> postLogoutRedirectUris) {
+                               List<String> postLogoutRedirectUris, boolean dpopBoundAccessTokens) {
 
     /** The view the authorization pages use. */
     public Provider toProvider() {

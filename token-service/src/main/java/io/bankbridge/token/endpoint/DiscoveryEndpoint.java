@@ -1,5 +1,6 @@
 package io.bankbridge.token.endpoint;
 
+import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.token.client.AuthMethod;
 import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.client.ClientKind;
@@ -31,7 +32,7 @@ public class DiscoveryEndpoint {
 
     private final Map<String, Object> metadata;
 
-    DiscoveryEndpoint(@ConfigProperty(name = "bankbridge.issuer") String issuer) {
+    DiscoveryEndpoint(@ConfigProperty(name = "bankbridge.issuer") String issuer, DPoPProofVerifier dpop) {
         List<String> scopes = new ArrayList<>();
         scopes.add(PushedRequestValidator.OPENID);
         Arrays.stream(DataCluster.values()).map(Enum::name).forEach(scopes::add);
@@ -63,6 +64,7 @@ public class DiscoveryEndpoint {
         m.put("introspection_endpoint_auth_methods_supported", authMethods);
         m.put("introspection_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
         m.put("authorization_details_types_supported", List.of(AuthorizationDetail.TYPE));
+        m.put("dpop_signing_alg_values_supported", dpop.policy().algorithms().stream().map(a -> a.getName()).toList());
         m.put("subject_types_supported", List.of("public"));
         m.put("id_token_signing_alg_values_supported", List.of(SigningKeys.ALGORITHM.getName()));
         m.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp",

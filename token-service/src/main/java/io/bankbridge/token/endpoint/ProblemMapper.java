@@ -1,6 +1,8 @@
 package io.bankbridge.token.endpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bankbridge.dpop.DPoPProofVerifier;
+import io.bankbridge.dpop.DPoPRefusal;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.ProblemException;
 import io.quarkus.logging.Log;
@@ -44,6 +46,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response oauth(OAuthException e) {
         return oauthError(e.status(), e.error(), e.description(), e.basicChallenge());
+    }
+
+    /** RFC 9449 §5, §8: a refused proof, with the nonce to use when that is what was missing. */
+    @ServerExceptionMapper
+    public Response dpop(DPoPRefusal e) {
+        Response answer = oauthError(400, e.code().value(), e.description(), false);
+        return e.nonce() == null ? answer
+                : Response.fromResponse(answer).header(DPoPProofVerifier.NONCE_HEADER, e.nonce()).build();
     }
 
     @ServerExceptionMapper

@@ -1,11 +1,14 @@
 package io.bankbridge.token.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.client.ClientKind;
+import io.bankbridge.token.dpop.DPoPCodeBindings;
+import io.bankbridge.token.dpop.TokenRequestProofs;
 import io.bankbridge.token.par.PushedRequestStore;
 import io.bankbridge.token.par.PushedRequestValidator;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +18,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -35,27 +39,36 @@ public class PushedAuthorizationEndpoint {
     private final PushedRequestValidator validator;
     private final PushedRequestStore store;
     private final TokenSettings settings;
+    private final TokenRequestProofs proofs;
+    private final DPoPCodeBindings dpopBindings;
 
     PushedAuthorizationEndpoint(ClientAuthenticator authenticator, PushedRequestValidator validator,
-                                PushedRequestStore store, TokenSettings settings) {
+                                PushedRequestStore store, TokenSettings settings, TokenRequestProofs proofs,
+                                DPoPCodeBindings dpopBindings) {
         this.authenticator = authenticator;
         this.validator = validator;
         this.store = store;
         this.settings = settings;
+        this.proofs = proofs;
+        this.dpopBindings = dpopBindings;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> push(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                              MultivaluedMap<String, String> form) {
+                              @Context HttpHeaders headers, MultivaluedMap<String, String> form) {
         OAuthParameters params = OAuthParameters.of(form);
         return authenticator.authenticate(authorization, params, OAuthPaths.PAR).chain(client -> {
             if (client.kind() != ClientKind.PROVIDER) {
                 throw OAuthException.unauthorizedClient("pushed authorization requests are for providers");
             }
+            String dpopJkt = proofs.pushedRequest(client, headers.getRequestHeader(DPoPProofVerifier.HEADER),
+                    OAuthPaths.PAR, params.optional("dpop_jkt"));
             var request = validator.validate(client, params);
-            return store.save(request).map(saved -> Response.status(Response.Status.CREATED)
+            // The binding first: a request saved without it would be redeemable with any key.
+            return dpopBindings.bind(client.clientId(), request.codeChallenge(), dpopJkt)
+                    .chain(() -> store.save(request)).map(saved -> Response.status(Response.Status.CREATED)
                     .entity(new Pushed(request.requestUri(), settings.pushedRequestLifetime().toSeconds())).build());
         });
     }

@@ -1,8 +1,10 @@
 package io.bankbridge.token.endpoint;
 
+import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.client.ClientAuthenticator;
+import io.bankbridge.token.dpop.TokenRequestProofs;
 import io.bankbridge.token.grant.GrantHandler;
 import io.bankbridge.token.grant.TokenResponse;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -28,10 +31,12 @@ import java.util.stream.Collectors;
 public class TokenEndpoint {
 
     private final ClientAuthenticator authenticator;
+    private final TokenRequestProofs proofs;
     private final Map<String, GrantHandler> handlers;
 
-    TokenEndpoint(ClientAuthenticator authenticator, Instance<GrantHandler> handlers) {
+    TokenEndpoint(ClientAuthenticator authenticator, TokenRequestProofs proofs, Instance<GrantHandler> handlers) {
         this.authenticator = authenticator;
+        this.proofs = proofs;
         this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(GrantHandler::grantType, Function.identity()));
     }
 
@@ -39,7 +44,7 @@ public class TokenEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<TokenResponse> token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                    MultivaluedMap<String, String> form) {
+                                    @Context HttpHeaders headers, MultivaluedMap<String, String> form) {
         OAuthParameters params = OAuthParameters.of(form);
         String grantType = params.required("grant_type");
         GrantHandler handler = handlers.get(grantType);
@@ -47,6 +52,7 @@ public class TokenEndpoint {
             throw OAuthException.unsupportedGrantType("grant_type " + grantType + " is not supported");
         }
         return authenticator.authenticate(authorization, params, OAuthPaths.TOKEN)
-                .chain(client -> handler.handle(client, params));
+                .chain(client -> handler.handle(client, params,
+                        proofs.tokenRequest(client, headers.getRequestHeader(DPoPProofVerifier.HEADER), OAuthPaths.TOKEN)));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +25,8 @@ public class JwtTokenGenerator {
     public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
     /** ID token claim: the customers the signed-in login acts for, its own first, then its linked logins'. */
     public static final String CUSTOMER_IDS_CLAIM = "customer_ids";
+    /** Confirmation claim (RFC 7800) binding an access token to a DPoP key ({@code jkt}). */
+    public static final String CONFIRMATION_CLAIM = "cnf";
 
     private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
 
@@ -42,6 +45,15 @@ public class JwtTokenGenerator {
      * scopes, and {@code consent_id}/{@code grant_id} when the grant is a consent (absent for first-party sign-in).
      */
     public MintedAccessToken customerAccessToken(String clientId, String customerId, String consentId, List<String> scopes) {
+        return customerAccessToken(clientId, customerId, consentId, scopes, null);
+    }
+
+    /**
+     * The same, bound to a DPoP key when {@code dpopJkt} is not null: {@code cnf.jkt} carries the key's JWK SHA-256
+     * thumbprint (RFC 9449 §6.1), and resource servers ask for a proof with that key on every call.
+     */
+    public MintedAccessToken customerAccessToken(String clientId, String customerId, String consentId, List<String> scopes,
+                                                 String dpopJkt) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
                 .subject(customerId)
@@ -50,6 +62,9 @@ public class JwtTokenGenerator {
                 .claim("scope", String.join(" ", scopes));
         if (consentId != null) {
             claims.claim("consent_id", consentId).claim("grant_id", consentId);
+        }
+        if (dpopJkt != null) {
+            claims.claim(CONFIRMATION_CLAIM, Map.of("jkt", dpopJkt));
         }
         return mint(claims, now);
     }

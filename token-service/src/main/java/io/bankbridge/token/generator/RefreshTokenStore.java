@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * Opaque refresh tokens: 256 random bits handed to the client, only their SHA-256 stored, bound to client and
- * consent. Where rotation is on, a replaced token is marked rotated (with its successor) rather than deleted, so that
- * a retry can be answered and a later reuse recognised. Every method runs on the caller's connection, inside the
- * caller's transaction.
+ * consent, and to the client's DPoP key when it proved one. Where rotation is on, a replaced token is marked rotated
+ * (with its successor) rather than deleted, so that a retry can be answered and a later reuse recognised. Every
+ * method runs on the caller's connection, inside the caller's transaction.
  */
 @ApplicationScoped
 public class RefreshTokenStore {
@@ -25,10 +25,11 @@ public class RefreshTokenStore {
      *
      * @param rotatedAt  when it was first replaced by a successor; null while it is the current token
      * @param replacedBy the hash of its current successor; null unless rotated
+     * @param dpopJkt    the thumbprint of the DPoP key it is bound to; null if unbound
      */
     public record StoredRefreshToken(String tokenHash, String clientId, String consentId, String customerId,
                                      List<String> scopes, Instant issuedAt, Instant expiresAt, Instant rotatedAt,
-                                     String replacedBy) {
+                                     String replacedBy, String dpopJkt) {
 
         public boolean rotated() {
             return rotatedAt != null;
@@ -36,7 +37,7 @@ public class RefreshTokenStore {
     }
 
     private static final String INSERT = "INSERT INTO refresh_tokens (token_hash, client_id, consent_id, customer_id, "
-            + "scopes, expires_at) VALUES ($1, $2, $3, $4, $5, $6)";
+            + "scopes, expires_at, dpop_jkt) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     private static final String LOCK = "SELECT * FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE";
     private static final String FIND = "SELECT * FROM refresh_tokens WHERE token_hash = $1";
     // The first rotation's time is kept: a retry does not extend the grace window.
@@ -49,9 +50,16 @@ public class RefreshTokenStore {
     /** Stores a new refresh token and returns its value (the only time it exists in clear). */
     public Uni<String> issue(SqlClient tx, String clientId, String consentId, String customerId, List<String> scopes,
                              Instant expiresAt) {
+        return issue(tx, clientId, consentId, customerId, scopes, expiresAt, null);
+    }
+
+    /** The same, bound to the DPoP key with thumbprint {@code dpopJkt} (null: unbound). */
+    public Uni<String> issue(SqlClient tx, String clientId, String consentId, String customerId, List<String> scopes,
+                             Instant expiresAt, String dpopJkt) {
         String value = OpaqueValues.random();
-        return tx.preparedQuery(INSERT).execute(Tuple.of(OpaqueValues.hash(value), clientId, consentId, customerId,
-                        scopes.toArray(String[]::new), OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC)))
+        return tx.preparedQuery(INSERT).execute(Tuple.from(java.util.Arrays.asList(OpaqueValues.hash(value), clientId,
+                        consentId, customerId, scopes.toArray(String[]::new),
+                        OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC), dpopJkt)))
                 .replaceWith(value);
     }
 
@@ -96,6 +104,7 @@ public class RefreshTokenStore {
         return Optional.of(new StoredRefreshToken(row.getString("token_hash"), row.getString("client_id"),
                 row.getString("consent_id"), row.getString("customer_id"), List.of(row.getArrayOfStrings("scopes")),
                 row.getOffsetDateTime("issued_at").toInstant(), row.getOffsetDateTime("expires_at").toInstant(),
-                rotatedAt == null ? null : rotatedAt.toInstant(), row.getString("replaced_by")));
+                rotatedAt == null ? null : rotatedAt.toInstant(), row.getString("replaced_by"),
+                row.getString("dpop_jkt")));
     }
 }

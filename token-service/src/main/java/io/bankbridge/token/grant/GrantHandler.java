@@ -2,6 +2,7 @@ package io.bankbridge.token.grant;
 
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.dpop.DPoPBinding;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -14,6 +15,9 @@ public interface GrantHandler {
     /** The {@code grant_type} value this handler serves. */
     String grantType();
 
-    /** Answers the token request of an authenticated, active client, or fails with an {@code OAuthException}. */
-    Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params);
+    /**
+     * Answers the token request of an authenticated, active client, or fails with an {@code OAuthException}.
+     * {@code dpop} is the key the request proved (RFC 9449), {@link DPoPBinding#NONE} without a proof.
+     */
+    Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params, DPoPBinding dpop);
 }

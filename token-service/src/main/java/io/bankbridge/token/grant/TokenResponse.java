@@ -2,6 +2,7 @@ package io.bankbridge.token.grant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bankbridge.token.dpop.DPoPBinding;
 
 /** RFC 6749 §5.1 successful token response (plus the OpenID {@code id_token}). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -15,5 +16,11 @@ public record TokenResponse(
 
     public static TokenResponse bearer(String accessToken, long expiresIn, String refreshToken, String idToken, String scope) {
         return new TokenResponse(accessToken, "Bearer", expiresIn, refreshToken, idToken, scope);
+    }
+
+    /** {@code token_type} {@code DPoP} when the access token is bound to the request's key (RFC 9449 §5). */
+    public static TokenResponse of(DPoPBinding dpop, String accessToken, long expiresIn, String refreshToken,
+                                   String idToken, String scope) {
+        return new TokenResponse(accessToken, dpop.tokenType(), expiresIn, refreshToken, idToken, scope);
     }
 }

@@ -1,9 +1,11 @@
 package io.bankbridge.token.introspection;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
 import io.bankbridge.token.generator.AccessTokenReader;
+import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.RefreshTokenStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -65,6 +67,9 @@ public class TokenIntrospection {
                 if (refresh.consentId() != null) {
                     body.put("consent_id", refresh.consentId());
                 }
+                if (refresh.dpopJkt() != null) {
+                    body.put(JwtTokenGenerator.CONFIRMATION_CLAIM, Map.of("jkt", refresh.dpopJkt()));
+                }
                 return body;
             });
         });
@@ -84,7 +89,9 @@ public class TokenIntrospection {
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("active", true);
-            body.put("token_type", "Bearer");
+            Object cnf = claims.getClaim(JwtTokenGenerator.CONFIRMATION_CLAIM);
+            // RFC 9449 §6.2: a bound token's type and key, for a resource server that introspects
+            body.put("token_type", cnf == null ? "Bearer" : DPoPProofVerifier.TOKEN_TYPE);
             body.put("iss", claims.getIssuer());
             body.put("sub", claims.getSubject());
             body.put("aud", claims.getAudience().size() == 1 ? claims.getAudience().get(0) : claims.getAudience());
@@ -95,6 +102,9 @@ public class TokenIntrospection {
             body.put("exp", claims.getExpirationTime().toInstant().getEpochSecond());
             if (consentId != null) {
                 body.put("consent_id", consentId);
+            }
+            if (cnf != null) {
+                body.put(JwtTokenGenerator.CONFIRMATION_CLAIM, cnf);
             }
             return body;
         });

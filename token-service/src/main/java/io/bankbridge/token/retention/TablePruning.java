@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Deletes the rows that no longer decide anything: expired pushed requests and authorization sessions, expired
- * authorization codes (kept a while for replay detection), client-assertion ids past their expiry, refresh tokens
- * that expired, whose consent ended or that were replaced long ago, and sign-in failures past their window. Runs on a schedule on every replica;
+ * authorization codes (kept a while for replay detection) and their DPoP key bindings, client-assertion ids past
+ * their expiry, refresh tokens that expired, whose consent ended or that were replaced long ago, and sign-in failures
+ * past their window. Runs on a schedule on every replica;
  * each delete is idempotent, so replicas running at once only repeat each other. Sent outbox rows are the outbox
  * relay's to prune (revocation-events).
  */
@@ -60,6 +61,7 @@ public class TablePruning {
                         + "WHERE s.request_uri_hash = pushed_requests.request_uri_hash AND s.expires_at >= $1)", now),
                 new Rule("authorization_sessions", "expires_at < $1", now),
                 new Rule("authorization_codes", "expires_at < $1", now.minus(config.codeRetention())),
+                new Rule("dpop_code_bindings", "expires_at < $1", now.minus(config.codeRetention())),
                 new Rule("used_client_assertion_jtis", "expires_at < $1", now),
                 new Rule("refresh_tokens", "expires_at < $1 OR consent_id IN (SELECT consent_id FROM revoked_consents)", now),
                 new Rule("refresh_tokens", "rotated_at < $1", now.minus(config.rotatedRefreshTokenRetention())),

@@ -37,7 +37,8 @@ final class ProviderFixture {
         given().header("Authorization", TestProvider.adminAuthorization()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", clientId, "name", name, "logoUri", LOGO, "redirectUris", List.of(REDIRECT),
                         "allowedClusters", List.of("ACCOUNT_BASIC", "ACCOUNT_DETAILED", "TRANSACTIONS"),
-                        "tokenEndpointAuthMethod", "private_key_jwt", "jwks", new JWKSet(key.toPublicJWK()).toJSONObject(true)))
+                        "tokenEndpointAuthMethod", "private_key_jwt", "jwks", new JWKSet(key.toPublicJWK()).toJSONObject(true),
+                        "dpopBoundAccessTokens", false))
                 .when().post("/admin/providers").then().statusCode(201);
         return new ProviderFixture(new TestProvider(clientId, key), name);
     }

@@ -1,5 +1,6 @@
 package io.bankbridge.token.bench;
 
+import io.bankbridge.testsupport.DPoPProver;
 import io.bankbridge.token.TestProvider;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.bankbridge.token.grant.authcode.CodeGrant;
@@ -30,9 +31,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Benchmark, not a test: refresh-token grants per second against the application on loopback (real PostgreSQL,
  * real signing), with {@code bench.clients} concurrent clients each refreshing with its own refresh token for
- * {@code bench.seconds} (kept as long as the consent; a new one is used where a deployment rotates them). Each call
- * carries a fresh ES256 client assertion (FAPI 2.0: providers authenticate with private_key_jwt only), so the figure
- * includes verifying it. Prints throughput and p50/p99 latency; asserts nothing. Run with
+ * {@code bench.seconds} (kept as long as the consent; a new one is used where a deployment rotates them): once with
+ * bearer tokens, once with DPoP-bound tokens (a PS256 proof per request, signed by the client in this JVM, with the
+ * server's nonce), in the same run. Each call carries a fresh ES256 client assertion (FAPI 2.0: providers
+ * authenticate with private_key_jwt only), so the figure includes verifying it. Prints throughput and p50/p99
+ * latency; asserts nothing. Run with
  * {@code ./mvnw -B verify -pl token-service -am -Pbench -Dtest=RefreshGrantBench -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
  */
 @QuarkusTest
@@ -47,6 +50,14 @@ class RefreshGrantBench {
     @TestHTTPResource("/token")
     URI tokenEndpoint;
 
+    /** The clients' DPoP key, and the last nonce the server handed out. */
+    private final DPoPProver prover = DPoPProver.ps256();
+
+    /** What a request carries besides the form: the DPoP proof header value, or none. */
+    private interface Proofs {
+        String next();
+    }
+
     @Test
     void printRefreshGrantThroughputAndLatency() throws Exception {
         int clients = Integer.getInteger("bench.clients", 8);
@@ -56,9 +67,18 @@ class RefreshGrantBench {
         TestProvider provider = TestProvider.onboard("bench", TestProvider.ecKey());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+        System.out.printf("%nRefresh-token grants on loopback: %d clients, %d s measured after %d s warm-up%n", clients,
+                duration.toSeconds(), warmup.toSeconds());
+        measure("bearer", http, provider, clients, duration, warmup, () -> null);
+        String htu = TestProvider.issuer() + "/token";
+        measure("DPoP PS256", http, provider, clients, duration, warmup, () -> prover.proof("POST", htu));
+    }
+
+    private void measure(String label, HttpClient http, TestProvider provider, int clients,
+                         Duration duration, Duration warmup, Proofs proofs) throws Exception {
         List<String> refreshTokens = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            refreshTokens.add(firstRefreshToken(http, provider));
+            refreshTokens.add(firstRefreshToken(http, provider, proofs));
         }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failures = new AtomicLong();
@@ -71,7 +91,7 @@ class RefreshGrantBench {
                     String token = first;
                     while (Instant.now().isBefore(end)) {
                         long start = System.nanoTime();
-                        HttpResponse<String> response = post(http, provider,
+                        HttpResponse<String> response = post(http, provider, proofs,
                                 "grant_type=refresh_token&refresh_token=" + encode(token));
                         long took = System.nanoTime() - start;
                         if (response.statusCode() != 200) {
@@ -95,19 +115,19 @@ class RefreshGrantBench {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("%nRefresh-token grants on loopback: %d clients, %d s measured after %d s warm-up%n", clients,
-                duration.toSeconds(), warmup.toSeconds());
-        System.out.printf("  grants: %d, %.0f /s, p50 %.1f ms, p99 %.1f ms, failed chains: %d%n", sorted.size(),
-                sorted.size() / (double) duration.toSeconds(), percentile(sorted, 50), percentile(sorted, 99), failures.get());
+        System.out.printf("  %-11s grants: %d, %.0f /s, p50 %.1f ms, p99 %.1f ms, failed chains: %d%n", label,
+                sorted.size(), sorted.size() / (double) duration.toSeconds(), percentile(sorted, 50),
+                percentile(sorted, 99), failures.get());
     }
 
-    private String firstRefreshToken(HttpClient http, TestProvider provider) throws Exception {
+    private String firstRefreshToken(HttpClient http, TestProvider provider, Proofs proofs) throws Exception {
         String verifier = TestProvider.verifier();
         String code = codes.issue(new CodeGrant(provider.clientId(), TestProvider.REDIRECT_URI, "CUS-C-0001",
                 UUID.randomUUID().toString(), TestProvider.CLUSTERS, TestProvider.challenge(verifier), null, Instant.now(), null))
                 .await().atMost(Duration.ofSeconds(10));
-        HttpResponse<String> response = post(http, provider, "grant_type=authorization_code&code=" + encode(code)
-                + "&redirect_uri=" + encode(TestProvider.REDIRECT_URI) + "&code_verifier=" + encode(verifier));
+        String form = "grant_type=authorization_code&code=" + encode(code) + "&redirect_uri="
+                + encode(TestProvider.REDIRECT_URI) + "&code_verifier=" + encode(verifier);
+        HttpResponse<String> response = post(http, provider, proofs, form);
         Matcher matcher = REFRESH_TOKEN.matcher(response.body());
         if (!matcher.find()) {
             throw new IllegalStateException("no refresh token: " + response.body());
@@ -115,12 +135,25 @@ class RefreshGrantBench {
         return matcher.group(1);
     }
 
-    private HttpResponse<String> post(HttpClient http, TestProvider provider, String form) throws Exception {
-        String authenticated = form + "&client_assertion_type=" + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-                + "&client_assertion=" + encode(provider.assertion());
-        return http.send(HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(authenticated)).build(), HttpResponse.BodyHandlers.ofString());
+    /** A token request; with DPoP, answered use_dpop_nonce once when the server's nonce moved on, then retried. */
+    private HttpResponse<String> post(HttpClient http, TestProvider provider, Proofs proofs, String form)
+            throws Exception {
+        HttpResponse<String> response = null;
+        for (int attempt = 0; attempt < 2 && (response == null || response.body().contains("use_dpop_nonce")); attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+            String authenticated = form + "&client_assertion_type="
+                    + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                    + "&client_assertion=" + encode(provider.assertion());
+            String proof = proofs.next();
+            if (proof != null) {
+                request.header("DPoP", proof);
+            }
+            response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(authenticated)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            response.headers().firstValue("DPoP-Nonce").ifPresent(prover::useNonce);
+        }
+        return response;
     }
 
     private static String encode(String value) {

@@ -5,9 +5,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,13 +31,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * The OAuth side of a provider app, by the RFCs: pushed authorization requests (RFC 9126), PKCE S256, client
  * authentication with {@code private_key_jwt} (RFC 7523, PS256), code exchange, refresh, RFC 7009 revocation and
- * RFC 7662 introspection, and bearer calls to the resource servers. Used by the demo provider and the
- * end-to-end tests; it reads the endpoints from the issuer's discovery document.
+ * RFC 7662 introspection, and calls to the resource servers. Its tokens are DPoP-bound (RFC 9449): every token
+ * request and every resource call carries a proof signed with a PS256 key of its own (the Nimbus SDK's proof
+ * factory), with the last nonce each server handed out; a {@code use_dpop_nonce} answer is retried once with the new
+ * nonce. Used by the demo provider and the end-to-end tests; it reads the endpoints from the issuer's discovery
+ * document.
  */
 public final class ProviderClient {
 
@@ -45,14 +53,18 @@ public final class ProviderClient {
     private final String clientId;
     private final RSAKey key;
     private final Map<String, Object> discovery;
+    private final DefaultDPoPProofFactory dpop;
+    /** The last {@code DPoP-Nonce} of each server (scheme, host and port). */
+    private final Map<String, String> nonces = new ConcurrentHashMap<>();
 
     /** A started authorization: where to send the browser, and what to keep for the code exchange. */
     public record Authorization(String authorizeUrl, String requestUri, String state, String nonce, String codeVerifier,
                                 String redirectUri) {
     }
 
-    /** A token endpoint answer. */
-    public record Tokens(String accessToken, String refreshToken, String idToken, long expiresIn, String scope) {
+    /** A token endpoint answer; {@code tokenType} is {@code DPoP} for a token bound to this client's key. */
+    public record Tokens(String accessToken, String tokenType, String refreshToken, String idToken, long expiresIn,
+                         String scope) {
     }
 
     /** Any HTTP answer: status, body, and the headers a test may check. */
@@ -78,6 +90,12 @@ public final class ProviderClient {
     public ProviderClient(String baseUrl, String clientId, RSAKey key) {
         this.clientId = clientId;
         this.key = key;
+        try {
+            this.dpop = new DefaultDPoPProofFactory(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+                    .generate(), JWSAlgorithm.PS256);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot make a DPoP key", e);
+        }
         this.discovery = send(HttpRequest.newBuilder(URI.create(baseUrl + "/.well-known/oauth-authorization-server")).GET().build()).json();
         this.issuer = String.valueOf(discovery.get("issuer"));
     }
@@ -146,20 +164,32 @@ public final class ProviderClient {
         return postAuthenticated(endpoint("introspection_endpoint"), Map.of("token", token));
     }
 
-    /** A bearer GET against a resource server. */
+    /** A GET against a resource server with a DPoP-bound token and a proof. */
     public Response get(String url, String accessToken) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)
-                .header("Accept", "application/json").GET().build());
+        return call("GET", url, accessToken, null);
     }
 
-    /** A bearer call with any method and an optional JSON body. */
+    /** A call with a DPoP-bound token and a proof, any method and an optional JSON body. */
     public Response call(String method, String url, String accessToken, String jsonBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken);
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
+        Response response = null;
+        for (int attempt = 0; attempt < 2 && (response == null || askedForNonce(response)); attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "DPoP " + accessToken)
+                    .header("DPoP", proof(method, url, new DPoPAccessToken(accessToken)))
+                    .header("Accept", "application/json");
+            if (jsonBody != null) {
+                request.header("Content-Type", "application/json");
+            }
+            response = send(request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(jsonBody)).build());
         }
-        return send(request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(jsonBody)).build());
+        return response;
+    }
+
+    /** The same access token as a plain bearer token, without a proof: what a thief holding only the token can do. */
+    public Response getAsBearer(String url, String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json").GET().build());
     }
 
     public static Tokens tokens(Response response) {
@@ -167,7 +197,8 @@ public final class ProviderClient {
             throw new IllegalStateException("Token request refused (" + response.status() + "): " + response.body());
         }
         Map<String, Object> json = response.json();
-        return new Tokens((String) json.get("access_token"), (String) json.get("refresh_token"), (String) json.get("id_token"),
+        return new Tokens((String) json.get("access_token"), (String) json.get("token_type"),
+                (String) json.get("refresh_token"), (String) json.get("id_token"),
                 json.get("expires_in") instanceof Number n ? n.longValue() : 0, (String) json.get("scope"));
     }
 
@@ -177,18 +208,49 @@ public final class ProviderClient {
      */
     public static Tokens refreshed(Response response, String previousRefreshToken) {
         Tokens fresh = tokens(response);
-        return fresh.refreshToken() != null ? fresh : new Tokens(fresh.accessToken(), previousRefreshToken,
-                fresh.idToken(), fresh.expiresIn(), fresh.scope());
+        return fresh.refreshToken() != null ? fresh : new Tokens(fresh.accessToken(), fresh.tokenType(),
+                previousRefreshToken, fresh.idToken(), fresh.expiresIn(), fresh.scope());
     }
 
     private Response postAuthenticated(String url, Map<String, String> params) {
-        Map<String, String> form = new LinkedHashMap<>(params);
-        form.put("client_id", clientId);
-        form.put("client_assertion_type", ASSERTION_TYPE);
-        form.put("client_assertion", clientAssertion());
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        Response response = null;
+        for (int attempt = 0; attempt < 2 && (response == null || askedForNonce(response)); attempt++) {
+            Map<String, String> form = new LinkedHashMap<>(params);
+            form.put("client_id", clientId);
+            form.put("client_assertion_type", ASSERTION_TYPE);
+            form.put("client_assertion", clientAssertion());
+            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                    .collect(Collectors.joining("&"));
+            response = send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("DPoP", proof("POST", url, null))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        }
+        return response;
+    }
+
+    /** A DPoP proof (RFC 9449 §4) for this request, with the server's last nonce if it gave one. */
+    private String proof(String method, String url, DPoPAccessToken accessToken) {
+        URI uri = URI.create(url);
+        String nonce = nonces.get(origin(uri));
+        try {
+            // htu: the URL without query and fragment
+            return dpop.createDPoPJWT(method, URI.create(origin(uri) + uri.getRawPath()), accessToken,
+                    nonce == null ? null : new Nonce(nonce)).serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a DPoP proof", e);
+        }
+    }
+
+    /** RFC 9449 §8, §9: the server wants a (fresher) nonce, which its answer carries. */
+    private static boolean askedForNonce(Response response) {
+        String challenge = response.header("WWW-Authenticate");
+        return response.header("DPoP-Nonce") != null && (response.status() == 400 && response.body().contains("use_dpop_nonce")
+                || response.status() == 401 && challenge != null && challenge.contains("use_dpop_nonce"));
+    }
+
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getAuthority();
     }
 
     /** RFC 7523 client assertion: iss = sub = client id, aud = the issuer identifier, single-use jti, short life. */
@@ -209,6 +271,7 @@ public final class ProviderClient {
     private Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response.headers().firstValue("DPoP-Nonce").ifPresent(nonce -> nonces.put(origin(request.uri()), nonce));
             return new Response(response.statusCode(), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);

@@ -6,6 +6,8 @@ import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.dpop.DPoPBinding;
+import io.bankbridge.token.dpop.DPoPCodeBindings;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
 import io.bankbridge.token.generator.OpaqueValues;
@@ -21,8 +23,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 
 /**
@@ -44,10 +46,11 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     private final GrantRevocation revocation;
     private final TokenSettings settings;
     private final LoginLinks links;
+    private final DPoPCodeBindings dpopBindings;
 
     AuthorizationCodeGrantHandler(Pool pool, AuthorizationCodeStore codes, RefreshTokenStore refreshTokens,
                                   JwtTokenGenerator generator, GrantRevocation revocation, TokenSettings settings,
-                                  LoginLinks links) {
+                                  LoginLinks links, DPoPCodeBindings dpopBindings) {
         this.pool = pool;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
@@ -55,6 +58,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         this.revocation = revocation;
         this.settings = settings;
         this.links = links;
+        this.dpopBindings = dpopBindings;
     }
 
     @Override
@@ -63,7 +67,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params) {
+    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params, DPoPBinding dpop) {
         String code = params.required("code");
         String redirectUri = params.required("redirect_uri");
         String verifier = params.optional("code_verifier").orElse(null);
@@ -83,20 +87,27 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
             if (verifier == null || !pkceMatches(verifier, grant.codeChallenge())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("code_verifier does not match the code_challenge"));
             }
-            if (stored.redeemed()) {
-                return revokeReplayed(tx, stored);
-            }
-            if (stored.expiresAt().isBefore(Instant.now())) {
-                return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code has expired"));
-            }
-            return issue(tx, stored, client);
+            // RFC 9449 §10: a request bound to a key at /par is redeemed with a proof of that key only.
+            return dpopBindings.find(tx, client.clientId(), grant.codeChallenge()).chain(bound -> {
+                if (!dpop.matches(bound.orElse(null))) {
+                    return GrantOutcome.refused(OAuthException.invalidGrant("the code is bound to another DPoP key"));
+                }
+                if (stored.redeemed()) {
+                    return revokeReplayed(tx, stored);
+                }
+                if (stored.expiresAt().isBefore(Instant.now())) {
+                    return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code has expired"));
+                }
+                return issue(tx, stored, client, dpop);
+            });
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 
-    private Uni<GrantOutcome> issue(SqlClient tx, AuthorizationCodeStore.StoredCode stored, RegisteredClient client) {
+    private Uni<GrantOutcome> issue(SqlClient tx, AuthorizationCodeStore.StoredCode stored, RegisteredClient client,
+                                    DPoPBinding dpop) {
         CodeGrant grant = stored.grant();
         MintedAccessToken access = generator.customerAccessToken(client.clientId(), grant.customerId(), grant.consentId(),
-                grant.scopes());
+                grant.scopes(), dpop.jkt());
         boolean openid = grant.scopes().contains(PushedRequestValidator.OPENID);
         // The Security Center shows every connection of the person behind the login, linked logins' included.
         Uni<LoginLinks.SignedInPerson> person = openid && client.kind() == ClientKind.FIRST_PARTY
@@ -108,7 +119,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         Uni<String> refresh = grant.consentId() == null
                 ? Uni.createFrom().nullItem()
                 : refreshTokens.issue(tx, client.clientId(), grant.consentId(), grant.customerId(), grant.scopes(),
-                        refreshExpiry);
+                        refreshExpiry, dpop.jkt());
         return codes.consume(tx, stored.codeHash(), access.jti()).chain(consumed -> {
             if (!consumed) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code was already used"));
@@ -118,7 +129,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
                             ? generator.idToken(client.clientId(), grant.customerId(), grant.nonce(), grant.authTime(),
                                     who.username(), who.customerIds())
                             : null)
-                    .chain(idToken -> refresh.map(refreshToken -> new GrantOutcome.Issued(TokenResponse.bearer(
+                    .chain(idToken -> refresh.map(refreshToken -> new GrantOutcome.Issued(TokenResponse.of(dpop,
                             access.value(), settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope))));
         });
     }

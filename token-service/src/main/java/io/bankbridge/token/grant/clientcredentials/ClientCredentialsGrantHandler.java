@@ -6,6 +6,7 @@ import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.InternalScope;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.dpop.DPoPBinding;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
 import io.bankbridge.token.grant.GrantHandler;
@@ -38,7 +39,9 @@ public class ClientCredentialsGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params) {
+    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params, DPoPBinding dpop) {
+        // Internal tokens stay bearer tokens (RFC 9449 §5 lets a server answer a proof with token_type Bearer): the
+        // bank's services call each other inside its network, and the internal APIs take bearer tokens only.
         if (client.kind() != ClientKind.INTERNAL) {
             throw OAuthException.unauthorizedClient("client_credentials is reserved to the bank's internal services");
         }

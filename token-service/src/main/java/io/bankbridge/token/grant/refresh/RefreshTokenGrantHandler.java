@@ -4,6 +4,7 @@ import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.dpop.DPoPBinding;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
 import io.bankbridge.token.generator.RefreshTokenStore;
@@ -72,7 +73,7 @@ public class RefreshTokenGrantHandler implements GrantHandler {
     }
 
     @Override
-    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params) {
+    public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params, DPoPBinding dpop) {
         String presented = params.required("refresh_token");
         Set<String> narrowed = params.optional("scope")
                 .map(s -> new LinkedHashSet<>(Arrays.asList(s.trim().split(" +")))).orElse(null);
@@ -83,6 +84,9 @@ public class RefreshTokenGrantHandler implements GrantHandler {
             StoredRefreshToken token = found.get();
             if (!token.clientId().equals(client.clientId())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token was issued to another client"));
+            }
+            if (!dpop.matches(token.dpopJkt())) {
+                return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token is bound to another DPoP key"));
             }
             if (token.expiresAt().isBefore(clock.instant())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token has expired"));
@@ -95,27 +99,27 @@ public class RefreshTokenGrantHandler implements GrantHandler {
                 scopes = List.copyOf(narrowed);
             }
             if (token.rotated()) {
-                return retry(tx, token, scopes);
+                return retry(tx, token, scopes, dpop);
             }
             if (!refresh.rotation()) {
-                return Uni.createFrom().item(issued(token, scopes, null));
+                return Uni.createFrom().item(issued(token, scopes, null, dpop));
             }
-            return rotate(tx, token, scopes);
+            return rotate(tx, token, scopes, dpop);
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 
-    private Uni<GrantOutcome> rotate(SqlClient tx, StoredRefreshToken token, List<String> scopes) {
+    private Uni<GrantOutcome> rotate(SqlClient tx, StoredRefreshToken token, List<String> scopes, DPoPBinding dpop) {
         return refreshTokens.issue(tx, token.clientId(), token.consentId(), token.customerId(), token.scopes(),
-                        token.expiresAt())
+                        token.expiresAt(), token.dpopJkt())
                 .call(next -> refreshTokens.markRotated(tx, token.tokenHash(), next, clock.instant()))
-                .map(next -> issued(token, scopes, next));
+                .map(next -> issued(token, scopes, next, dpop));
     }
 
     /**
      * A rotated token again: within the grace window, and while its successor is unused, a retry that supersedes the
      * successor; otherwise a reuse, refused and recorded.
      */
-    private Uni<GrantOutcome> retry(SqlClient tx, StoredRefreshToken token, List<String> scopes) {
+    private Uni<GrantOutcome> retry(SqlClient tx, StoredRefreshToken token, List<String> scopes, DPoPBinding dpop) {
         if (clock.instant().isAfter(token.rotatedAt().plus(refresh.reuseGrace()))) {
             return refuseReuse(token, "after the grace window");
         }
@@ -123,7 +127,7 @@ public class RefreshTokenGrantHandler implements GrantHandler {
             if (successor.isEmpty() || successor.get().rotated()) {
                 return refuseReuse(token, "after its successor was used");
             }
-            return refreshTokens.delete(tx, token.replacedBy()).chain(() -> rotate(tx, token, scopes));
+            return refreshTokens.delete(tx, token.replacedBy()).chain(() -> rotate(tx, token, scopes, dpop));
         });
     }
 
@@ -134,10 +138,11 @@ public class RefreshTokenGrantHandler implements GrantHandler {
         return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token was replaced"));
     }
 
-    private GrantOutcome issued(StoredRefreshToken token, List<String> scopes, String nextRefreshToken) {
+    private GrantOutcome issued(StoredRefreshToken token, List<String> scopes, String nextRefreshToken,
+                                DPoPBinding dpop) {
         MintedAccessToken access = generator.customerAccessToken(token.clientId(), token.customerId(), token.consentId(),
-                scopes);
-        return new GrantOutcome.Issued(TokenResponse.bearer(access.value(), settings.accessTokenLifetime().toSeconds(),
+                scopes, dpop.jkt());
+        return new GrantOutcome.Issued(TokenResponse.of(dpop, access.value(), settings.accessTokenLifetime().toSeconds(),
                 nextRefreshToken, null, String.join(" ", scopes)));
     }
 }
