@@ -30,6 +30,7 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Map<String, Object>> CONSENTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> READS = new ConcurrentHashMap<>();
+    private static volatile boolean unavailable;
     private static HttpServer server;
 
     /** Registers an AUTHORIZED consent valid for 90 days and returns its id. */
@@ -54,6 +55,11 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     /** Changes what consent-service answers about a consent (not what account-data-service already holds). */
     public static void setStatus(String consentId, String status) {
         CONSENTS.get(consentId).put("status", status);
+    }
+
+    /** From now on, every request is answered 503, as by a consent-service that cannot serve (or until false). */
+    public static void unavailable(boolean down) {
+        unavailable = down;
     }
 
     /** How many times account-data-service asked about this consent. */
@@ -84,6 +90,10 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     private static void get(HttpExchange exchange) throws IOException {
         if (!internalCaller(exchange.getRequestHeaders().getFirst("Authorization"))) {
             respond(exchange, 401, Map.of("status", 401, "title", "Unauthorized"));
+            return;
+        }
+        if (unavailable) {
+            respond(exchange, 503, Map.of("status", 503, "title", "Service Unavailable"));
             return;
         }
         String id = exchange.getRequestURI().getPath().substring("/internal/consents/".length());
