@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * consent-service's {@code GET /internal/consents/{id}} as a real HTTP server in the test JVM, answering what the
+ * consent-service's {@code GET /internal/consents/{id}} and {@code .../state} as a real HTTP server in the test JVM, answering what the
  * test registered. It accepts only internal tokens signed by the test issuer with the scope
  * {@code internal.consents.read}, as consent-service would.
  */
@@ -30,6 +30,7 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Map<String, Object>> CONSENTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> READS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> STATE_READS = new ConcurrentHashMap<>();
     private static volatile boolean unavailable;
     private static HttpServer server;
 
@@ -60,6 +61,11 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     /** From now on, every request is answered 503, as by a consent-service that cannot serve (or until false). */
     public static void unavailable(boolean down) {
         unavailable = down;
+    }
+
+    /** How many times account-data-service asked for this consent's current state (only while its view is stale). */
+    public static int stateReads(String consentId) {
+        return STATE_READS.getOrDefault(consentId, new AtomicInteger()).get();
     }
 
     /** How many times account-data-service asked about this consent. */
@@ -97,7 +103,9 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
             return;
         }
         String id = exchange.getRequestURI().getPath().substring("/internal/consents/".length());
-        READS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        boolean state = id.endsWith("/state");
+        id = state ? id.substring(0, id.length() - "/state".length()) : id;
+        (state ? STATE_READS : READS).computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         Map<String, Object> consent = CONSENTS.get(id);
         if (consent == null) {
             respond(exchange, 404, Map.of("status", 404, "title", "Not Found"));

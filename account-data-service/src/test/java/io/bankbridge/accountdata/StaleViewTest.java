@@ -37,14 +37,17 @@ class StaleViewTest {
             status(grant, 200);
         }
         int introspections = Grants.issuer().introspections();
+        int stateReads = ConsentServiceStandIn.stateReads(valid.consentId());
         status(valid, 200);
         assertThat(Grants.issuer().introspections()).as("the fast path asks nobody").isEqualTo(introspections);
+        assertThat(ConsentServiceStandIn.stateReads(valid.consentId())).isEqualTo(stateReads);
 
         KafkaBrokerResource.broker().freeze();
         try {
             awaitView("stale", BOUND.plus(MARGIN));
             status(valid, 200);
             assertThat(Grants.issuer().introspections()).as("a stale view asks the owners").isGreaterThan(introspections);
+            assertThat(ConsentServiceStandIn.stateReads(valid.consentId())).isPositive();
 
             long revokedAt = System.nanoTime();
             ConsentServiceStandIn.setStatus(revokedConsent.consentId(), "REVOKED");

@@ -118,7 +118,7 @@ public class StaleViewGuard {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return consentService.get(consentId)
+        return consentService.state(consentId)
                 .map(StaleViewGuard::ownerStatus)
                 .onFailure(e -> e instanceof WebApplicationException web && web.getResponse().getStatus() == 404)
                 .recoverWithItem(UNKNOWN)
