@@ -6,6 +6,7 @@ import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.consent.ConsentStateCheck;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
 import io.bankbridge.token.generator.OpaqueValues;
@@ -42,10 +43,11 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     private final GrantRevocation revocation;
     private final TokenSettings settings;
     private final LoginLinks links;
+    private final ConsentStateCheck consentState;
 
     AuthorizationCodeGrantHandler(Pool pool, AuthorizationCodeStore codes, RefreshTokenStore refreshTokens,
                                   JwtTokenGenerator generator, GrantRevocation revocation, TokenSettings settings,
-                                  LoginLinks links) {
+                                  LoginLinks links, ConsentStateCheck consentState) {
         this.pool = pool;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
@@ -53,6 +55,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         this.revocation = revocation;
         this.settings = settings;
         this.links = links;
+        this.consentState = consentState;
     }
 
     @Override
@@ -86,7 +89,8 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
             if (verifier == null || !pkceMatches(verifier, grant.codeChallenge())) {
                 return GrantOutcome.refused(OAuthException.invalidGrant("code_verifier does not match the code_challenge"));
             }
-            return issue(tx, stored, client);
+            // While the revocation view is stale, consent-service confirms the consent first.
+            return consentState.beforeMinting(grant.consentId()).chain(() -> issue(tx, stored, client));
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 

@@ -5,6 +5,7 @@ import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.consent.ConsentStateCheck;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
 import io.bankbridge.token.generator.RefreshTokenStore;
@@ -37,14 +38,16 @@ public class RefreshTokenGrantHandler implements GrantHandler {
     private final JwtTokenGenerator generator;
     private final GrantRevocation revocation;
     private final TokenSettings settings;
+    private final ConsentStateCheck consentState;
 
     RefreshTokenGrantHandler(Pool pool, RefreshTokenStore refreshTokens, JwtTokenGenerator generator,
-                             GrantRevocation revocation, TokenSettings settings) {
+                             GrantRevocation revocation, TokenSettings settings, ConsentStateCheck consentState) {
         this.pool = pool;
         this.refreshTokens = refreshTokens;
         this.generator = generator;
         this.revocation = revocation;
         this.settings = settings;
+        this.consentState = consentState;
     }
 
     @Override
@@ -78,7 +81,9 @@ public class RefreshTokenGrantHandler implements GrantHandler {
                 }
                 scopes = List.copyOf(narrowed);
             }
-            return rotate(tx, token, scopes);
+            List<String> granted = scopes;
+            // While the revocation view is stale, consent-service confirms the consent first.
+            return consentState.beforeMinting(token.consentId()).chain(() -> rotate(tx, token, granted));
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 
