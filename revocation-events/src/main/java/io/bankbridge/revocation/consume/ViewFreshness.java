@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -24,9 +24,10 @@ import org.apache.kafka.common.errors.TimeoutException;
  * <p>Reported as {@code bankbridge_revocations_view_age_seconds} and in the readiness detail. Staleness does not take
  * the instance out of service: the owner check keeps the bound, and a broker outage must not become an outage of
  * every replica. When the view is fresh again after being stale, the time from the broker's first answer to
- * freshness is recorded ({@code bankbridge_revocations_view_catch_up_seconds}) and one line is logged.
+ * freshness is recorded ({@code bankbridge_revocations_view_catch_up_seconds}) and one line is logged. An instance
+ * whose consumer is disabled has no view: it is never fresh, and the services always ask the owners.
  */
-@ApplicationScoped
+@Singleton // read on every request: no client proxy in between
 public class ViewFreshness {
 
     private final InstantSource clock;
