@@ -37,7 +37,9 @@ public class ViewFreshness {
     private final Timer catchUp;
     /** Epoch millis from which the view was known complete; 0 until the first proof. */
     private volatile long freshAt;
-    /** When the broker first answered again while the view was stale; 0 if it has not yet. */
+    /** The last proof before the current outage; 0 while there is none. Consumer thread only, like the next two. */
+    private long outageFrom;
+    /** When the first proof answered during the current outage was sent. */
     private long answeredAgainAt;
     private long lastAttempt;
 
@@ -103,20 +105,22 @@ public class ViewFreshness {
 
     private void answered(long sentAt, boolean atEnd) {
         long now = clock.millis();
-        boolean wasStale = freshAt != 0 && now - freshAt > boundMillis;
-        if (wasStale && answeredAgainAt == 0) {
+        if (outageFrom == 0 && freshAt != 0 && now - freshAt > boundMillis) {
+            outageFrom = freshAt;
             answeredAgainAt = sentAt;
         }
         if (!atEnd) {
             return;
         }
-        if (wasStale) {
+        freshAt = Math.max(freshAt, sentAt);
+        // A proof sent while the broker was frozen may answer only after it resumes: it proves an old moment, and
+        // the outage is over only once a proof makes the view fresh.
+        if (outageFrom != 0 && now - sentAt <= boundMillis) {
             Duration caughtUp = Duration.ofMillis(now - answeredAgainAt);
             catchUp.record(caughtUp);
             Log.infof("Revocation view fresh again after %d ms without proof; caught up %d ms after the broker "
-                    + "answered again", now - freshAt, caughtUp.toMillis());
+                    + "answered again", now - outageFrom, caughtUp.toMillis());
+            outageFrom = 0;
         }
-        answeredAgainAt = 0;
-        freshAt = sentAt;
     }
 }
