@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * consent-service's {@code GET /internal/consents/{id}} as a real HTTP server in the test JVM, answering what the
+ * consent-service's {@code GET /internal/consents/{id}} and {@code .../state} as a real HTTP server in the test JVM, answering what the
  * test registered. It accepts only internal tokens signed by the test issuer with the scope
  * {@code internal.consents.read}, as consent-service would.
  */
@@ -30,6 +30,8 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Map<String, Object>> CONSENTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> READS = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> STATE_READS = new ConcurrentHashMap<>();
+    private static volatile boolean unavailable;
     private static HttpServer server;
 
     /** Registers an AUTHORIZED consent valid for 90 days and returns its id. */
@@ -54,6 +56,16 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     /** Changes what consent-service answers about a consent (not what account-data-service already holds). */
     public static void setStatus(String consentId, String status) {
         CONSENTS.get(consentId).put("status", status);
+    }
+
+    /** From now on, every request is answered 503, as by a consent-service that cannot serve (or until false). */
+    public static void unavailable(boolean down) {
+        unavailable = down;
+    }
+
+    /** How many times account-data-service asked for this consent's current state (only while its view is stale). */
+    public static int stateReads(String consentId) {
+        return STATE_READS.getOrDefault(consentId, new AtomicInteger()).get();
     }
 
     /** How many times account-data-service asked about this consent. */
@@ -86,8 +98,14 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
             respond(exchange, 401, Map.of("status", 401, "title", "Unauthorized"));
             return;
         }
+        if (unavailable) {
+            respond(exchange, 503, Map.of("status", 503, "title", "Service Unavailable"));
+            return;
+        }
         String id = exchange.getRequestURI().getPath().substring("/internal/consents/".length());
-        READS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        boolean state = id.endsWith("/state");
+        id = state ? id.substring(0, id.length() - "/state".length()) : id;
+        (state ? STATE_READS : READS).computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         Map<String, Object> consent = CONSENTS.get(id);
         if (consent == null) {
             respond(exchange, 404, Map.of("status", 404, "title", "Not Found"));

@@ -47,6 +47,8 @@ class InternalCapabilityTest {
                         .when().post("/internal/consents").then()),
                 new Operation("read", Access.CONSENTS_READ, 200, token -> given().auth().oauth2(token)
                         .when().get("/internal/consents/" + authorized(newCustomer(), "p")).then()),
+                new Operation("state", Access.CONSENTS_READ, 200, token -> given().auth().oauth2(token)
+                        .when().get("/internal/consents/" + authorized(newCustomer(), "p") + "/state").then()),
                 new Operation("authorize", Access.CONSENTS_DECIDE, 200, token -> decide(token, pending(newCustomer(), "p"),
                         "authorize", Map.of("accountIds", List.of("ACC-1"), "durationDays", 30))),
                 new Operation("reject", Access.CONSENTS_DECIDE, 200, token -> decide(token, pending(newCustomer(), "p"),

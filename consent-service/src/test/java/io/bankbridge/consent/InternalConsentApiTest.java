@@ -124,6 +124,30 @@ class InternalConsentApiTest {
     }
 
     @Test
+    void theStateIsTheConsentsStatusAsItIsNowWithoutHistoryAndOnlyForAnInternalReader() {
+        String id = authorized(newCustomer(), "demo-budget-app");
+        given().auth().oauth2(readToken()).when().get("/internal/consents/" + id + "/state")
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("providerId", equalTo("demo-budget-app"))
+                .body("status", equalTo("AUTHORIZED"))
+                .body("expiresAt", notNullValue())
+                .body("history", nullValue());
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(Map.of("actor", "CUSTOMER", "reason", "done"))
+                .when().post("/internal/consents/" + id + "/revoke").then().statusCode(200);
+        given().auth().oauth2(readToken()).when().get("/internal/consents/" + id + "/state")
+                .then().statusCode(200).body("status", equalTo("REVOKED"));
+
+        given().auth().oauth2(readToken()).when().get("/internal/consents/" + UUID.randomUUID() + "/state")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/internal/consents/" + id + "/state")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(ConsentFixtures.providerToken("CUS-C-0001", "demo-budget-app", id))
+                .when().get("/internal/consents/" + id + "/state")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void rejectingAPendingConsentRecordsTheReason() {
         String id = pending(newCustomer(), "demo-budget-app");
         given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(Map.of("reason", "Customer declined"))

@@ -34,6 +34,7 @@ class RouteSurfaceTest {
     private static final Map<String, String> INTERNAL_ROUTES = Map.of(
             "POST /internal/consents", Access.CONSENTS_DECIDE,
             "GET /internal/consents/{id}", Access.CONSENTS_READ,
+            "GET /internal/consents/{id}/state", Access.CONSENTS_READ,
             "POST /internal/consents/{id}/authorize", Access.CONSENTS_DECIDE,
             "POST /internal/consents/{id}/reject", Access.CONSENTS_DECIDE,
             "POST /internal/consents/{id}/revoke", Access.CONSENTS_DECIDE);

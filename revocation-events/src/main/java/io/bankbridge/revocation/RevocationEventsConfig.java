@@ -56,6 +56,20 @@ public interface RevocationEventsConfig {
         /** The longest wait between two attempts to apply the same event. */
         @WithDefault("PT10S")
         Duration retryMaxBackoff();
+
+        /**
+         * How old this instance's view of the revocations may be before the services stop trusting it alone: the
+         * view is fresh while the consumer proved, less than this long ago, that it had applied every partition up
+         * to its end offset (a broker round trip that answered). While it is stale, account-data-service and
+         * token-service ask the owners (consent-service, token-service) instead, so no revoked grant is honoured
+         * for longer than this bound, even while the broker is away.
+         *
+         * <p>1.5 s: on a healthy cluster a proof lands every {@code bound / 4} plus one poll (200 ms) plus a round
+         * trip of a few milliseconds, well under the bound, so the fast path stays in use; a larger bound is a
+         * longer time a revoked grant may still be honoured during an outage.
+         */
+        @WithDefault("PT1.5S")
+        Duration freshnessBound();
     }
 
     /** The relay that publishes the outbox. */

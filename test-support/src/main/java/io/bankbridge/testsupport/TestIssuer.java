@@ -5,6 +5,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -32,9 +33,11 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenID provider for tests of the resource servers, running as a real HTTP server in the test JVM. It
@@ -60,6 +63,8 @@ public final class TestIssuer implements AutoCloseable {
     private final RSAKey key;
     private final Map<String, String> internalSecrets = new ConcurrentHashMap<>();
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
+    private final Set<String> inactiveTokenIds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger introspections = new AtomicInteger();
     private volatile String signedInCustomer = "CUS-C-0001";
     private volatile List<String> signedInCustomerIds = List.of();
     private final List<Map<String, String>> logouts = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -86,6 +91,7 @@ public final class TestIssuer implements AutoCloseable {
             server.createContext("/authorize", issuer::authorize);
             server.createContext("/userinfo", issuer::userinfo);
             server.createContext("/logout", issuer::logout);
+            server.createContext("/introspect", issuer::introspect);
             server.setExecutor(Executors.newFixedThreadPool(4, r -> {
                 Thread t = new Thread(r, "test-issuer");
                 t.setDaemon(true);
@@ -137,6 +143,19 @@ public final class TestIssuer implements AutoCloseable {
         all.addAll(linkedCustomerIds);
         this.signedInCustomerIds = linkedCustomerIds.isEmpty() ? List.of() : List.copyOf(all);
         this.signedInCustomer = customerId;
+    }
+
+    /**
+     * From now on introspection (RFC 7662) answers {@code active: false} for the token with this {@code jti}, as
+     * token-service does once the token, its consent or its provider has been revoked there.
+     */
+    public void deactivate(String jti) {
+        inactiveTokenIds.add(jti);
+    }
+
+    /** How many introspection requests internal clients have made so far. */
+    public int introspections() {
+        return introspections.get();
     }
 
     /** Starts a provider access token with token-service's claims; adjust and {@link TokenBuilder#sign()}. */
@@ -336,6 +355,26 @@ public final class TestIssuer implements AutoCloseable {
         exchange.getResponseHeaders().add("Location", back + (q.get("state") == null ? "" : "?state=" + enc(q.get("state"))));
         exchange.sendResponseHeaders(303, -1);
         exchange.close();
+    }
+
+    /** RFC 7662 for the bank's internal clients (client_secret_basic): a genuine, unexpired, not deactivated token is active. */
+    private void introspect(HttpExchange exchange) throws IOException {
+        Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (basicClient(exchange) == null) {
+            respond(exchange, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        introspections.incrementAndGet();
+        boolean active;
+        try {
+            SignedJWT jwt = SignedJWT.parse(form.getOrDefault("token", ""));
+            active = jwt.verify(new RSASSAVerifier(key.toRSAPublicKey()))
+                    && jwt.getJWTClaimsSet().getExpirationTime().toInstant().isAfter(Instant.now())
+                    && !inactiveTokenIds.contains(String.valueOf(jwt.getJWTClaimsSet().getJWTID()));
+        } catch (Exception e) {
+            active = false;
+        }
+        respond(exchange, 200, "{\"active\":" + active + "}");
     }
 
     private void userinfo(HttpExchange exchange) throws IOException {

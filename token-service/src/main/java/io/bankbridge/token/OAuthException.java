@@ -46,6 +46,11 @@ public final class OAuthException extends RuntimeException {
         return new OAuthException(400, "invalid_scope", description, false);
     }
 
+    /** 503 (RFC 6749 §4.1.2.1 {@code temporarily_unavailable}): the answer comes with {@code Retry-After}. */
+    public static OAuthException temporarilyUnavailable(String description) {
+        return new OAuthException(503, "temporarily_unavailable", description, false);
+    }
+
     /** RFC 9396 §5. */
     public static OAuthException invalidAuthorizationDetails(String description) {
         return new OAuthException(400, "invalid_authorization_details", description, false);

@@ -123,7 +123,8 @@ class ClientCredentialsGrantTest {
 
         assertEquals("token-service", jwt.getJWTClaimsSet().getSubject());
         assertEquals(List.of("bankbridge-internal"), jwt.getJWTClaimsSet().getAudience());
-        assertEquals("internal.accounts.list internal.consents.decide", jwt.getJWTClaimsSet().getStringClaim("scope"));
+        assertEquals("internal.accounts.list internal.consents.decide internal.consents.read",
+                jwt.getJWTClaimsSet().getStringClaim("scope"));
         String kid = jwt.getHeader().getKeyID();
         given().when().get("/jwks").then().statusCode(200)
                 .body("keys.find { it.kid == '" + kid + "' }.kty", equalTo("RSA"));

@@ -9,7 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** consent-service's internal consent API, called with an internal token (client_credentials) on a consent's first sight. */
+/**
+ * consent-service's internal consent API, called with an internal token (client_credentials) on a consent's first sight,
+ * and for its current state while the revocation view is stale.
+ */
 @RegisterRestClient(configKey = "consent-service")
 @OidcClientFilter
 @Path("/internal/consents")
@@ -19,4 +22,10 @@ public interface ConsentServiceClient {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<ConsentResponse> get(@PathParam("id") String consentId);
+
+    /** The consent's status and expiry as they are now (no accounts, no history): asked while the view is stale. */
+    @GET
+    @Path("/{id}/state")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<ConsentResponse> state(@PathParam("id") String consentId);
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bankbridge.accountdata.config.ProviderApiConfig;
 import io.bankbridge.accountdata.consent.ConsentView;
 import io.bankbridge.accountdata.consent.ConsentViews;
+import io.bankbridge.accountdata.freshness.StaleViewGuard;
 import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.rest.ApiProblem;
 import io.bankbridge.accountdata.security.dpop.SenderConstraint;
@@ -55,19 +56,22 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
     private final VerifiedTokenCache cache;
     private final ConsentViews consents;
     private final ProviderRateLimiter rateLimiter;
+    private final StaleViewGuard staleView;
     private final String audience;
     private final String internalAudience;
     private final Counter verifications;
     private final SenderConstraint senderConstraint;
 
     AccessAugmentor(VerifiedTokenCache cache, ConsentViews consents, ProviderRateLimiter rateLimiter,
-                    ProviderApiConfig config, MeterRegistry registry, SenderConstraint senderConstraint) {
+                    ProviderApiConfig config, MeterRegistry registry, SenderConstraint senderConstraint,
+                    StaleViewGuard staleView) {
         this.verifications = Counter.builder("bankbridge.tokens.verified")
                 .description("Access tokens whose signature quarkus-oidc verified (once per token while it is cached)")
                 .register(registry);
         this.cache = cache;
         this.consents = consents;
         this.rateLimiter = rateLimiter;
+        this.staleView = staleView;
         this.audience = config.audience();
         this.internalAudience = config.internalAudience();
         this.senderConstraint = senderConstraint;
@@ -187,7 +191,8 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
         if (retryAfter > 0) {
             throw ApiProblem.tooManyRequests(retryAfter);
         }
-        return consents.lookup(t.consentId())
+        // While the revocation view is stale, the owners of the grant confirm it (see StaleViewGuard).
+        return staleView.confirmed(consents.lookup(t.consentId()), t, verified)
                 .onFailure(ConsentViews.ConsentServiceUnavailable.class)
                 .transform(e -> ApiProblem.unavailable("The consent cannot be checked right now."))
                 .map(lookup -> {

@@ -58,6 +58,17 @@ public class InternalConsentResource {
         return consents.get(id, c -> true).map(ConsentJson::of);
     }
 
+    @GET
+    @Path("/{id}/state")
+    @PermissionsAllowed(Access.CONSENTS_READ)
+    @Operation(summary = "Read a consent's current state",
+            description = "Internal access token with scope " + Access.CONSENTS_READ + ". The status and expiry as "
+                    + "they are now, without history: asked by account-data-service and token-service for each check "
+                    + "while their view of the revocation events is stale (the broker is away), so it stays small.")
+    public Uni<ConsentState> state(@PathParam("id") UUID id) {
+        return consents.current(id).map(ConsentState::of);
+    }
+
     @POST
     @Path("/{id}/authorize")
     @PermissionsAllowed(Access.CONSENTS_DECIDE)

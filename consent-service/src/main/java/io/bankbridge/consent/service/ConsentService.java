@@ -85,6 +85,12 @@ public class ConsentService {
         }));
     }
 
+    /** The consent without its history: what a service whose revocation view is stale asks on every check. */
+    public Uni<Consent> current(UUID id) {
+        return pool.withConnection(sql -> consents.find(sql, id))
+                .map(found -> found.orElseThrow(() -> new ConsentNotFoundException(id)));
+    }
+
     /** Every consent the customer ever gave, newest first. */
     /** The consents of any of these customers, newest first. */
     public Uni<List<Consent>> ofCustomers(List<String> customerIds) {

@@ -27,9 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * until both account-data-service instances refuse the consent's still-unexpired access token, while other
  * tokens keep calling the data API. Starts its own stack (fresh databases, a broker, two data instances).
  *
- * <p>Usage: {@code deploy/e2e/bench-revocation [revocations [warm-up]]} (default 200 after 30 uncounted). The services
- * run with full JIT compilation here (the local stack trades that for a quicker start). Prints p50, p99 and max, and
- * each instance's own "event time -> applied" figures.
+ * <p>Usage: {@code deploy/e2e/bench-revocation [--outage] [revocations [warm-up]]} (default 200 after 30 uncounted). The
+ * services run with full JIT compilation here (the local stack trades that for a quicker start). Prints p50, p99 and
+ * max, and each instance's own "event time -> applied" figures. With {@code --outage} the broker is frozen (SIGSTOP)
+ * after the warm-up and stays frozen while the counted revocations run: no event arrives, and the figures are those of
+ * the owner checks the instances make while their revocation view is stale (at most the freshness bound, 1.5 s, by
+ * design: an owner's answer is cached that long).
  */
 public final class RevocationLatencyBenchmark {
 
@@ -39,7 +42,9 @@ public final class RevocationLatencyBenchmark {
     private RevocationLatencyBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean outage = arguments.length > 0 && arguments[0].equals("--outage");
+        String[] args = outage ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         int revocations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int background = 4;
@@ -85,18 +90,32 @@ public final class RevocationLatencyBenchmark {
                 revokeAndAwaitRefusal(stack, provider, instances, connections.get(i));
             }
             List<Delay> delayBefore = instances.stream().map(Delay::of).toList();
+            if (outage) {
+                System.out.println("freezing the broker and waiting until every instance's revocation view is stale ...");
+                stack.broker().freeze();
+                for (ServiceProcess instance : instances) {
+                    awaitView(instance, "stale");
+                }
+            }
             System.out.printf("revoking %d grants one after another ...%n", revocations);
             double[] millis = new double[revocations];
-            for (int i = 0; i < revocations; i++) {
-                millis[i] = revokeAndAwaitRefusal(stack, provider, instances, connections.get(warmUp + i));
+            try {
+                for (int i = 0; i < revocations; i++) {
+                    millis[i] = revokeAndAwaitRefusal(stack, provider, instances, connections.get(warmUp + i));
+                }
+            } finally {
+                if (outage) {
+                    stack.broker().thaw();
+                }
             }
             running.set(false);
             load.shutdownNow();
 
             Arrays.sort(millis);
             System.out.println();
-            System.out.printf("revocations measured:                  %d after %d warm-up (2 account-data-service instances, %d background callers, %d background calls)%n",
-                    revocations, warmUp, busy.size(), backgroundCalls.get());
+            System.out.printf("revocations measured:                  %d after %d warm-up (2 account-data-service instances, %d background callers, %d background calls)%s%n",
+                    revocations, warmUp, busy.size(), backgroundCalls.get(),
+                    outage ? ", broker frozen: refused through the owner checks" : "");
             System.out.printf("revoke returned -> both refuse   p50:  %.1f ms%n", percentile(millis, 50));
             System.out.printf("                                 p99:  %.1f ms%n", percentile(millis, 99));
             System.out.printf("                                 max:  %.1f ms%n", millis[millis.length - 1]);
@@ -108,6 +127,24 @@ public final class RevocationLatencyBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** Waits (at most 30 s) until the instance's readiness detail says its revocation view is {@code view}. */
+    private static void awaitView(ServiceProcess instance, String view) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                String ready = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (ready.replace(" ", "").contains("\"view\":\"" + view + "\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // try again
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(instance.name() + "'s revocation view did not become " + view);
     }
 
     /** Revokes one grant as its provider; returns the milliseconds from "revoke returned" until both instances refuse. */

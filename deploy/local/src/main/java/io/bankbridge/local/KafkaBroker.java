@@ -105,6 +105,39 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the broker process (SIGSTOP): it keeps its connections open but answers nothing, as a broker in a
+     * long GC pause, on a partitioned network or on a stuck disk does; clients see timeouts, not refusals.
+     * {@link #thaw()} resumes it. Linux and macOS only ({@code kill} must be on the path).
+     */
+    public void freeze() {
+        signal("-STOP");
+    }
+
+    /** Resumes a broker that {@link #freeze()} stopped (SIGCONT). */
+    public void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        Process running = process;
+        if (running == null || !running.isAlive()) {
+            throw new IllegalStateException("The Kafka broker is not running");
+        }
+        try {
+            // ProcessHandle can only terminate a process; stopping and resuming one takes kill(1).
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(running.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + running.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling the Kafka broker", e);
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -66,6 +66,7 @@ public class BroadcastConsumer {
     private final Map<String, Object> kafka;
     private final String applicationName;
     private final MeterRegistry registry;
+    private final ViewFreshness freshness;
     private final AtomicLong lag = new AtomicLong();
     private final AtomicLong lastEventTime = new AtomicLong();
     private final Timer delay;
@@ -85,12 +86,14 @@ public class BroadcastConsumer {
 
     BroadcastConsumer(@Any Instance<RevocationEventListener> listeners, RevocationEventsConfig config,
                       @Identifier("default-kafka-broker") Map<String, Object> kafka,
-                      @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry) {
+                      @ConfigProperty(name = "quarkus.application.name") String applicationName, MeterRegistry registry,
+                      ViewFreshness freshness) {
         this.listeners = listeners;
         this.config = config;
         this.kafka = kafka;
         this.applicationName = applicationName;
         this.registry = registry;
+        this.freshness = freshness;
         Gauge.builder("bankbridge.revocations.consumer.lag", lag, AtomicLong::get)
                 .description("Revocation records not yet read by this instance").register(registry);
         Gauge.builder("bankbridge.revocations.consumer.last.event.age.seconds", lastEventTime,
@@ -186,6 +189,7 @@ public class BroadcastConsumer {
                 behind += consumer.currentLag(tp).orElse(0);
             }
             lag.set(behind);
+            freshness.prove(consumer, assigned);
             if (!caughtUp && replayTarget.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                 caughtUp = true;
                 lastProblem = null;

@@ -17,7 +17,7 @@ public enum InternalScope {
      * {@code .../revoke}.
      */
     CONSENTS_DECIDE("internal.consents.decide"),
-    /** consent-service: {@code GET /internal/consents/{id}}. */
+    /** consent-service: {@code GET /internal/consents/{id}} and {@code /internal/consents/{id}/state}. */
     CONSENTS_READ("internal.consents.read"),
     /** account-data-service: {@code GET /internal/access-log}. */
     ACCESS_LOG_READ("internal.access-log.read"),

@@ -2,6 +2,7 @@ package io.bankbridge.token.consent;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** consent-service's internal API, as far as the consent page uses it: create, authorize, reject. */
+/**
+ * consent-service's internal API, as far as the consent page uses it (create, authorize, reject) and the grants while
+ * the revocation view is stale (a consent's current state).
+ */
 @RegisterRestClient(configKey = "consent-service")
 @Path("/internal/consents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,6 +29,11 @@ public interface ConsentClient {
     @POST
     @Path("/{id}/authorize")
     Uni<Consent> authorize(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, ConsentApproval approval);
+
+    /** The consent's status and expiry as they are now. */
+    @GET
+    @Path("/{id}/state")
+    Uni<ConsentState> state(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
     /** The customer declined. */
     @POST

@@ -109,6 +109,9 @@ public class ProblemMapper {
         if (basicChallenge) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"bankbridge\"");
         }
+        if (status == 503) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
         return response.build();
     }
 }

@@ -17,8 +17,12 @@ public class LocalInternalTokenSource implements InternalTokenSource {
 
     /** Renew this long before expiry, so a token never expires in flight. */
     private static final long RENEW_BEFORE_SECONDS = 30;
-    /** What the account picker and the consent page call: account listing and consent decisions, nothing else. */
-    static final List<String> SCOPES = Stream.of(InternalScope.ACCOUNTS_LIST, InternalScope.CONSENTS_DECIDE)
+    /**
+     * What the account picker and the consent page call (account listing, consent decisions) and what a grant asks
+     * while the revocation view is stale (a consent's state); nothing else.
+     */
+    static final List<String> SCOPES = Stream.of(InternalScope.ACCOUNTS_LIST, InternalScope.CONSENTS_DECIDE,
+                    InternalScope.CONSENTS_READ)
             .map(InternalScope::value).toList();
 
     private final JwtTokenGenerator generator;

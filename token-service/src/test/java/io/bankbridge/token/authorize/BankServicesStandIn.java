@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,9 +35,12 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNTS = Pattern.compile("/internal/customers/([^/]+)/accounts");
     private static final Pattern CONSENT_OP = Pattern.compile("/internal/consents/([^/]+)/(authorize|reject)");
+    private static final Pattern CONSENT_STATE = Pattern.compile("/internal/consents/([^/]+)/state");
 
     private static final List<ConsentCall> CONSENT_CALLS = new CopyOnWriteArrayList<>();
     private static final Map<String, ObjectNode> CONSENTS = new ConcurrentHashMap<>();
+    private static final Map<String, String> ENDED = new ConcurrentHashMap<>();
+    private static final AtomicInteger STATE_READS = new AtomicInteger();
     private static volatile boolean failing;
 
     private HttpServer server;
@@ -50,6 +54,16 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     public static List<ConsentCall> consentCallsSince(int count) {
         List<ConsentCall> all = consentCalls();
         return all.subList(count, all.size());
+    }
+
+    /** From now on consent-service says this consent has ended with {@code status} (e.g. REVOKED). */
+    public static void endConsent(String consentId, String status) {
+        ENDED.put(consentId, status);
+    }
+
+    /** How many times token-service asked for a consent's state. */
+    public static int stateReads() {
+        return STATE_READS.get();
     }
 
     /** While true, both services answer 503 to everything. */
@@ -112,6 +126,11 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
 
     private void consents(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        Matcher state = CONSENT_STATE.matcher(path);
+        if ("GET".equals(exchange.getRequestMethod()) && state.matches()) {
+            state(exchange, state.group(1));
+            return;
+        }
         if (failing || !bearer(exchange, "internal.consents.decide") || !"POST".equals(exchange.getRequestMethod())) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
@@ -146,6 +165,21 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
             consent.put("status", "REJECTED");
         }
         answer(exchange, 200, consent);
+    }
+
+    /**
+     * A consent's state: what this stand-in recorded, else AUTHORIZED (tests mint codes for consents consent-service
+     * never saw), unless {@link #endConsent} ended it.
+     */
+    private static void state(HttpExchange exchange, String consentId) throws IOException {
+        if (failing || !bearer(exchange, "internal.consents.read")) {
+            answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
+            return;
+        }
+        STATE_READS.incrementAndGet();
+        ObjectNode known = CONSENTS.get(consentId);
+        String status = ENDED.getOrDefault(consentId, known == null ? "AUTHORIZED" : known.get("status").asText());
+        answer(exchange, 200, JSON.createObjectNode().put("id", consentId).put("status", status));
     }
 
     /** Whether the call carries an internal access token (a JWT with audience bankbridge-internal) with the scope. */

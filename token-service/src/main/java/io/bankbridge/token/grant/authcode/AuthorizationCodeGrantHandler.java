@@ -6,6 +6,7 @@ import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.consent.ConsentStateCheck;
 import io.bankbridge.token.dpop.DPoPBinding;
 import io.bankbridge.token.dpop.DPoPCodeBindings;
 import io.bankbridge.token.generator.JwtTokenGenerator;
@@ -47,10 +48,11 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     private final TokenSettings settings;
     private final LoginLinks links;
     private final DPoPCodeBindings dpopBindings;
+    private final ConsentStateCheck consentState;
 
     AuthorizationCodeGrantHandler(Pool pool, AuthorizationCodeStore codes, RefreshTokenStore refreshTokens,
                                   JwtTokenGenerator generator, GrantRevocation revocation, TokenSettings settings,
-                                  LoginLinks links, DPoPCodeBindings dpopBindings) {
+                                  LoginLinks links, DPoPCodeBindings dpopBindings, ConsentStateCheck consentState) {
         this.pool = pool;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
@@ -59,6 +61,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         this.settings = settings;
         this.links = links;
         this.dpopBindings = dpopBindings;
+        this.consentState = consentState;
     }
 
     @Override
@@ -98,7 +101,8 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
                 if (stored.expiresAt().isBefore(Instant.now())) {
                     return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code has expired"));
                 }
-                return issue(tx, stored, client, dpop);
+                // While the revocation view is stale, consent-service confirms the consent first.
+                return consentState.beforeMinting(grant.consentId()).chain(() -> issue(tx, stored, client, dpop));
             });
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }

@@ -4,6 +4,7 @@ import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.RegisteredClient;
+import io.bankbridge.token.consent.ConsentStateCheck;
 import io.bankbridge.token.dpop.DPoPBinding;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.MintedAccessToken;
@@ -51,10 +52,11 @@ public class RefreshTokenGrantHandler implements GrantHandler {
     private final RefreshSettings refresh;
     private final InstantSource clock;
     private final Counter reuseRefused;
+    private final ConsentStateCheck consentState;
 
     RefreshTokenGrantHandler(Pool pool, RefreshTokenStore refreshTokens, JwtTokenGenerator generator,
                              GrantRevocation revocation, TokenSettings settings, RefreshSettings refresh,
-                             InstantSource clock, MeterRegistry registry) {
+                             InstantSource clock, MeterRegistry registry, ConsentStateCheck consentState) {
         this.pool = pool;
         this.refreshTokens = refreshTokens;
         this.generator = generator;
@@ -65,6 +67,7 @@ public class RefreshTokenGrantHandler implements GrantHandler {
         this.reuseRefused = Counter.builder("bankbridge.refresh.reuse.refused")
                 .description("Rotated refresh tokens presented after the grace window (security events)")
                 .register(registry);
+        this.consentState = consentState;
     }
 
     @Override
@@ -98,13 +101,17 @@ public class RefreshTokenGrantHandler implements GrantHandler {
                 }
                 scopes = List.copyOf(narrowed);
             }
-            if (token.rotated()) {
-                return retry(tx, token, scopes, dpop);
-            }
-            if (!refresh.rotation()) {
-                return Uni.createFrom().item(issued(token, scopes, null, dpop));
-            }
-            return rotate(tx, token, scopes, dpop);
+            List<String> granted = scopes;
+            // While the revocation view is stale, consent-service confirms the consent first.
+            return consentState.beforeMinting(token.consentId()).chain(() -> {
+                if (token.rotated()) {
+                    return retry(tx, token, granted, dpop);
+                }
+                if (!refresh.rotation()) {
+                    return Uni.createFrom().item(issued(token, granted, null, dpop));
+                }
+                return rotate(tx, token, granted, dpop);
+            });
         })).map(outcome -> GrantOutcome.settle(outcome, revocation));
     }
 

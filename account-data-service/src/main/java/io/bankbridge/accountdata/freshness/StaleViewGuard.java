@@ -1,0 +1,152 @@
+package io.bankbridge.accountdata.freshness;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.bankbridge.accountdata.config.FreshnessConfig;
+import io.bankbridge.accountdata.consent.ConsentResponse;
+import io.bankbridge.accountdata.consent.ConsentServiceClient;
+import io.bankbridge.accountdata.consent.ConsentView;
+import io.bankbridge.accountdata.consent.ConsentViews.Lookup;
+import io.bankbridge.accountdata.rest.ApiProblem;
+import io.bankbridge.accountdata.security.VerifiedToken;
+import io.bankbridge.revocation.consume.ViewFreshness;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Keeps the revocation bound while this instance's revocation view is stale (the broker is away or the consumer is
+ * behind): a provider request is then decided on the owners' answers as well as on the local view. consent-service
+ * owns the consent (revoked in the Security Center or through the consent API, expired); token-service owns what ends
+ * a token there (a {@code jti} revoked under RFC 7009, a refresh token revoked under RFC 7009, which ends its consent
+ * in token-service first, a suspended provider), and says so through introspection. Each answer is remembered for at
+ * most the freshness bound, so a revocation during an outage is refused within the bound.
+ *
+ * <p>While the view is fresh this costs one volatile read per request and nothing else. If an owner cannot answer,
+ * the request is refused with 503 (or, if the bank chose {@code serve}, decided on the local view alone).
+ */
+@ApplicationScoped
+public class StaleViewGuard {
+
+    private static final String UNKNOWN = "UNKNOWN";
+
+    private final ViewFreshness freshness;
+    private final ConsentServiceClient consentService;
+    private final TokenServiceClient tokenService;
+    private final boolean refuseWhenUnreachable;
+    private final String clientAuthorization;
+    private final Map<String, String> consentStatuses;
+    private final Map<String, Boolean> activeTokens;
+    private final Counter ownerChecks;
+    private final Counter ownersUnreachable;
+
+    StaleViewGuard(ViewFreshness freshness, @RestClient ConsentServiceClient consentService,
+                   @RestClient TokenServiceClient tokenService, FreshnessConfig config, MeterRegistry registry,
+                   @ConfigProperty(name = "quarkus.oidc-client.client-id") String clientId,
+                   @ConfigProperty(name = "quarkus.oidc-client.credentials.client-secret.value", defaultValue = "")
+                   String clientSecret) {
+        this.freshness = freshness;
+        this.consentService = consentService;
+        this.tokenService = tokenService;
+        this.refuseWhenUnreachable = config.whenOwnerUnreachable() == FreshnessConfig.WhenOwnerUnreachable.REFUSE;
+        this.clientAuthorization = "Basic " + Base64.getEncoder()
+                .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        this.consentStatuses = Caffeine.newBuilder().maximumSize(config.maxAnswers())
+                .expireAfterWrite(freshness.bound()).<String, String>build().asMap();
+        this.activeTokens = Caffeine.newBuilder().maximumSize(config.maxAnswers())
+                .expireAfterWrite(freshness.bound()).<String, Boolean>build().asMap();
+        this.ownerChecks = Counter.builder("bankbridge.freshness.owner.checks")
+                .description("Provider requests decided with the owners' answers because the revocation view was stale")
+                .register(registry);
+        this.ownersUnreachable = Counter.builder("bankbridge.freshness.owner.unreachable")
+                .description("Provider requests during a stale view for which an owner could not answer")
+                .register(registry);
+    }
+
+    /**
+     * The consent lookup to decide the request on: {@code local} itself while the view is fresh; otherwise the local
+     * view corrected by the owners' answers (a revoked token fails with 401, an unreachable owner with 503).
+     */
+    public Uni<Lookup> confirmed(Uni<Lookup> local, VerifiedToken token, SecurityIdentity identity) {
+        if (freshness.fresh()) {
+            return local;
+        }
+        ownerChecks.increment();
+        TokenCredential credential = identity.getCredential(TokenCredential.class);
+        String raw = credential == null ? null : credential.getToken();
+        return Uni.combine().all().unis(consentStatus(token.consentId()), tokenActive(token, raw)).asTuple()
+                .onItemOrFailure().transformToUni((owners, failure) -> {
+                    if (failure != null) {
+                        ownersUnreachable.increment();
+                        Log.debugf("Revocation view stale and an owner did not answer: %s", failure.toString());
+                        return refuseWhenUnreachable
+                                ? Uni.createFrom().failure(ApiProblem.unavailable(
+                                        "Whether this grant is still valid cannot be confirmed right now."))
+                                : local;
+                    }
+                    if (!owners.getItem2()) {
+                        return Uni.createFrom().failure(ApiProblem.invalidToken("The access token has been revoked."));
+                    }
+                    return local.map(lookup -> corrected(lookup, owners.getItem1()));
+                });
+    }
+
+    /** The local view, unless consent-service says the consent is unknown or no longer authorized. */
+    private static Lookup corrected(Lookup lookup, String ownerStatus) {
+        if (UNKNOWN.equals(ownerStatus)) {
+            return new Lookup.Unknown();
+        }
+        if (lookup instanceof Lookup.Found found && ConsentView.AUTHORIZED.equals(found.view().status())
+                && !ConsentView.AUTHORIZED.equals(ownerStatus)) {
+            return new Lookup.Found(found.view().withStatus(ownerStatus));
+        }
+        return lookup;
+    }
+
+    private Uni<String> consentStatus(String consentId) {
+        String known = consentStatuses.get(consentId);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return consentService.state(consentId)
+                .map(StaleViewGuard::ownerStatus)
+                .onFailure(e -> e instanceof WebApplicationException web && web.getResponse().getStatus() == 404)
+                .recoverWithItem(UNKNOWN)
+                .invoke(status -> consentStatuses.put(consentId, status));
+    }
+
+    private Uni<Boolean> tokenActive(VerifiedToken token, String raw) {
+        if (raw == null) {
+            return Uni.createFrom().item(false);
+        }
+        String key = token.tokenId() != null ? token.tokenId() : raw;
+        Boolean known = activeTokens.get(key);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return tokenService.introspect(clientAuthorization, raw)
+                .map(answer -> Boolean.TRUE.equals(answer.get("active")))
+                .invoke(active -> activeTokens.put(key, active));
+    }
+
+    /** consent-service's status, with an expiry that has passed but was not yet recorded counted as EXPIRED. */
+    private static String ownerStatus(ConsentResponse consent) {
+        if (consent.status() == null) {
+            return UNKNOWN;
+        }
+        if (consent.expiresAt() != null && !Instant.now().isBefore(consent.expiresAt().toInstant())) {
+            return "EXPIRED";
+        }
+        return consent.status();
+    }
+}

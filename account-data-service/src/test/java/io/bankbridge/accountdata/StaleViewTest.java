@@ -1,0 +1,109 @@
+package io.bankbridge.accountdata;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.testsupport.KafkaBrokerResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the broker frozen (no revocation event can arrive) a grant revoked at its owner is refused within the freshness
+ * bound: consent-service for the consent, token-service (introspection) for a revoked token. With the owners unable to
+ * answer too, a request is refused with 503 rather than served. Once the broker answers, the fast path returns.
+ */
+@QuarkusTest
+class StaleViewTest {
+
+    private static final String PATH = "/fdx/v6/accounts/ACC-C-0001-1/transactions";
+    private static final List<String> CLUSTERS = List.of("TRANSACTIONS");
+    private static final String CHECK = "checks.find { it.name == 'revocation-events' }";
+    private static final Duration BOUND = Duration.ofMillis(1500);
+    private static final Duration MARGIN = Duration.ofSeconds(1);
+
+    @Test
+    void duringABrokerOutageRevocationsAtTheOwnersAreRefusedWithinTheBoundAndAnUnansweredCheckRefusesWith503() {
+        Grants revokedConsent = Grants.of(CLUSTERS, "ACC-C-0001-1");
+        Grants revokedToken = Grants.of(CLUSTERS, "ACC-C-0001-1");
+        Grants valid = Grants.of(CLUSTERS, "ACC-C-0001-1");
+        awaitView("fresh", Duration.ofSeconds(30));
+        for (Grants grant : List.of(revokedConsent, revokedToken, valid)) {
+            status(grant, 200);
+        }
+        int introspections = Grants.issuer().introspections();
+        int stateReads = ConsentServiceStandIn.stateReads(valid.consentId());
+        status(valid, 200);
+        assertThat(Grants.issuer().introspections()).as("the fast path asks nobody").isEqualTo(introspections);
+        assertThat(ConsentServiceStandIn.stateReads(valid.consentId())).isEqualTo(stateReads);
+
+        KafkaBrokerResource.broker().freeze();
+        try {
+            awaitView("stale", BOUND.plus(MARGIN));
+            status(valid, 200);
+            assertThat(Grants.issuer().introspections()).as("a stale view asks the owners").isGreaterThan(introspections);
+            assertThat(ConsentServiceStandIn.stateReads(valid.consentId())).isPositive();
+
+            long revokedAt = System.nanoTime();
+            ConsentServiceStandIn.setStatus(revokedConsent.consentId(), "REVOKED");
+            Grants.issuer().deactivate(SignedJWT.parse(revokedToken.token()).getJWTClaimsSet().getJWTID());
+            await().atMost(BOUND.plus(MARGIN)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> code(revokedConsent) == 401 && code(revokedToken) == 401);
+            assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThanOrEqualTo(BOUND.plus(MARGIN));
+            refused(revokedConsent, "The consent is revoked.");
+            refused(revokedToken, "The access token has been revoked.");
+            status(valid, 200);
+
+            ConsentServiceStandIn.unavailable(true);
+            try {
+                await().atMost(BOUND.plus(MARGIN)).pollInterval(Duration.ofMillis(50)).until(() -> code(valid) == 503);
+                given().auth().oauth2(valid.token()).when().get(PATH).then().statusCode(503)
+                        .contentType("application/problem+json")
+                        .header("Retry-After", "1")
+                        .body("status", equalTo(503))
+                        .body("detail", containsString("cannot be confirmed"));
+                status(revokedConsent, 503);
+            } finally {
+                ConsentServiceStandIn.unavailable(false);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            KafkaBrokerResource.broker().thaw();
+        }
+
+        awaitView("fresh", Duration.ofSeconds(30));
+        // Proofs sent while the broker was frozen may still answer just after: the view can stay unsettled for a
+        // moment before the fast path.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            int before = Grants.issuer().introspections();
+            status(valid, 200);
+            return Grants.issuer().introspections() == before;
+        });
+    }
+
+    private static void awaitView(String view, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> given().when().get("/q/health/ready").then()
+                .statusCode(200).body(CHECK + ".data.view", equalTo(view)));
+    }
+
+    private static int code(Grants grant) {
+        return given().auth().oauth2(grant.token()).when().get(PATH).then().extract().statusCode();
+    }
+
+    private static void status(Grants grant, int expected) {
+        given().auth().oauth2(grant.token()).when().get(PATH).then().statusCode(expected);
+    }
+
+    private static void refused(Grants grant, String detail) {
+        given().auth().oauth2(grant.token()).when().get(PATH).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("detail", equalTo(detail));
+    }
+}

@@ -1,0 +1,70 @@
+package io.bankbridge.token.consent;
+
+import io.bankbridge.revocation.consume.ViewFreshness;
+import io.bankbridge.token.OAuthException;
+import io.bankbridge.token.generator.InternalTokenSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Instant;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Called by a grant before it mints tokens for a consent. While this instance's revocation view is fresh, what
+ * token-service knows is enough (a consent ended anywhere has already deleted its refresh tokens here) and nothing is
+ * asked. While it is stale (the broker is away), consent-service, which owns the consent, is asked synchronously: a
+ * consent it no longer holds as authorized gets {@code invalid_grant}, and if it cannot answer the grant is refused
+ * with 503 {@code temporarily_unavailable}, so no token is minted for a consent that may have ended. Not cached: grants
+ * are far rarer than data requests, and each one asks the owner at the moment it mints.
+ */
+@ApplicationScoped
+public class ConsentStateCheck {
+
+    private static final Uni<Void> NOTHING_TO_ASK = Uni.createFrom().voidItem();
+    private static final String AUTHORIZED = "AUTHORIZED";
+
+    private final ViewFreshness freshness;
+    private final ConsentClient consents;
+    private final InternalTokenSource internalTokens;
+    private final Counter ownerChecks;
+
+    ConsentStateCheck(ViewFreshness freshness, @RestClient ConsentClient consents, InternalTokenSource internalTokens,
+                      MeterRegistry registry) {
+        this.freshness = freshness;
+        this.consents = consents;
+        this.internalTokens = internalTokens;
+        this.ownerChecks = Counter.builder("bankbridge.freshness.owner.checks")
+                .description("Grants that asked consent-service for the consent's state because the revocation view "
+                        + "was stale")
+                .register(registry);
+    }
+
+    /** Completes if tokens may be minted for {@code consentId} (null: a grant without a consent); fails otherwise. */
+    public Uni<Void> beforeMinting(String consentId) {
+        if (consentId == null || freshness.fresh()) {
+            return NOTHING_TO_ASK;
+        }
+        ownerChecks.increment();
+        return internalTokens.internalToken()
+                .chain(token -> consents.state("Bearer " + token, consentId))
+                .onFailure().transform(ConsentStateCheck::unanswered)
+                .invoke(state -> {
+                    boolean expired = state.expiresAt() != null && !Instant.now().isBefore(state.expiresAt().toInstant());
+                    if (!AUTHORIZED.equals(state.status()) || expired) {
+                        throw OAuthException.invalidGrant("the consent is no longer active");
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static RuntimeException unanswered(Throwable failure) {
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {
+            return OAuthException.invalidGrant("the consent is unknown");
+        }
+        Log.debugf("Revocation view stale and consent-service did not answer: %s", failure.toString());
+        return OAuthException.temporarilyUnavailable("the grant cannot be confirmed right now; retry shortly");
+    }
+}
