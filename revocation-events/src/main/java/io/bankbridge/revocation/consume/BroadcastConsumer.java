@@ -118,7 +118,7 @@ public class BroadcastConsumer {
      *
      * @param record topic-partition@offset
      */
-    record Stall(String eventId, String type, String record, long failedAttempts, String lastError) {
+    record Stall(String eventId, String type, String record, long failedAttempts) {
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -282,7 +282,7 @@ public class BroadcastConsumer {
                 failed++;
                 applyFailures.get(event.type()).increment();
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                stall.set(new Stall(event.id(), event.type().type(), position, failed, error));
+                stall.set(new Stall(event.id(), event.type().type(), position, failed));
                 if (failed == 1) {
                     Log.errorf(e, "Could not apply revocation event %s (%s) at %s; not ready, and no later event is "
                             + "applied, until it is", event.id(), event.type().type(), position);
