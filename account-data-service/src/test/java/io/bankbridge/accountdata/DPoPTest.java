@@ -45,7 +45,7 @@ class DPoPTest {
         response.statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("DPoP error=\"" + error + "\""))
-                .header("WWW-Authenticate", containsString("algs=\"PS256\""))
+                .header("WWW-Authenticate", containsString("algs=\"PS256 ES256\""))
                 .body("status", equalTo(401));
     }
 
@@ -89,10 +89,10 @@ class DPoPTest {
                 + io.restassured.RestAssured.port + PATH, token)), "invalid_dpop_proof");
         assertChallenge(call(PATH, "DPoP " + token, prover.proof("GET", url(PATH), token,
                 Instant.now().minusSeconds(120))), "invalid_dpop_proof");
-        // ES256 is not accepted here: a proof is verified on every call, and PS256 verifies ten times faster
-        DPoPProver ec = DPoPProver.es256();
-        String ecToken = boundToken(ec);
-        assertChallenge(call(PATH, "DPoP " + ecToken, ec.proof("GET", url(PATH), ecToken)), "invalid_dpop_proof");
+        // RS256 is not accepted (FAPI 2.0 allows PS256, ES256 and EdDSA only)
+        DPoPProver rsa = DPoPProver.rs256();
+        String rsaToken = boundToken(rsa);
+        assertChallenge(call(PATH, "DPoP " + rsaToken, rsa.proof("GET", url(PATH), rsaToken)), "invalid_dpop_proof");
     }
 
     @Test

@@ -37,7 +37,7 @@ class ProviderDPoPTest {
     private static void assertChallenge(ValidatableResponse response, String error) {
         response.statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("DPoP error=\"" + error + "\""))
-                .header("WWW-Authenticate", containsString("algs=\"PS256\""));
+                .header("WWW-Authenticate", containsString("algs=\"PS256 ES256\""));
     }
 
     @Test

@@ -55,6 +55,16 @@ public final class DPoPProver {
         }
     }
 
+    /** A fresh 2048-bit RSA key signing RS256 proofs, an algorithm FAPI 2.0 does not allow. */
+    public static DPoPProver rs256() {
+        try {
+            return new DPoPProver(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate(),
+                    JWSAlgorithm.RS256);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The key's JWK SHA-256 thumbprint (RFC 7638): what {@code cnf.jkt} and {@code dpop_jkt} carry. */
     public String thumbprint() {
         try {

@@ -117,10 +117,10 @@ class DPoPTokenTest {
         String verifier = TestProvider.verifier();
         String code = Grants.code(codes, provider, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
 
-        // ES256 is not advertised: proofs are verified on every call, and PS256 verifies ten times faster
-        String es256 = DPoPProver.es256().useNonce(prover.nonce()).proof("POST", url("/token"));
+        // RS256 is not advertised (FAPI 2.0 allows PS256, ES256 and EdDSA only)
+        String rs256 = DPoPProver.rs256().useNonce(prover.nonce()).proof("POST", url("/token"));
         for (String proof : new String[] {prover.proof("GET", url("/token")), prover.proof("POST", url("/par")),
-                prover.proof("POST", "https://elsewhere.example/token"), es256}) {
+                prover.proof("POST", "https://elsewhere.example/token"), rs256}) {
             redeem(provider, code, verifier, proof).statusCode(400).body("error", equalTo("invalid_dpop_proof"));
         }
     }
@@ -231,7 +231,7 @@ class DPoPTokenTest {
     @Test
     void discoveryAdvertisesTheProofAlgorithmsAndRegistrationDefaultsToDPoP() {
         given().when().get("/.well-known/openid-configuration").then().statusCode(200)
-                .body("dpop_signing_alg_values_supported", contains("PS256"));
+                .body("dpop_signing_alg_values_supported", contains("PS256", "ES256"));
 
         String clientId = "dpop-default-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         given().header("Authorization", TestProvider.adminAuthorization()).contentType(ContentType.JSON)
