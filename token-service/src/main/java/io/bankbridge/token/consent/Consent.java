@@ -1,9 +1,11 @@
 package io.bankbridge.token.consent;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** The part of consent-service's consent JSON that the consent page reads back. */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@RegisterForReflection
 public record Consent(String id, String customerId, String providerId, List<String> accountIds, String status) {
 }
