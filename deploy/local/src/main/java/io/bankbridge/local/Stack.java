@@ -21,7 +21,7 @@ public final class Stack implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Builder settings;
-    private final PostgresServer postgres;
+    private PostgresServer postgres;
     private final Map<String, String> databases;
     private final KafkaBroker broker;
     private final Map<String, String> environment = new HashMap<>();
@@ -109,9 +109,13 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Creates the databases, starts the broker and the services, and waits until every service is ready. */
+    /**
+     * Creates the databases (on an embedded PostgreSQL when none answers at the configured address), starts the
+     * broker and the services, and waits until every service is ready.
+     */
     public Stack start() {
-        postgres.requireReachable();
+        postgres = EmbeddedPostgres.configuredOrEmbedded(postgres,
+                settings.freshDatabases ? null : settings.workDir.resolve("postgres"));
         databases.values().forEach(postgres::createDatabaseIfMissing);
         broker.start();
         environment.putAll(settings.secrets);
