@@ -57,6 +57,8 @@ public final class Stack implements AutoCloseable {
         private int accountDataPort;
         private int accountDataInstances = 1;
         private boolean demo = true;
+        private boolean startupCache;
+        private boolean oneAtATime;
         private Map<String, String> secrets = StackSecrets.generate();
         /** Quick start over peak speed: what a local stack and the end-to-end tests want. */
         private List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -86,6 +88,18 @@ public final class Stack implements AutoCloseable {
 
         public Builder demo(boolean demo) {
             this.demo = demo;
+            return this;
+        }
+
+        /** Whether the services start with the JDK's start-up cache (AOT cache or CDS archive) next to their jar. */
+        public Builder startupCache(boolean startupCache) {
+            this.startupCache = startupCache;
+            return this;
+        }
+
+        /** Starts each service once the previous one is ready, so that each start is measured alone. */
+        public Builder oneAtATime() {
+            this.oneAtATime = true;
             return this;
         }
 
@@ -141,8 +155,14 @@ public final class Stack implements AutoCloseable {
         token = service("token-service", tokenPort, 0).start();
         token.awaitReady(READY_TIMEOUT);
         consent = service("consent-service", consentPort, 0).start();
+        if (settings.oneAtATime) {
+            consent.awaitReady(READY_TIMEOUT);
+        }
         for (int i = 0; i < settings.accountDataInstances; i++) {
             accountData.add(service("account-data-service", i == 0 ? firstAccountDataPort : KafkaBroker.freePort(), i).start());
+            if (settings.oneAtATime) {
+                accountData.get(i).awaitReady(READY_TIMEOUT);
+            }
         }
         consent.awaitReady(READY_TIMEOUT);
         accountData.forEach(s -> s.awaitReady(READY_TIMEOUT));
@@ -153,8 +173,12 @@ public final class Stack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.put("BANKBRIDGE_DB_NAME", databases.get(module));
         String name = instance == 0 ? module : module + "-" + (instance + 1);
-        return new ServiceProcess(name, settings.root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, env,
-                settings.jvmOptions,
+        Path jar = settings.root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        List<String> jvmOptions = new ArrayList<>(settings.jvmOptions);
+        if (settings.startupCache) {
+            jvmOptions.addAll(ServiceProcess.startupCacheOptions(jar));
+        }
+        return new ServiceProcess(name, jar, port, env, jvmOptions,
                 settings.workDir.resolve("logs").resolve(name + ".log"));
     }
 
