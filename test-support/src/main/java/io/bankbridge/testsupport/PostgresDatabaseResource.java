@@ -1,5 +1,6 @@
 package io.bankbridge.testsupport;
 
+import io.bankbridge.local.EmbeddedPostgres;
 import io.bankbridge.local.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.security.SecureRandom;
@@ -9,12 +10,14 @@ import java.util.Map;
 /**
  * Gives the application under test a database of its own on the real PostgreSQL server, named
  * {@code <database>_test_<random>} so that two test runs never see each other's data, and drops it afterwards.
+ * When no server answers at the configured address, the databases go to an embedded PostgreSQL started once for
+ * the test JVM.
  *
  * <p>Init arg {@code database}: the service's database name, used as the prefix.
  */
 public final class PostgresDatabaseResource implements QuarkusTestResourceLifecycleManager {
 
-    private final PostgresServer server = PostgresServer.fromEnvironment();
+    private PostgresServer server;
     private String prefix = "bankbridge";
     private String database;
 
@@ -25,7 +28,7 @@ public final class PostgresDatabaseResource implements QuarkusTestResourceLifecy
 
     @Override
     public Map<String, String> start() {
-        server.requireReachable();
+        server = EmbeddedPostgres.configuredOrEmbedded(PostgresServer.fromEnvironment(), null);
         byte[] random = new byte[5];
         new SecureRandom().nextBytes(random);
         database = prefix + "_test_" + HexFormat.of().formatHex(random);

@@ -29,7 +29,7 @@ public class FormTokens {
     public static final String FIELD = "csrf";
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private final SecureRandom random = new SecureRandom();
 
     private final byte[] key;
     private final ConsentConfig config;
@@ -41,9 +41,9 @@ public class FormTokens {
         if (secret == null) {
             // Works for one instance only: forms rendered by another replica would be refused.
             Log.warn("No Security Center form key configured; using a random key for this instance");
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            this.key = random;
+            byte[] generated = new byte[32];
+            random.nextBytes(generated);
+            this.key = generated;
         } else {
             this.key = ("security-center-forms:" + secret).getBytes(StandardCharsets.UTF_8);
         }
@@ -55,7 +55,7 @@ public class FormTokens {
 
     public Issued issue(String customerId) {
         byte[] nonce = new byte[18];
-        RANDOM.nextBytes(nonce);
+        random.nextBytes(nonce);
         String n = B64.encodeToString(nonce);
         long expiry = Instant.now().plus(config.securityCenter().formLifetime()).getEpochSecond();
         return new Issued(n, n + "." + expiry + "." + sign(customerId, n, expiry));

@@ -30,6 +30,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     private final Path log;
     private volatile Process process;
+    private volatile long startedNanos;
+    private volatile Duration readyAfter;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions, Path log) {
         this.name = name;
@@ -77,6 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
+            startedNanos = System.nanoTime();
             process = builder.start();
             Processes.stopOnExit(process);
             return this;
@@ -96,6 +99,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readyAfter = Duration.ofNanos(System.nanoTime() - startedNanos);
                     return;
                 }
             } catch (IOException e) {
@@ -104,9 +108,57 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
-            Processes.sleep(Duration.ofMillis(200));
+            Processes.sleep(Duration.ofMillis(20));
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; its log ends:\n" + tail());
+    }
+
+    /** From starting the process to the first 200 from {@code /q/health/ready}; null before that. */
+    public Duration readyAfter() {
+        return readyAfter;
+    }
+
+    /** The process' resident set size in KiB (Linux), or -1 when unknown. */
+    public long residentKiB() {
+        Process running = process;
+        if (running == null) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(running.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
+    /**
+     * JVM options for a start-up cache next to the jar: on JDK 25+ the JDK's AOT cache ({@code app.aot}, JEP 483/514/515)
+     * — the first run after a build records it when the process exits, later runs load it; on JDK 21-24 a dynamic
+     * class-data sharing archive ({@code app.jsa}). With Quarkus' default fast-jar packaging the cache covers the
+     * classes of the built-in class loaders only; Quarkus' {@code aot-jar} packaging would let it cover the application.
+     */
+    static List<String> startupCacheOptions(Path jar) {
+        Path dir = jar.getParent();
+        if (Runtime.version().feature() >= 25) {
+            Path cache = dir.resolve("app.aot");
+            boolean fresh = isNewerThan(cache, jar);
+            return List.of(fresh ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
+        }
+        return List.of("-XX:SharedArchiveFile=" + dir.resolve("app.jsa"), "-XX:+AutoCreateSharedArchive");
+    }
+
+    private static boolean isNewerThan(Path cache, Path jar) {
+        try {
+            return Files.isRegularFile(cache)
+                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public void stop() {

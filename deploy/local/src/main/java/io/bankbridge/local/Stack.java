@@ -21,7 +21,7 @@ public final class Stack implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Builder settings;
-    private final PostgresServer postgres;
+    private PostgresServer postgres;
     private final Map<String, String> databases;
     private final KafkaBroker broker;
     private final Map<String, String> environment = new HashMap<>();
@@ -57,6 +57,8 @@ public final class Stack implements AutoCloseable {
         private int accountDataPort;
         private int accountDataInstances = 1;
         private boolean demo = true;
+        private boolean startupCache;
+        private boolean oneAtATime;
         private Map<String, String> secrets = StackSecrets.generate();
         /** Quick start over peak speed: what a local stack and the end-to-end tests want. */
         private List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -89,6 +91,18 @@ public final class Stack implements AutoCloseable {
             return this;
         }
 
+        /** Whether the services start with the JDK's start-up cache (AOT cache or CDS archive) next to their jar. */
+        public Builder startupCache(boolean startupCache) {
+            this.startupCache = startupCache;
+            return this;
+        }
+
+        /** Starts each service once the previous one is ready, so that each start is measured alone. */
+        public Builder oneAtATime() {
+            this.oneAtATime = true;
+            return this;
+        }
+
         /** The services' JVM options (e.g. full JIT compilation for a benchmark). */
         public Builder jvmOptions(List<String> options) {
             this.jvmOptions = List.copyOf(options);
@@ -109,9 +123,13 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Creates the databases, starts the broker and the services, and waits until every service is ready. */
+    /**
+     * Creates the databases (on an embedded PostgreSQL when none answers at the configured address), starts the
+     * broker and the services, and waits until every service is ready.
+     */
     public Stack start() {
-        postgres.requireReachable();
+        postgres = EmbeddedPostgres.configuredOrEmbedded(postgres,
+                settings.freshDatabases ? null : settings.workDir.resolve("postgres"));
         databases.values().forEach(postgres::createDatabaseIfMissing);
         broker.start();
         environment.putAll(settings.secrets);
@@ -137,8 +155,14 @@ public final class Stack implements AutoCloseable {
         token = service("token-service", tokenPort, 0).start();
         token.awaitReady(READY_TIMEOUT);
         consent = service("consent-service", consentPort, 0).start();
+        if (settings.oneAtATime) {
+            consent.awaitReady(READY_TIMEOUT);
+        }
         for (int i = 0; i < settings.accountDataInstances; i++) {
             accountData.add(service("account-data-service", i == 0 ? firstAccountDataPort : KafkaBroker.freePort(), i).start());
+            if (settings.oneAtATime) {
+                accountData.get(i).awaitReady(READY_TIMEOUT);
+            }
         }
         consent.awaitReady(READY_TIMEOUT);
         accountData.forEach(s -> s.awaitReady(READY_TIMEOUT));
@@ -151,8 +175,12 @@ public final class Stack implements AutoCloseable {
         // The URL providers call this instance at: what DPoP proofs name (htu)
         env.put("BANKBRIDGE_DPOP_PUBLIC_URL", "http://localhost:" + port);
         String name = instance == 0 ? module : module + "-" + (instance + 1);
-        return new ServiceProcess(name, settings.root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port, env,
-                settings.jvmOptions,
+        Path jar = settings.root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        List<String> jvmOptions = new ArrayList<>(settings.jvmOptions);
+        if (settings.startupCache) {
+            jvmOptions.addAll(ServiceProcess.startupCacheOptions(jar));
+        }
+        return new ServiceProcess(name, jar, port, env, jvmOptions,
                 settings.workDir.resolve("logs").resolve(name + ".log"));
     }
 

@@ -1,6 +1,7 @@
 package io.bankbridge.revocation.contract;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param effectiveAt the instant from which the grant is void; tokens of a suspended provider issued before it are refused
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record RevocationData(
         String consentId,
         String providerId,

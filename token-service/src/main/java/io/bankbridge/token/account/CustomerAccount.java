@@ -2,6 +2,7 @@ package io.bankbridge.token.account;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.quarkus.qute.TemplateData;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * One account as account-data-service lists it for the account picker.
@@ -15,6 +16,7 @@ import io.quarkus.qute.TemplateData;
  */
 @TemplateData
 @JsonIgnoreProperties(ignoreUnknown = true)
+@RegisterForReflection
 public record CustomerAccount(String accountId, String accountType, String nickname, String maskedNumber,
                               String currency, String status) {
 }

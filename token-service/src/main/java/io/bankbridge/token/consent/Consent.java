@@ -1,6 +1,7 @@
 package io.bankbridge.token.consent;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import java.util.List;
  * consent is authorized; the refresh token issued under it ends then too.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
+@RegisterForReflection
 public record Consent(String id, String customerId, String providerId, List<String> accountIds, String status,
                       Instant expiresAt) {
 }

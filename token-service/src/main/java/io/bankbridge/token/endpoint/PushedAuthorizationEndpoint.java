@@ -11,6 +11,7 @@ import io.bankbridge.token.dpop.DPoPCodeBindings;
 import io.bankbridge.token.dpop.TokenRequestProofs;
 import io.bankbridge.token.par.PushedRequestStore;
 import io.bankbridge.token.par.PushedRequestValidator;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 public class PushedAuthorizationEndpoint {
 
     /** RFC 9126 §2.2 answer. */
+    @RegisterForReflection
     public record Pushed(@JsonProperty("request_uri") String requestUri, @JsonProperty("expires_in") long expiresIn) {
     }
 
