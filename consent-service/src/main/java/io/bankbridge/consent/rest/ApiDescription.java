@@ -12,7 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         bearerFormat = "JWT",
         description = "An access token from token-service (RFC 9068, typ at+jwt): a provider's token (aud bankbridge-api) "
                 + "for /consents, an internal client's token (aud bankbridge-internal) with the scope each operation names "
-                + "for /internal.")
+                + "for /internal. A provider token bound to a key (cnf.jkt) is sent as \"Authorization: DPoP <token>\" "
+                + "with a \"DPoP\" proof header (RFC 9449) for this method and URL; sent as Bearer it is refused with a "
+                + "DPoP challenge.")
 public class ApiDescription extends Application {
 
     /** Name of the bearer security scheme the API operations require. */
