@@ -55,7 +55,9 @@ public class RequestLimits {
         }
         String length = rc.request().getHeader("Content-Length");
         if (length != null && tooLarge(length)) {
-            refuseAndClose(rc, tooLarge());
+            // Read and drop the body rather than close mid-upload, so the client gets to read the answer.
+            rc.request().handler(ignored -> { }).resume();
+            answer(rc, tooLarge());
             return;
         }
         rc.next();
