@@ -59,17 +59,27 @@ public interface RevocationEventsConfig {
 
         /**
          * How old this instance's view of the revocations may be before the services stop trusting it alone: the
-         * view is fresh while the consumer proved, less than this long ago, that it had applied every partition up
-         * to its end offset (a broker round trip that answered). While it is stale, account-data-service and
-         * token-service ask the owners (consent-service, token-service) instead, so no revoked grant is honoured
-         * for longer than this bound, even while the broker is away.
+         * view is trusted alone while the consumer proved, less than {@code freshness-bound - owner-timeout} ago,
+         * that it had applied every partition up to its end offset (a broker round trip that answered). Older than
+         * that, account-data-service and token-service ask the owners (consent-service, token-service) instead, so
+         * no revoked grant is honoured by any instance for longer than this bound, even while the broker is away.
          *
-         * <p>1.5 s: on a healthy cluster a proof lands every {@code bound / 4} plus one poll (200 ms) plus a round
-         * trip of a few milliseconds, well under the bound, so the fast path stays in use; a larger bound is a
-         * longer time a revoked grant may still be honoured during an outage.
+         * <p>1.5 s: on a healthy cluster a proof lands every quarter of the trusted second plus at most one poll
+         * (200 ms) and a round trip of a few milliseconds, well within it, so the fast path stays in use; a larger
+         * bound is a longer time a revoked grant may still be honoured during an outage.
          */
         @WithDefault("PT1.5S")
         Duration freshnessBound();
+
+        /**
+         * The longest a service waits for a grant's owner while the view is stale; it must be shorter than the
+         * bound. The view is trusted alone only while it is younger than {@code freshness-bound - owner-timeout},
+         * and an owner's answer is remembered no longer than that either, so a request that arrives later is
+         * decided on an owner's answer given after the revocation, within the owner time-out: refused within the
+         * bound.
+         */
+        @WithDefault("PT0.5S")
+        Duration ownerTimeout();
     }
 
     /** The relay that publishes the outbox. */

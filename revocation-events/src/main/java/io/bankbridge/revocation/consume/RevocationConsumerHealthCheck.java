@@ -31,7 +31,8 @@ public class RevocationConsumerHealthCheck implements HealthCheck {
         var builder = HealthCheckResponse.named("revocation-events")
                 .withData("view", freshness.fresh() ? "fresh" : "stale")
                 .withData("viewAgeMs", freshness.age() == null ? -1 : freshness.age().toMillis())
-                .withData("freshnessBoundMs", freshness.bound().toMillis());
+                .withData("freshnessBoundMs", freshness.bound().toMillis())
+                .withData("trustedForMs", freshness.trustedFor().toMillis());
         var stall = consumer.stall();
         if (stall.isPresent()) {
             return builder.down()

@@ -8,6 +8,9 @@ import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -16,10 +19,15 @@ import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * How fresh this instance's view of the revocations is: the last moment the broadcast consumer <em>knew</em> it had
- * applied everything up to the end of every partition. Only a broker that answers proves it: the consumer asks for
- * the end offsets (one round trip) and compares them with its positions, so an idle topic proves freshness too, and
- * a frozen or unreachable broker lets the view age. Services read {@link #fresh()} on every request (one volatile
- * read); while it is false they ask the owners of the grants instead of trusting the view.
+ * applied everything up to the end of every partition. Only a broker that answers proves it: a proof round asks for
+ * the partitions' end offsets (one round trip) and remembers when it was sent; once the consumer's positions have
+ * reached those offsets, in that poll or a later one, the view was complete as of the moment the round was sent. So
+ * an idle topic and a topic receiving a steady stream of events both prove freshness, and a frozen or unreachable
+ * broker lets the view age.
+ *
+ * <p>Services read {@link #fresh()} on every request (one volatile read and a clock read, no allocation). The view is
+ * trusted alone while it is younger than the bound minus the owner time-out; after that they ask the owners of the
+ * grants, which answer within the owner time-out, so a revocation is refused within the bound.
  *
  * <p>Reported as {@code bankbridge_revocations_view_age_seconds} and in the readiness detail. Staleness does not take
  * the instance out of service: the owner check keeps the bound, and a broker outage must not become an outage of
@@ -32,27 +40,44 @@ public class ViewFreshness {
 
     private final InstantSource clock;
     private final long boundMillis;
+    private final long ownerTimeoutMillis;
+    private final long trustedMillis;
     private final long proofEveryMillis;
     private final Duration proofTimeout;
     private final Timer catchUp;
-    /** Epoch millis from which the view was known complete; 0 until the first proof. */
+    /** Epoch millis as of which the view was known complete; 0 until the first proof. */
     private volatile long freshAt;
-    /** The last proof before the current outage; 0 while there is none. Consumer thread only, like the next two. */
+    /** Proof rounds the positions have not reached yet, oldest first. Consumer thread only, like the fields below. */
+    private final Deque<Proof> pending = new ArrayDeque<>();
+    /** Whether the previous round was answered in time; a round counts only if the one before it was too. */
+    private boolean inContact;
+    /** The last proof before the current outage; 0 while there is none. */
     private long outageFrom;
-    /** When the first proof answered during the current outage was sent. */
+    /** When the first round answered in time during the current outage was sent; 0 until then. */
     private long answeredAgainAt;
     private long lastAttempt;
 
+    /** A round of the proof: when the end offsets were asked for, and what they were. */
+    private record Proof(long sentAt, Map<TopicPartition, Long> ends) {
+    }
+
     ViewFreshness(InstantSource clock, RevocationEventsConfig config, MeterRegistry registry) {
         this.clock = clock;
-        Duration bound = config.consumer().freshnessBound();
-        this.boundMillis = bound.toMillis();
-        this.proofEveryMillis = Math.max(1, boundMillis / 4);
-        this.proofTimeout = bound;
+        this.boundMillis = config.consumer().freshnessBound().toMillis();
+        this.ownerTimeoutMillis = config.consumer().ownerTimeout().toMillis();
+        if (ownerTimeoutMillis <= 0 || ownerTimeoutMillis >= boundMillis) {
+            throw new IllegalArgumentException("bankbridge.revocations.consumer.owner-timeout must be positive and "
+                    + "shorter than the freshness bound (" + boundMillis + " ms), not " + ownerTimeoutMillis + " ms");
+        }
+        this.trustedMillis = boundMillis - ownerTimeoutMillis;
+        this.proofEveryMillis = Math.max(1, trustedMillis / 4);
+        // A round that takes longer proves a moment too old to be of use, and may have been sent to a frozen broker
+        // that answered only on waking, before it took in what was waiting for it (the relays' records).
+        this.proofTimeout = Duration.ofMillis(proofEveryMillis);
         Gauge.builder("bankbridge.revocations.view.age.seconds", this, f -> f.freshAt == 0 ? Double.NaN
                         : (f.clock.millis() - f.freshAt) / 1000.0)
                 .description("Time since this instance last proved it had applied every revocation event (alert when "
-                        + "above the freshness bound: requests then go to the owners of the grants)")
+                        + "above the bound minus the owner time-out: requests then go to the owners of the grants)")
                 .register(registry);
         this.catchUp = Timer.builder("bankbridge.revocations.view.catch.up")
                 .description("After a broker outage: from the broker's first answer until this instance's view was "
@@ -60,14 +85,27 @@ public class ViewFreshness {
                 .register(registry);
     }
 
-    /** Whether the view may be trusted alone: it was proved complete less than the bound ago. */
+    /** Whether the view may be trusted alone: proved complete less than the bound minus the owner time-out ago. */
     public boolean fresh() {
-        return clock.millis() - freshAt <= boundMillis;
+        return clock.millis() - freshAt <= trustedMillis;
     }
 
-    /** The configured bound. */
+    /** The configured bound: the longest a revocation may go unrefused by this instance. */
     public Duration bound() {
         return Duration.ofMillis(boundMillis);
+    }
+
+    /** How long an owner may take to answer before the request is decided without it. */
+    public Duration ownerTimeout() {
+        return Duration.ofMillis(ownerTimeoutMillis);
+    }
+
+    /**
+     * How long the view, or an owner's answer, may be trusted without asking again: the bound minus the owner
+     * time-out. An answer is to be timed from when it was asked for.
+     */
+    public Duration trustedFor() {
+        return Duration.ofMillis(trustedMillis);
     }
 
     /** Time since the view was last proved complete; null before the first proof. */
@@ -77,50 +115,91 @@ public class ViewFreshness {
     }
 
     /**
-     * Called by the consumer thread after each poll and what it returned was applied: at most every quarter of the
-     * bound, asks the broker for the end offsets and, if every position is there, the view was complete when the
-     * question was sent. A broker that does not answer within the bound proves nothing; the view ages.
+     * Called by the consumer thread after each poll, once what it returned was applied: settles the rounds the
+     * positions have now reached and, at most every quarter of the trusted time, starts a new round. A round not
+     * answered within that quarter proves nothing.
      */
     void prove(Consumer<?, ?> consumer, Set<TopicPartition> assigned) {
-        long sentAt = clock.millis();
-        if (assigned.isEmpty() || sentAt - lastAttempt < proofEveryMillis) {
+        long now = clock.millis();
+        settle(consumer, assigned, now);
+        if (assigned.isEmpty() || now - lastAttempt < proofEveryMillis) {
             return;
         }
-        lastAttempt = sentAt;
-        boolean atEnd = true;
+        lastAttempt = now;
+        noteOutage(now);
+        Map<TopicPartition, Long> ends;
         try {
-            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, proofTimeout);
-            for (TopicPartition tp : assigned) {
-                Long end = ends.get(tp);
-                if (end == null || consumer.position(tp, proofTimeout) < end) {
-                    atEnd = false;
-                    break;
-                }
-            }
+            ends = consumer.endOffsets(assigned, proofTimeout);
         } catch (TimeoutException e) {
+            inContact = false;
             return;
         }
-        answered(sentAt, atEnd);
+        long answeredAt = clock.millis();
+        if (answeredAt - now > proofEveryMillis) {
+            inContact = false;
+            return;
+        }
+        if (outageFrom != 0 && answeredAgainAt == 0) {
+            answeredAgainAt = now;
+        }
+        if (!inContact) {
+            // The first answer after silence only restores contact: the broker may not yet have taken in the
+            // records that waited for it. Freshness resumes from the next round.
+            inContact = true;
+            pending.clear();
+            return;
+        }
+        pending.addLast(new Proof(now, Map.copyOf(ends)));
+        settle(consumer, assigned, answeredAt);
     }
 
-    private void answered(long sentAt, boolean atEnd) {
-        long now = clock.millis();
-        if (outageFrom == 0 && freshAt != 0 && now - freshAt > boundMillis) {
-            outageFrom = freshAt;
-            answeredAgainAt = sentAt;
+    /** Makes the view fresh as of the newest pending round the positions have reached, and forgets older ones. */
+    private void settle(Consumer<?, ?> consumer, Set<TopicPartition> assigned, long now) {
+        Proof reached = null;
+        for (Iterator<Proof> it = pending.iterator(); it.hasNext(); ) {
+            Proof proof = it.next();
+            if (now - proof.sentAt() > trustedMillis || proof.ends().size() != assigned.size()) {
+                it.remove(); // too old to make the view fresh, or a partition was added since
+            } else if (reached(consumer, proof)) {
+                reached = proof;
+            }
         }
-        if (!atEnd) {
+        if (reached == null) {
             return;
         }
-        freshAt = Math.max(freshAt, sentAt);
-        // A proof sent while the broker was frozen may answer only after it resumes: it proves an old moment, and
-        // the outage is over only once a proof makes the view fresh.
-        if (outageFrom != 0 && now - sentAt <= boundMillis) {
-            Duration caughtUp = Duration.ofMillis(now - answeredAgainAt);
+        while (pending.peekFirst() != reached) {
+            pending.removeFirst();
+        }
+        pending.removeFirst();
+        freshAt = Math.max(freshAt, reached.sentAt());
+        if (outageFrom != 0 && fresh()) {
+            long caughtUpAt = clock.millis();
+            Duration caughtUp = Duration.ofMillis(caughtUpAt - (answeredAgainAt == 0 ? reached.sentAt() : answeredAgainAt));
             catchUp.record(caughtUp);
             Log.infof("Revocation view fresh again after %d ms without proof; caught up %d ms after the broker "
-                    + "answered again", now - outageFrom, caughtUp.toMillis());
+                    + "answered again", caughtUpAt - outageFrom, caughtUp.toMillis());
             outageFrom = 0;
+            answeredAgainAt = 0;
+        }
+    }
+
+    private boolean reached(Consumer<?, ?> consumer, Proof proof) {
+        try {
+            for (Map.Entry<TopicPartition, Long> end : proof.ends().entrySet()) {
+                if (consumer.position(end.getKey(), proofTimeout) < end.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        }
+    }
+
+    private void noteOutage(long now) {
+        if (outageFrom == 0 && freshAt != 0 && now - freshAt > trustedMillis) {
+            outageFrom = freshAt;
+            answeredAgainAt = 0;
         }
     }
 }
