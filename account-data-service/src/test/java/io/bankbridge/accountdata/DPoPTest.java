@@ -125,8 +125,6 @@ class DPoPTest {
     }
 
     private static double verifiedTokens() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("bankbridge_tokens_verified_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Metrics.sum("bankbridge_tokens_verified_total");
     }
 }

@@ -29,7 +29,7 @@ class RevocationTest {
     private static final String PATH = "/fdx/v6/accounts/ACC-C-0001-1/transactions";
     private static final List<String> CLUSTERS = List.of("TRANSACTIONS");
 
-    private static void publish(RevocationEvent event) throws Exception {
+    static void publish(RevocationEvent event) throws Exception {
         Map<String, Object> props = Map.of("bootstrap.servers", KafkaBrokerResource.broker().bootstrapServers(),
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName(),
                 "acks", "all");
@@ -57,7 +57,7 @@ class RevocationTest {
         org.junit.jupiter.api.Assertions.fail("token still answered " + status);
     }
 
-    private static RevocationData data(Grants grant, String tokenId) {
+    static RevocationData data(Grants grant, String tokenId) {
         return new RevocationData(grant.consentId(), grant.providerId(), grant.customerId(), tokenId, Actor.CUSTOMER,
                 "test", Instant.now());
     }

@@ -67,7 +67,8 @@ class StaleViewTest {
                         .header("Retry-After", "1")
                         .body("status", equalTo(503))
                         .body("detail", containsString("cannot be confirmed"));
-                // Its owner's last answer may still be cached (for at most the bound): then it is refused as revoked.
+                // Its owner's last answer may still be remembered (for at most the bound minus the owner time-out):
+                // refused as revoked until then.
                 await().atMost(BOUND.plus(MARGIN)).pollInterval(Duration.ofMillis(50))
                         .until(() -> code(revokedConsent) == 503);
             } finally {

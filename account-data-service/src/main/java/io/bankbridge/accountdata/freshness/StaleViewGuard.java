@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -29,8 +30,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * behind): a provider request is then decided on the owners' answers as well as on the local view. consent-service
  * owns the consent (revoked in the Security Center or through the consent API, expired); token-service owns what ends
  * a token there (a {@code jti} revoked under RFC 7009, a refresh token revoked under RFC 7009, which ends its consent
- * in token-service first, a suspended provider), and says so through introspection. Each answer is remembered for at
- * most the freshness bound, so a revocation during an outage is refused within the bound.
+ * in token-service first, a suspended provider), and says so through introspection.
+ *
+ * <p>Why a revocation is refused within the bound: the view is trusted alone for the bound minus the owner time-out;
+ * an owner's answer is remembered for no longer than that, timed from when it was asked for; and an owner that does
+ * not answer within the owner time-out counts as unreachable. So a request arriving later than {@code bound - owner
+ * time-out} after a revocation is decided on an answer asked for after it, and answered within the bound.
  *
  * <p>While the view is fresh this costs one volatile read per request and nothing else. If an owner cannot answer,
  * the request is refused with 503 (or, if the bank chose {@code serve}, decided on the local view alone).
@@ -45,8 +50,10 @@ public class StaleViewGuard {
     private final TokenServiceClient tokenService;
     private final boolean refuseWhenUnreachable;
     private final String clientAuthorization;
-    private final Map<String, String> consentStatuses;
-    private final Map<String, Boolean> activeTokens;
+    private final long trustedNanos;
+    private final Duration ownerTimeout;
+    private final Map<String, Answer<String>> consentStatuses;
+    private final Map<String, Answer<Boolean>> activeTokens;
     private final Counter ownerChecks;
     private final Counter ownersUnreachable;
 
@@ -61,10 +68,12 @@ public class StaleViewGuard {
         this.refuseWhenUnreachable = config.whenOwnerUnreachable() == FreshnessConfig.WhenOwnerUnreachable.REFUSE;
         this.clientAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+        this.trustedNanos = freshness.trustedFor().toNanos();
+        this.ownerTimeout = freshness.ownerTimeout();
         this.consentStatuses = Caffeine.newBuilder().maximumSize(config.maxAnswers())
-                .expireAfterWrite(freshness.bound()).<String, String>build().asMap();
+                .expireAfterWrite(freshness.trustedFor()).<String, Answer<String>>build().asMap();
         this.activeTokens = Caffeine.newBuilder().maximumSize(config.maxAnswers())
-                .expireAfterWrite(freshness.bound()).<String, Boolean>build().asMap();
+                .expireAfterWrite(freshness.trustedFor()).<String, Answer<Boolean>>build().asMap();
         this.ownerChecks = Counter.builder("bankbridge.freshness.owner.checks")
                 .description("Provider requests decided with the owners' answers because the revocation view was stale")
                 .register(registry);
@@ -113,16 +122,28 @@ public class StaleViewGuard {
         return lookup;
     }
 
+    /** An owner's answer and when it was asked for ({@link System#nanoTime()}). */
+    private record Answer<T>(T value, long askedAt) {
+    }
+
     private Uni<String> consentStatus(String consentId) {
-        String known = consentStatuses.get(consentId);
+        String known = remembered(consentStatuses, consentId);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        long askedAt = System.nanoTime();
         return consentService.state(consentId)
+                .ifNoItem().after(ownerTimeout).fail()
                 .map(StaleViewGuard::ownerStatus)
                 .onFailure(e -> e instanceof WebApplicationException web && web.getResponse().getStatus() == 404)
                 .recoverWithItem(UNKNOWN)
-                .invoke(status -> consentStatuses.put(consentId, status));
+                .invoke(status -> consentStatuses.put(consentId, new Answer<>(status, askedAt)));
+    }
+
+    /** A remembered answer, if it was asked for less than the trusted time ago. */
+    private <T> T remembered(Map<String, Answer<T>> answers, String key) {
+        Answer<T> answer = answers.get(key);
+        return answer != null && System.nanoTime() - answer.askedAt() <= trustedNanos ? answer.value() : null;
     }
 
     private Uni<Boolean> tokenActive(VerifiedToken token, String raw) {
@@ -130,13 +151,15 @@ public class StaleViewGuard {
             return Uni.createFrom().item(false);
         }
         String key = token.tokenId() != null ? token.tokenId() : raw;
-        Boolean known = activeTokens.get(key);
+        Boolean known = remembered(activeTokens, key);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        long askedAt = System.nanoTime();
         return tokenService.introspect(clientAuthorization, raw)
+                .ifNoItem().after(ownerTimeout).fail()
                 .map(answer -> Boolean.TRUE.equals(answer.get("active")))
-                .invoke(active -> activeTokens.put(key, active));
+                .invoke(active -> activeTokens.put(key, new Answer<>(active, askedAt)));
     }
 
     /** consent-service's status, with an expiry that has passed but was not yet recorded counted as EXPIRED. */
