@@ -17,8 +17,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * token-service knows is enough (a consent ended anywhere has already deleted its refresh tokens here) and nothing is
  * asked. While it is stale (the broker is away), consent-service, which owns the consent, is asked synchronously: a
  * consent it no longer holds as authorized gets {@code invalid_grant}, and if it cannot answer the grant is refused
- * with 503 {@code temporarily_unavailable}, so no token is minted for a consent that may have ended. Not cached: grants
- * are far rarer than data requests, and each one asks the owner at the moment it mints.
+ * with 503 {@code temporarily_unavailable}, so no token is minted for a consent that may have ended; an answer that
+ * takes longer than the owner time-out counts as none, so the grant is decided within the freshness bound. Not
+ * cached: grants are far rarer than data requests, and each one asks the owner at the moment it mints.
  */
 @ApplicationScoped
 public class ConsentStateCheck {
@@ -50,6 +51,7 @@ public class ConsentStateCheck {
         ownerChecks.increment();
         return internalTokens.internalToken()
                 .chain(token -> consents.state("Bearer " + token, consentId))
+                .ifNoItem().after(freshness.ownerTimeout()).fail()
                 .onFailure().transform(ConsentStateCheck::unanswered)
                 .invoke(state -> {
                     boolean expired = state.expiresAt() != null && !Instant.now().isBefore(state.expiresAt().toInstant());
