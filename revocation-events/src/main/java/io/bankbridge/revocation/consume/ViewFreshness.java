@@ -49,7 +49,7 @@ public class ViewFreshness {
     private volatile long freshAt;
     /** Proof rounds the positions have not reached yet, oldest first. Consumer thread only, like the fields below. */
     private final Deque<Proof> pending = new ArrayDeque<>();
-    /** Whether the previous round was answered in time; a round counts only if the one before it was too. */
+    /** Whether the previous round was answered; a round counts only if the one before it was too. */
     private boolean inContact;
     /** The last proof before the current outage; 0 while there is none. */
     private long outageFrom;
@@ -71,9 +71,9 @@ public class ViewFreshness {
         }
         this.trustedMillis = boundMillis - ownerTimeoutMillis;
         this.proofEveryMillis = Math.max(1, trustedMillis / 4);
-        // A round that takes longer proves a moment too old to be of use, and may have been sent to a frozen broker
-        // that answered only on waking, before it took in what was waiting for it (the relays' records).
-        this.proofTimeout = Duration.ofMillis(proofEveryMillis);
+        // A slow answer still proves the moment the round was sent (the broker had every record acknowledged before
+        // it), so a busy machine does not lose its proofs; one slower than the trusted time is of no use.
+        this.proofTimeout = Duration.ofMillis(trustedMillis);
         Gauge.builder("bankbridge.revocations.view.age.seconds", this, f -> f.freshAt == 0 ? Double.NaN
                         : (f.clock.millis() - f.freshAt) / 1000.0)
                 .description("Time since this instance last proved it had applied every revocation event (alert when "
@@ -117,7 +117,7 @@ public class ViewFreshness {
     /**
      * Called by the consumer thread after each poll, once what it returned was applied: settles the rounds the
      * positions have now reached and, at most every quarter of the trusted time, starts a new round. A round not
-     * answered within that quarter proves nothing.
+     * answered within the trusted time proves nothing.
      */
     void prove(Consumer<?, ?> consumer, Set<TopicPartition> assigned) {
         long now = clock.millis();
@@ -135,16 +135,12 @@ public class ViewFreshness {
             return;
         }
         long answeredAt = clock.millis();
-        if (answeredAt - now > proofEveryMillis) {
-            inContact = false;
-            return;
-        }
         if (outageFrom != 0 && answeredAgainAt == 0) {
             answeredAgainAt = now;
         }
         if (!inContact) {
-            // The first answer after silence only restores contact: the broker may not yet have taken in the
-            // records that waited for it. Freshness resumes from the next round.
+            // The first answer after silence only restores contact: it may come from a broker just back that has not
+            // yet taken in the records the relays kept for it. Freshness resumes from the next round.
             inContact = true;
             pending.clear();
             return;
