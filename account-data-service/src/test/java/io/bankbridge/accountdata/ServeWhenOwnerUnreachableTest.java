@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ServeWhenOwnerUnreachableTest.Serve.class)
 class ServeWhenOwnerUnreachableTest {
 
-    private static final String PATH = "/fdx/v6/accounts/ACC-C-0001-1/transactions";
-    private static final List<String> CLUSTERS = List.of("TRANSACTIONS");
     private static final String CHECK = "checks.find { it.name == 'revocation-events' }";
     private static final String UNREACHABLE = "bankbridge_freshness_owner_unreachable_total";
     /** The bound minus the owner time-out: no owner answer is remembered longer. */
@@ -42,30 +40,27 @@ class ServeWhenOwnerUnreachableTest {
 
     @Test
     void withTheViewStaleAndConsentServiceUnreachableRequestsAreDecidedOnTheLocalViewAlone() throws Exception {
-        Grants valid = Grants.of(CLUSTERS, "ACC-C-0001-1");
-        Grants revokedBefore = Grants.of(CLUSTERS, "ACC-C-0001-1");
-        Grants revokedDuring = Grants.of(CLUSTERS, "ACC-C-0001-1");
-        awaitView("fresh", Duration.ofSeconds(30));
-        for (Grants grant : List.of(valid, revokedBefore, revokedDuring)) {
-            code(grant, 200);
-        }
+        List<Grants> grants = StaleViewTest.servedWhileFresh(3);
+        Grants valid = grants.get(0);
+        Grants revokedBefore = grants.get(1);
+        Grants revokedDuring = grants.get(2);
         RevocationTest.publish(RevocationEvent.aboutConsent("/bankbridge/consent-service",
                 RevocationEventType.CONSENT_REVOKED, RevocationTest.data(revokedBefore, null)));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> status(revokedBefore) == 401);
+                .until(() -> StaleViewTest.code(revokedBefore) == 401);
 
         KafkaBrokerResource.broker().freeze();
         ConsentServiceStandIn.unavailable(true);
         try {
             ConsentServiceStandIn.setStatus(revokedDuring.consentId(), "REVOKED");
-            awaitView("stale", Duration.ofSeconds(10));
+            StaleViewTest.awaitView("stale", Duration.ofSeconds(10));
             // No owner answer is remembered from before consent-service went away once the trusted time has passed.
             Thread.sleep(TRUSTED.toMillis());
             double unreachableBefore = Metrics.sum(UNREACHABLE);
 
-            code(valid, 200);
-            code(revokedDuring, 200);
-            code(revokedBefore, 401);
+            StaleViewTest.status(valid, 200);
+            StaleViewTest.status(revokedDuring, 200);
+            StaleViewTest.status(revokedBefore, 401);
             assertThat(Metrics.sum(UNREACHABLE)).as("requests decided without the owner")
                     .isGreaterThanOrEqualTo(unreachableBefore + 3);
             given().when().get("/q/health/ready").then().statusCode(200).body(CHECK + ".data.view", equalTo("stale"));
@@ -76,21 +71,8 @@ class ServeWhenOwnerUnreachableTest {
 
         // With the owner back, the revocation it holds is refused even before the view is fresh again.
         await().atMost(TRUSTED.multipliedBy(3)).pollInterval(Duration.ofMillis(50))
-                .until(() -> status(revokedDuring) == 401);
-        awaitView("fresh", Duration.ofSeconds(30));
-        code(valid, 200);
-    }
-
-    private static void awaitView(String view, Duration within) {
-        await().atMost(within).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> given().when()
-                .get("/q/health/ready").then().statusCode(200).body(CHECK + ".data.view", equalTo(view)));
-    }
-
-    private static int status(Grants grant) {
-        return given().auth().oauth2(grant.token()).when().get(PATH).then().extract().statusCode();
-    }
-
-    private static void code(Grants grant, int expected) {
-        given().auth().oauth2(grant.token()).when().get(PATH).then().statusCode(expected);
+                .until(() -> StaleViewTest.code(revokedDuring) == 401);
+        StaleViewTest.awaitView("fresh", Duration.ofSeconds(30));
+        StaleViewTest.status(valid, 200);
     }
 }

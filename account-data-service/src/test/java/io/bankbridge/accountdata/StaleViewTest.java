@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.bankbridge.testsupport.KafkaBrokerResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +30,10 @@ class StaleViewTest {
 
     @Test
     void duringABrokerOutageRevocationsAtTheOwnersAreRefusedWithinTheBoundAndAnUnansweredCheckRefusesWith503() {
-        Grants revokedConsent = Grants.of(CLUSTERS, "ACC-C-0001-1");
-        Grants revokedToken = Grants.of(CLUSTERS, "ACC-C-0001-1");
-        Grants valid = Grants.of(CLUSTERS, "ACC-C-0001-1");
-        awaitView("fresh", Duration.ofSeconds(30));
-        for (Grants grant : List.of(revokedConsent, revokedToken, valid)) {
-            status(grant, 200);
-        }
+        List<Grants> grants = servedWhileFresh(3);
+        Grants revokedConsent = grants.get(0);
+        Grants revokedToken = grants.get(1);
+        Grants valid = grants.get(2);
         int introspections = Grants.issuer().introspections();
         int stateReads = ConsentServiceStandIn.stateReads(valid.consentId());
         status(valid, 200);
@@ -90,16 +88,27 @@ class StaleViewTest {
         });
     }
 
-    private static void awaitView(String view, Duration within) {
+    /** New grants to the same account, each served once with the revocation view fresh. */
+    static List<Grants> servedWhileFresh(int count) {
+        List<Grants> grants = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            grants.add(Grants.of(CLUSTERS, "ACC-C-0001-1"));
+        }
+        awaitView("fresh", Duration.ofSeconds(30));
+        grants.forEach(grant -> status(grant, 200));
+        return grants;
+    }
+
+    static void awaitView(String view, Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> given().when().get("/q/health/ready").then()
                 .statusCode(200).body(CHECK + ".data.view", equalTo(view)));
     }
 
-    private static int code(Grants grant) {
+    static int code(Grants grant) {
         return given().auth().oauth2(grant.token()).when().get(PATH).then().extract().statusCode();
     }
 
-    private static void status(Grants grant, int expected) {
+    static void status(Grants grant, int expected) {
         given().auth().oauth2(grant.token()).when().get(PATH).then().statusCode(expected);
     }
 
