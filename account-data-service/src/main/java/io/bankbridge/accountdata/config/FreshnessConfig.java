@@ -23,7 +23,7 @@ public interface FreshnessConfig {
     @WithDefault("refuse")
     WhenOwnerUnreachable whenOwnerUnreachable();
 
-    /** Owner answers remembered (each for at most the freshness bound) while the view is stale. */
+    /** Owner answers remembered while the view is stale, each for at most the bound minus the owner time-out. */
     @WithDefault("100000")
     int maxAnswers();
 }
