@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.bankbridge.accountdata.security.Permissions;
 import io.bankbridge.testsupport.TestIssuer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** RFC 6750 as a provider meets it: which tokens are refused, with which status, challenge and problem body. */
 @QuarkusTest
@@ -80,6 +83,20 @@ class TokenValidationTest {
                     .then().statusCode(403).contentType("application/problem+json")
                     .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PS256", "ES256", "EdDSA"})
+    void aTokenSignedWithAnyAlgorithmTokenServiceCanUseIsAccepted(String alg) {
+        Grants grant = Grants.of(CLUSTERS, "ACC-C-0001-1");
+        given().auth().oauth2(grant.another(CLUSTERS).signedWithIssuerKeyFor(JWSAlgorithm.parse(alg)).sign())
+                .when().get(PATH).then().statusCode(200);
+    }
+
+    @Test
+    void aTokenSignedRs256WithThePublishedRsaKeyIsRefused() {
+        Grants grant = Grants.of(CLUSTERS, "ACC-C-0001-1");
+        assertInvalidToken(grant.another(CLUSTERS).algorithm(JWSAlgorithm.RS256).sign());
     }
 
     @Test

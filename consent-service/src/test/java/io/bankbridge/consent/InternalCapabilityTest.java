@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import io.bankbridge.consent.security.Access;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One internal scope per capability: each internal operation works with the scope it needs, and an internal token
@@ -63,6 +65,22 @@ class InternalCapabilityTest {
     void eachInternalOperationWorksWithTheScopeItNeeds(Operation operation) {
         operation.call().apply(issuer().internalToken("token-service", operation.scope()))
                 .statusCode(operation.success());
+    }
+
+    @ParameterizedTest(name = "a token signed {0} is accepted")
+    @ValueSource(strings = {"PS256", "ES256", "EdDSA"})
+    void aTokenSignedWithAnyAlgorithmTokenServiceCanUseIsAccepted(String alg) {
+        given().auth().oauth2(issuer().internal("account-data-service", Access.CONSENTS_READ)
+                        .signedWithIssuerKeyFor(JWSAlgorithm.parse(alg)).sign())
+                .when().get("/internal/consents/" + authorized(newCustomer(), "p")).then().statusCode(200);
+    }
+
+    @ParameterizedTest(name = "a token signed {0} with the published RSA key is refused")
+    @ValueSource(strings = {"RS256", "PS384"})
+    void aTokenSignedWithAnAlgorithmFapiDoesNotAllowIsRefused(String alg) {
+        given().auth().oauth2(issuer().internal("account-data-service", Access.CONSENTS_READ)
+                        .algorithm(JWSAlgorithm.parse(alg)).sign())
+                .when().get("/internal/consents/" + authorized(newCustomer(), "p")).then().statusCode(401);
     }
 
     @ParameterizedTest(name = "{0} refuses every other capability")

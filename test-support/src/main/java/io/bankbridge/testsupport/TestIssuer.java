@@ -7,7 +7,15 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -41,7 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenID provider for tests of the resource servers, running as a real HTTP server in the test JVM. It
- * publishes discovery and a JWKS with a PS256 key exactly as token-service does and mints access tokens with
+ * publishes discovery and a JWKS with a PS256 key exactly as token-service does (and a P-256 and an Ed25519 key, for
+ * ES256 and EdDSA tokens) and mints access tokens with
  * token-service's claims (RFC 9068), so quarkus-oidc validates them the way it does in production.
  *
  * <p>It also serves what the services themselves ask of the issuer: {@code client_credentials} for internal
@@ -61,6 +70,9 @@ public final class TestIssuer implements AutoCloseable {
     private final HttpServer server;
     private final String url;
     private final RSAKey key;
+    /** Published next to the RSA key, for tokens signed ES256 and EdDSA (token-service's other algorithms). */
+    private final ECKey ecKey;
+    private final OctetKeyPair edKey;
     private final Map<String, String> internalSecrets = new ConcurrentHashMap<>();
     private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
     private final Set<String> inactiveTokenIds = ConcurrentHashMap.newKeySet();
@@ -77,6 +89,14 @@ public final class TestIssuer implements AutoCloseable {
         this.server = server;
         this.url = "http://127.0.0.1:" + server.getAddress().getPort();
         this.key = key;
+        try {
+            this.ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-" + key.getKeyID()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256).generate();
+            this.edKey = new OctetKeyPairGenerator(Curve.Ed25519).keyID("ed-" + key.getKeyID()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.EdDSA).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts an issuer on a free loopback port with a fresh PS256 key. */
@@ -174,19 +194,26 @@ public final class TestIssuer implements AutoCloseable {
      * capability, e.g. {@code internal.ingest}), as token-service mints them for client_credentials.
      */
     public String internalToken(String clientId, String... scopes) {
+        return internal(clientId, scopes).sign();
+    }
+
+    /** The same, not signed yet: its algorithm, key or claims can still be changed. */
+    public TokenBuilder internal(String clientId, String... scopes) {
         return new TokenBuilder(this).claim("sub", clientId).claim("client_id", clientId)
-                .claim("scope", String.join(" ", scopes)).audience(INTERNAL_AUDIENCE).sign();
+                .claim("scope", String.join(" ", scopes)).audience(INTERNAL_AUDIENCE);
     }
 
     /** Builds one JWT access token; every claim can be overridden, including expiry, audience and signing key. */
     public static final class TokenBuilder {
         private final Map<String, Object> claims = new LinkedHashMap<>();
-        private RSAKey signingKey;
+        private JWK signingKey;
+        private final TestIssuer issuer;
         private JOSEObjectType type = new JOSEObjectType("at+jwt");
         private JWSAlgorithm algorithm = JWSAlgorithm.PS256;
 
         private TokenBuilder(TestIssuer issuer) {
             this.signingKey = issuer.key;
+            this.issuer = issuer;
             Instant now = Instant.now();
             claims.put("iss", issuer.url);
             claims.put("jti", UUID.randomUUID().toString());
@@ -226,6 +253,14 @@ public final class TestIssuer implements AutoCloseable {
             return this;
         }
 
+        /** Signs with the issuer's published key for {@code alg}: RSA for PS256, P-256 for ES256, Ed25519 for EdDSA. */
+        public TokenBuilder signedWithIssuerKeyFor(JWSAlgorithm alg) {
+            this.algorithm = alg;
+            this.signingKey = JWSAlgorithm.ES256.equals(alg) ? issuer.ecKey
+                    : JWSAlgorithm.EdDSA.equals(alg) ? issuer.edKey : issuer.key;
+            return this;
+        }
+
         public TokenBuilder algorithm(JWSAlgorithm algorithm) {
             this.algorithm = algorithm;
             return this;
@@ -242,7 +277,11 @@ public final class TestIssuer implements AutoCloseable {
                 claims.forEach(set::claim);
                 JWSHeader header = new JWSHeader.Builder(algorithm).type(type).keyID(signingKey.getKeyID()).build();
                 SignedJWT jwt = new SignedJWT(header, set.build());
-                jwt.sign(new RSASSASigner(signingKey));
+                jwt.sign(switch (signingKey) {
+                    case ECKey ec -> new ECDSASigner(ec);
+                    case OctetKeyPair ed -> new Ed25519Signer(ed);
+                    default -> new RSASSASigner(signingKey.toRSAKey());
+                });
                 return jwt.serialize();
             } catch (JOSEException e) {
                 throw new IllegalStateException("Cannot sign test token", e);
@@ -266,7 +305,7 @@ public final class TestIssuer implements AutoCloseable {
         doc.put("response_types_supported", List.of("code"));
         doc.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
         doc.put("subject_types_supported", List.of("public"));
-        doc.put("id_token_signing_alg_values_supported", List.of("PS256"));
+        doc.put("id_token_signing_alg_values_supported", List.of("PS256", "ES256", "EdDSA"));
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
         doc.put("scopes_supported", List.of("openid", "internal.accounts.list", "internal.consents.decide",
@@ -275,7 +314,7 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
-        respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString());
+        respond(exchange, 200, new JWKSet(List.of(key.toPublicJWK(), ecKey.toPublicJWK(), edKey.toPublicJWK())).toString());
     }
 
     private void authorize(HttpExchange exchange) throws IOException {

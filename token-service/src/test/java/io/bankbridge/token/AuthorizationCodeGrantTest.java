@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.bankbridge.revocation.contract.Actor;
 import io.bankbridge.revocation.contract.RevocationEventType;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
@@ -54,7 +55,8 @@ class AuthorizationCodeGrantTest {
 
         SignedJWT jwt = SignedJWT.parse(body.getString("access_token"));
         assertEquals("at+jwt", jwt.getHeader().getType().getType());
-        assertEquals("PS256", jwt.getHeader().getAlgorithm().getName());
+        assertEquals(ConfigProvider.getConfig().getValue("bankbridge.signing.algorithm", String.class),
+                jwt.getHeader().getAlgorithm().getName());
         assertTrue(jwt.getHeader().getKeyID() != null);
         var claims = jwt.getJWTClaimsSet();
         assertEquals(TestProvider.issuer(), claims.getIssuer());

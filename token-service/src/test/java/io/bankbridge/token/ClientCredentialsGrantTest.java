@@ -127,7 +127,7 @@ class ClientCredentialsGrantTest {
                 jwt.getJWTClaimsSet().getStringClaim("scope"));
         String kid = jwt.getHeader().getKeyID();
         given().when().get("/jwks").then().statusCode(200)
-                .body("keys.find { it.kid == '" + kid + "' }.kty", equalTo("RSA"));
+                .body("keys.find { it.kid == '" + kid + "' }.alg", equalTo(jwt.getHeader().getAlgorithm().getName()));
         Grants.introspect(token).statusCode(200).body("active", equalTo(true)).body("sub", equalTo("token-service"));
     }
 }

@@ -8,17 +8,20 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import io.bankbridge.token.keys.SigningAlgorithm;
 import com.nimbusds.jwt.SignedJWT;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** What clients and resource servers discover: server metadata and the signing keys, and key rotation. */
@@ -54,17 +57,24 @@ class DiscoveryAndKeysTest {
                         "TRANSACTIONS", "CUSTOMER_CONTACT", "CUSTOMER_PERSONAL"))
                 .body("authorization_details_types_supported", hasItem("bankbridge_data_access"))
                 .body("subject_types_supported", hasItem("public"))
-                .body("id_token_signing_alg_values_supported", hasItem("PS256"));
+                .body("id_token_signing_alg_values_supported[0]", equalTo(configuredAlgorithm()));
     }
 
     @Test
-    void jwksPublishesPublicPs256KeysWithKids() {
+    void jwksPublishesPublicKeysWithKidsAndTheActiveKeysAlgorithm() throws Exception {
         given().when().get("/jwks").then().statusCode(200)
                 .body("keys.size()", org.hamcrest.Matchers.greaterThan(0))
                 .body("keys.kid", everyItem(notNullValue()))
-                .body("keys.kty", everyItem(equalTo("RSA")))
-                .body("keys.alg", everyItem(equalTo("PS256")))
-                .body("keys", everyItem(not(hasKey("d"))));
+                .body("keys.alg", everyItem(oneOf("PS256", "ES256", "EdDSA")))
+                .body("keys", everyItem(not(hasKey("d"))))
+                .body("keys", everyItem(not(hasKey("p"))));
+        String kid = SignedJWT.parse(internalToken()).getHeader().getKeyID();
+        given().when().get("/jwks").then().statusCode(200)
+                .body("keys.find { it.kid == '" + kid + "' }.alg", equalTo(configuredAlgorithm()));
+    }
+
+    private static String configuredAlgorithm() {
+        return ConfigProvider.getConfig().getValue("bankbridge.signing.algorithm", String.class);
     }
 
     @Test
@@ -84,11 +94,15 @@ class DiscoveryAndKeysTest {
         String after = internalToken();
         assertTrue(SignedJWT.parse(after).getHeader().getKeyID().equals(newKid), "new tokens use the new key");
         JWKSet published = JWKSet.parse(given().when().get("/jwks").then().statusCode(200).extract().asString());
-        RSAKey oldKey = (RSAKey) published.getKeyByKeyId(oldKid);
-        RSAKey newKey = (RSAKey) published.getKeyByKeyId(newKid);
-        assertTrue(SignedJWT.parse(before).verify(new RSASSAVerifier(oldKey)), "tokens signed before rotation still verify");
-        assertTrue(SignedJWT.parse(after).verify(new RSASSAVerifier(newKey)));
+        JWK oldKey = published.getKeyByKeyId(oldKid);
+        JWK newKey = published.getKeyByKeyId(newKid);
+        assertTrue(SignedJWT.parse(before).verify(verifier(oldKey)), "tokens signed before rotation still verify");
+        assertTrue(SignedJWT.parse(after).verify(verifier(newKey)));
         Grants.introspect(before).statusCode(200).body("active", equalTo(true));
+    }
+
+    private static JWSVerifier verifier(JWK key) throws Exception {
+        return SigningAlgorithm.of(key).orElseThrow().verifier(key);
     }
 
     private static String internalToken() {

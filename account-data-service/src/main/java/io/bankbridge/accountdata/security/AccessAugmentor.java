@@ -52,6 +52,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AccessAugmentor implements SecurityIdentityAugmentor {
 
     private static final ObjectMapper HEADER_READER = new ObjectMapper();
+    /** The signature algorithms FAPI 2.0 allows, as JOSE spells them. */
+    private static final Set<String> FAPI_ALGORITHMS = Set.of("PS256", "ES256", "EdDSA");
 
     private final VerifiedTokenCache cache;
     private final ConsentViews consents;
@@ -115,12 +117,14 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
     /**
      * A token quarkus-oidc has just verified (signature, issuer, audience, expiry): RFC 9068 §4 wants its JOSE
      * header to say {@code typ: at+jwt}, so that an ID token signed by the same key never passes for an access
-     * token. Checked once per token; the token is then remembered until it expires.
+     * token, and FAPI 2.0 wants {@code alg} to be PS256, ES256 or EdDSA (quarkus-oidc takes any asymmetric algorithm
+     * the published key fits, which lets token-service change its algorithm by rotating keys). Checked once per
+     * token; the token is then remembered until it expires.
      */
     private VerifiedToken verifiedByOidc(SecurityIdentity identity, Instant now) {
         verifications.increment();
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || !accessTokenType(jwt.getRawToken())) {
-            throw ApiProblem.invalidToken("The token is not an access token (typ at+jwt).");
+            throw ApiProblem.invalidToken("The token is not an access token (typ at+jwt) signed with PS256, ES256 or EdDSA.");
         }
         String scope = text(jwt.getClaim("scope"));
         Set<String> scopes = scope == null ? Set.of() : Arrays.stream(scope.split(" "))
@@ -142,7 +146,8 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
         try {
             JsonNode header = HEADER_READER.readTree(Base64.getUrlDecoder().decode(token.substring(0, dot)));
             String typ = header.path("typ").asText("");
-            return typ.equalsIgnoreCase("at+jwt") || typ.equalsIgnoreCase("application/at+jwt");
+            return (typ.equalsIgnoreCase("at+jwt") || typ.equalsIgnoreCase("application/at+jwt"))
+                    && FAPI_ALGORITHMS.contains(header.path("alg").asText(""));
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }

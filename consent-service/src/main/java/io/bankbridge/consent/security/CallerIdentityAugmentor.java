@@ -1,5 +1,6 @@
 package io.bankbridge.consent.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bankbridge.consent.security.dpop.SenderConstraint;
 import io.quarkus.security.AuthenticationFailedException;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
 
     private static final ObjectMapper HEADERS = new ObjectMapper();
+    /** The signature algorithms FAPI 2.0 allows, as JOSE spells them. */
+    private static final Set<String> FAPI_ALGORITHMS = Set.of("PS256", "ES256", "EdDSA");
 
     private final SenderConstraint senderConstraint;
 
@@ -67,7 +70,8 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
     /** A bearer token: refused (401 invalid_token) unless it is an access token this service has a use for. */
     private static SecurityIdentity accessToken(SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken token) || !accessTokenType(token.getRawToken())) {
-            throw new AuthenticationFailedException("The token is not an access token (typ at+jwt).");
+            throw new AuthenticationFailedException("The token is not an access token (typ at+jwt) signed with PS256, ES256 "
+                    + "or EdDSA.");
         }
         Set<String> audience = token.getAudience() == null ? Set.of() : token.getAudience();
         String clientId = token.getClaim(Access.CLIENT_ID) instanceof String s && !s.isBlank() ? s : null;
@@ -94,15 +98,21 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
                 .addAttributes(identity.getAttributes());
     }
 
-    /** RFC 9068 §4: an access token's JOSE header says {@code typ: at+jwt}; an ID token never passes for one. */
+    /**
+     * RFC 9068 §4: an access token's JOSE header says {@code typ: at+jwt}; an ID token never passes for one. Its
+     * {@code alg} is one FAPI 2.0 allows: quarkus-oidc takes any asymmetric algorithm the published key fits, so that
+     * token-service can move from one algorithm to another by rotating its keys.
+     */
     private static boolean accessTokenType(String raw) {
         int dot = raw == null ? -1 : raw.indexOf('.');
         if (dot <= 0) {
             return false;
         }
         try {
-            String typ = HEADERS.readTree(Base64.getUrlDecoder().decode(raw.substring(0, dot))).path("typ").asText("");
-            return "at+jwt".equalsIgnoreCase(typ) || "application/at+jwt".equalsIgnoreCase(typ);
+            JsonNode header = HEADERS.readTree(Base64.getUrlDecoder().decode(raw.substring(0, dot)));
+            String typ = header.path("typ").asText("");
+            return ("at+jwt".equalsIgnoreCase(typ) || "application/at+jwt".equalsIgnoreCase(typ))
+                    && FAPI_ALGORITHMS.contains(header.path("alg").asText(""));
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }

@@ -4,6 +4,7 @@ import io.bankbridge.local.provider.ProviderClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,18 +28,43 @@ public final class Journey {
     public record Connection(String consentId, ProviderClient.Tokens tokens) {
     }
 
+    /** Told how long each step of a journey took (for the benchmarks). */
+    @FunctionalInterface
+    public interface StepTimes {
+        void took(String step, long nanos);
+    }
+
+    /** The steps {@link #connect(String, String, Set, StepTimes)} reports, in order. */
+    public static final List<String> STEPS = List.of("PAR", "authorize page", "sign-in (Argon2id)", "approve",
+            "code exchange");
+
     public Journey(ProviderClient provider) {
         this.provider = provider;
     }
 
     /** Runs the whole journey for {@code login}, ticking exactly {@code accounts} on the picker. */
     public Connection connect(String login, String password, Set<String> accounts) {
+        return connect(login, password, accounts, (step, nanos) -> { });
+    }
+
+    /** The same, telling {@code times} how long each of {@link #STEPS} took. */
+    public Connection connect(String login, String password, Set<String> accounts, StepTimes times) {
+        long start = System.nanoTime();
         ProviderClient.Authorization authorization = provider.authorize(REDIRECT_URI, SCOPE, Map.of());
+        long pushed = System.nanoTime();
+        times.took(STEPS.get(0), pushed - start);
         Browser browser = new Browser(REDIRECT_URI);
-        Browser.Page picker = signIn(browser, browser.open(authorization.authorizeUrl()), login, password);
+        Browser.Page signInPage = browser.open(authorization.authorizeUrl());
+        long opened = System.nanoTime();
+        times.took(STEPS.get(1), opened - pushed);
+        Browser.Page picker = signIn(browser, signInPage, login, password);
+        long signedIn = System.nanoTime();
+        times.took(STEPS.get(2), signedIn - opened);
         Map<String, String> ticks = new LinkedHashMap<>();
         accounts.forEach(a -> ticks.put(a, "on"));
         Browser.Page back = browser.submit(picker, "input[type=checkbox]", ticks, "Approve");
+        long approved = System.nanoTime();
+        times.took(STEPS.get(3), approved - signedIn);
         if (back.redirectedTo() == null) {
             throw new IllegalStateException("Approving did not return to the provider: " + back.status() + " " + back.text());
         }
@@ -46,6 +72,7 @@ public final class Journey {
             throw new IllegalStateException("state or iss did not round-trip: " + back.redirectedTo());
         }
         ProviderClient.Tokens tokens = ProviderClient.tokens(provider.exchangeCode(authorization, back.redirectParameter("code")));
+        times.took(STEPS.get(4), System.nanoTime() - approved);
         return new Connection(claim(tokens.accessToken(), CONSENT_ID), tokens);
     }
 

@@ -31,8 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DiscoveryEndpoint {
 
     private final Map<String, Object> metadata;
+    private final SigningKeys keys;
 
-    DiscoveryEndpoint(@ConfigProperty(name = "bankbridge.issuer") String issuer, DPoPProofVerifier dpop) {
+    DiscoveryEndpoint(@ConfigProperty(name = "bankbridge.issuer") String issuer, DPoPProofVerifier dpop, SigningKeys keys) {
+        this.keys = keys;
         List<String> scopes = new ArrayList<>();
         scopes.add(PushedRequestValidator.OPENID);
         Arrays.stream(DataCluster.values()).map(Enum::name).forEach(scopes::add);
@@ -66,7 +68,6 @@ public class DiscoveryEndpoint {
         m.put("authorization_details_types_supported", List.of(AuthorizationDetail.TYPE));
         m.put("dpop_signing_alg_values_supported", dpop.policy().algorithms().stream().map(a -> a.getName()).toList());
         m.put("subject_types_supported", List.of("public"));
-        m.put("id_token_signing_alg_values_supported", List.of(SigningKeys.ALGORITHM.getName()));
         m.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp",
                 "preferred_username", JwtTokenGenerator.CUSTOMER_IDS_CLAIM));
         this.metadata = java.util.Collections.unmodifiableMap(m);
@@ -76,13 +77,23 @@ public class DiscoveryEndpoint {
     @Path("openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> openidConfiguration() {
-        return metadata;
+        return withSigningAlgorithms();
+    }
+
+    /**
+     * The fixed metadata plus the algorithms ID tokens may be signed with: those of the published keys, the active
+     * key's first, so that the answer stays true across a rotation to another algorithm.
+     */
+    private Map<String, Object> withSigningAlgorithms() {
+        Map<String, Object> m = new LinkedHashMap<>(metadata);
+        m.put("id_token_signing_alg_values_supported", keys.algorithmsInUse());
+        return m;
     }
 
     @GET
     @Path("oauth-authorization-server")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> authorizationServer() {
-        return metadata;
+        return withSigningAlgorithms();
     }
 }

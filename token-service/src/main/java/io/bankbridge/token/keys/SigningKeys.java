@@ -6,19 +6,16 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectDecrypter;
 import com.nimbusds.jose.crypto.DirectEncrypter;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.bankbridge.token.TokenSettings;
@@ -43,16 +40,19 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The authorization server's token signing keys: one active RSA key signs (PS256, {@code kid} set); keys retired by
- * a rotation stay published in the JWKS until every token they signed has expired. Keys live in the database so
- * that every instance signs with the same key and a restart does not invalidate tokens, or come from a mounted JWK.
+ * The authorization server's token signing keys: one active key signs ({@code kid} set), with the algorithm its type
+ * implies (RSA: PS256, P-256: ES256, Ed25519: EdDSA); keys retired by a rotation stay published in the JWKS until
+ * every token they signed has expired, whatever their algorithm. New keys are of the configured algorithm
+ * ({@code bankbridge.signing.algorithm}); an instance that starts while the active key is of another algorithm
+ * rotates, so changing the setting takes effect with the next deployment and tokens already issued stay valid. Keys
+ * live in the database so that every instance signs with the same key and a restart does not invalidate tokens, or
+ * come from a mounted JWK.
  */
 @ApplicationScoped
 public class SigningKeys {
-
-    public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.PS256;
 
     private static final String SELECT_KEYS = "SELECT kid, private_jwk, encrypted, status FROM signing_keys "
             + "WHERE status = 'ACTIVE' OR retired_at > $1 ORDER BY created_at DESC";
@@ -60,9 +60,13 @@ public class SigningKeys {
             + "VALUES ($1, $2, $3, $4, 'ACTIVE') ON CONFLICT (status) WHERE status = 'ACTIVE' DO NOTHING";
     private static final String RETIRE_ACTIVE = "UPDATE signing_keys SET status = 'RETIRED', retired_at = now() "
             + "WHERE status = 'ACTIVE'";
+    // Instances starting together: the first retires the key of the other algorithm, the others find nothing to retire
+    // and their insert gives way to the key the first made.
+    private static final String RETIRE_ACTIVE_OF_OTHER_ALGORITHM = RETIRE_ACTIVE + " AND alg <> $1";
 
     /** The keys as last read: the signer and what the JWKS publishes. */
-    private record KeyRing(RSAKey active, JWSSigner signer, JWKSet published, Instant readAt) {
+    private record KeyRing(JWK active, SigningAlgorithm algorithm, JWSSigner signer, JWKSet published,
+                           List<String> algorithms, Instant readAt) {
     }
 
     private final Pool pool;
@@ -79,15 +83,28 @@ public class SigningKeys {
 
     void onStart(@Observes StartupEvent ignored) {
         requireProtectedKeys(settings);
+        configured();
         reload().await().atMost(Duration.ofSeconds(30));
-        Log.infof("Signing tokens with key %s (%s)", ring.active().getKeyID(), settings.keyFile().isPresent()
-                ? "mounted key file" : "database");
+        if (rotatable() && ring.algorithm() != configured()) {
+            Log.infof("The active signing key %s is %s, the configured algorithm is %s: rotating",
+                    ring.active().getKeyID(), ring.algorithm().jose(), configured().jose());
+            adoptConfiguredAlgorithm().await().atMost(Duration.ofSeconds(30));
+        }
+        Log.infof("Signing tokens with key %s, %s (%s)", ring.active().getKeyID(), ring.algorithm().jose(),
+                settings.keyFile().isPresent() ? "mounted key file" : "database");
+    }
+
+    /** The algorithm new keys are made for. */
+    private SigningAlgorithm configured() {
+        return SigningAlgorithm.named(settings.algorithm()).orElseThrow(() -> new IllegalStateException(
+                "bankbridge.signing.algorithm must be one of PS256, ES256, EdDSA, not " + settings.algorithm()));
     }
 
     /** Signs the claims with the active key; {@code type} goes in the {@code typ} header. */
     public String sign(JOSEObjectType type, JWTClaimsSet claims) {
         KeyRing current = current();
-        JWSHeader header = new JWSHeader.Builder(ALGORITHM).keyID(current.active().getKeyID()).type(type).build();
+        JWSHeader header = new JWSHeader.Builder(current.algorithm().jose()).keyID(current.active().getKeyID()).type(type)
+                .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(current.signer());
@@ -102,18 +119,27 @@ public class SigningKeys {
         return current().published();
     }
 
-    /** Whether the signature of a JWT was made by one of the published keys (by {@code kid}, PS256 only). */
+    /** The algorithms of the published keys, the active key's first: what tokens of this server may be signed with. */
+    public List<String> algorithmsInUse() {
+        return current().algorithms();
+    }
+
+    /**
+     * Whether the signature of a JWT was made by one of the published keys: found by {@code kid}, and with the
+     * algorithm that key is for (a header naming another algorithm is refused).
+     */
     public boolean verifies(SignedJWT jwt) {
-        if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null) {
+        if (jwt.getHeader().getKeyID() == null) {
             return false;
         }
         JWK key = current().published().getKeyByKeyId(jwt.getHeader().getKeyID());
-        if (!(key instanceof RSAKey rsa)) {
+        Optional<SigningAlgorithm> algorithm = key == null ? Optional.empty() : SigningAlgorithm.of(key);
+        if (algorithm.isEmpty() || !algorithm.get().jose().equals(jwt.getHeader().getAlgorithm())) {
             return false;
         }
         try {
-            return jwt.verify(new RSASSAVerifier(rsa));
-        } catch (JOSEException e) {
+            return jwt.verify(algorithm.get().verifier(key));
+        } catch (JOSEException | IllegalArgumentException e) {
             return false;
         }
     }
@@ -138,6 +164,15 @@ public class SigningKeys {
                 .replaceWith(key.getKeyID()));
     }
 
+    /** Replaces the active key by one of the configured algorithm, unless another instance just did. */
+    private Uni<Void> adoptConfiguredAlgorithm() {
+        String algorithm = configured().jose().getName();
+        return generated().chain(key -> pool.withTransaction(tx -> tx.preparedQuery(RETIRE_ACTIVE_OF_OTHER_ALGORITHM)
+                        .execute(Tuple.of(algorithm))
+                        .chain(() -> tx.preparedQuery(INSERT_ACTIVE).execute(insertArguments(key)))))
+                .chain(rows -> reload());
+    }
+
     private KeyRing current() {
         KeyRing current = ring;
         if (current == null) {
@@ -157,7 +192,7 @@ public class SigningKeys {
 
     private Uni<Void> reload() {
         if (settings.keyFile().isPresent()) {
-            RSAKey key = fromFile(Path.of(settings.keyFile().get()));
+            JWK key = fromFile(Path.of(settings.keyFile().get()));
             ring = ring(key, List.of(key));
             return Uni.createFrom().voidItem();
         }
@@ -173,7 +208,7 @@ public class SigningKeys {
                 keys.all())).replaceWithVoid();
     }
 
-    private record StoredKeys(Optional<RSAKey> active, List<RSAKey> all) {
+    private record StoredKeys(Optional<JWK> active, List<JWK> all) {
     }
 
     private Uni<StoredKeys> readKeys() {
@@ -184,10 +219,10 @@ public class SigningKeys {
         Instant publishedSince = Instant.now().minus(retention).minus(settings.refreshInterval()).minusSeconds(60);
         return pool.preparedQuery(SELECT_KEYS).execute(Tuple.of(OffsetDateTime.ofInstant(publishedSince, ZoneOffset.UTC)))
                 .map(rows -> {
-                    RSAKey active = null;
-                    List<RSAKey> all = new ArrayList<>();
+                    JWK active = null;
+                    List<JWK> all = new ArrayList<>();
                     for (Row row : rows) {
-                        RSAKey key = decode(row.getString("private_jwk"), row.getBoolean("encrypted"));
+                        JWK key = decode(row.getString("private_jwk"), row.getBoolean("encrypted"));
                         all.add(key);
                         if ("ACTIVE".equals(row.getString("status"))) {
                             active = key;
@@ -197,32 +232,41 @@ public class SigningKeys {
                 });
     }
 
-    private KeyRing ring(RSAKey active, List<RSAKey> all) {
+    private KeyRing ring(JWK active, List<JWK> all) {
         try {
-            List<JWK> published = all.stream().<JWK>map(RSAKey::toPublicJWK).toList();
-            return new KeyRing(active, new RSASSASigner(active), new JWKSet(published), Instant.now());
-        } catch (JOSEException e) {
+            SigningAlgorithm algorithm = algorithmOf(active);
+            List<JWK> published = all.stream().map(JWK::toPublicJWK).toList();
+            List<String> algorithms = Stream.concat(Stream.of(algorithm),
+                            all.stream().map(SigningKeys::algorithmOf))
+                    .map(a -> a.jose().getName()).distinct().toList();
+            return new KeyRing(active, algorithm, algorithm.signer(active), new JWKSet(published), algorithms, Instant.now());
+        } catch (JOSEException | IllegalArgumentException e) {
             throw new IllegalStateException("Unusable signing key " + active.getKeyID(), e);
         }
     }
 
+    private static SigningAlgorithm algorithmOf(JWK key) {
+        return SigningAlgorithm.of(key).orElseThrow(() -> new IllegalArgumentException(
+                "signing key " + key.getKeyID() + " is neither RSA, P-256 nor Ed25519"));
+    }
+
     /** A new key, generated on a worker thread: RSA key generation must not hold an event loop. */
-    private Uni<RSAKey> generated() {
+    private Uni<JWK> generated() {
         return Uni.createFrom().item(this::generate).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private RSAKey generate() {
+    private JWK generate() {
         try {
-            RSAKey key = new RSAKeyGenerator(settings.rsaKeySize()).algorithm(ALGORITHM).keyUse(KeyUse.SIGNATURE).generate();
-            return new RSAKey.Builder(key).keyIDFromThumbprint().build();
+            return configured().generate(settings.rsaKeySize());
         } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot generate an RSA key", e);
+            throw new IllegalStateException("Cannot generate a " + configured().jose() + " key", e);
         }
     }
 
-    private Tuple insertArguments(RSAKey key) {
+    private Tuple insertArguments(JWK key) {
         boolean encrypt = settings.encryptionKey().isPresent();
-        return Tuple.of(key.getKeyID(), ALGORITHM.getName(), encrypt ? encrypt(key.toJSONString()) : key.toJSONString(), encrypt);
+        return Tuple.of(key.getKeyID(), algorithmOf(key).jose().getName(),
+                encrypt ? encrypt(key.toJSONString()) : key.toJSONString(), encrypt);
     }
 
     private String encrypt(String json) {
@@ -235,7 +279,7 @@ public class SigningKeys {
         }
     }
 
-    private RSAKey decode(String stored, boolean encrypted) {
+    private JWK decode(String stored, boolean encrypted) {
         try {
             String json = stored;
             if (encrypted) {
@@ -246,10 +290,19 @@ public class SigningKeys {
                 jwe.decrypt(new DirectDecrypter(encryptionKey()));
                 json = jwe.getPayload().toString();
             }
-            return RSAKey.parse(json);
+            return JWK.parse(json);
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("Unreadable signing key in the database", e);
         }
+    }
+
+    private static JWK withThumbprintKeyId(JWK key) throws JOSEException {
+        return switch (key) {
+            case RSAKey rsa -> new RSAKey.Builder(rsa).keyIDFromThumbprint().build();
+            case ECKey ec -> new ECKey.Builder(ec).keyIDFromThumbprint().build();
+            case OctetKeyPair okp -> new OctetKeyPair.Builder(okp).keyIDFromThumbprint().build();
+            default -> throw new IllegalStateException("unsupported key type " + key.getKeyType());
+        };
     }
 
     private byte[] encryptionKey() {
@@ -270,13 +323,14 @@ public class SigningKeys {
         }
     }
 
-    private static RSAKey fromFile(Path file) {
+    private static JWK fromFile(Path file) {
         try {
             JWK jwk = JWK.parse(Files.readString(file));
-            if (!(jwk instanceof RSAKey rsa) || !rsa.isPrivate()) {
-                throw new IllegalStateException("Signing key file " + file + " must hold a private RSA JWK");
+            if (SigningAlgorithm.of(jwk).isEmpty() || !jwk.isPrivate()) {
+                throw new IllegalStateException("Signing key file " + file
+                        + " must hold a private RSA, P-256 or Ed25519 JWK");
             }
-            return rsa.getKeyID() == null ? new RSAKey.Builder(rsa).keyIDFromThumbprint().build() : rsa;
+            return jwk.getKeyID() == null ? withThumbprintKeyId(jwk) : jwk;
         } catch (IOException | ParseException | JOSEException e) {
             throw new IllegalStateException("Cannot read the signing key file " + file, e);
         }

@@ -10,7 +10,15 @@ import java.util.Optional;
 public interface SigningSettings {
 
     /**
-     * A private JWK (RSA, used with PS256) mounted from a secret. When set, it is the only signing key: the database
+     * The algorithm of the keys this server makes: {@code PS256}, {@code ES256} or {@code EdDSA} (Ed25519), the ones
+     * FAPI 2.0 allows. When the active key is of another algorithm, the first instance to start rotates to a key of
+     * this one; the previous key stays published until the tokens it signed have expired.
+     */
+    @WithDefault("ES256")
+    String algorithm();
+
+    /**
+     * A private JWK (RSA for PS256, P-256 for ES256, Ed25519 for EdDSA) mounted from a secret. When set, it is the only signing key: the database
      * keys and rotation through the admin API are not used; rotate by mounting a new file.
      */
     Optional<String> keyFile();

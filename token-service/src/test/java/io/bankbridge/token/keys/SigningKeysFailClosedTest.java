@@ -28,32 +28,15 @@ class SigningKeysFailClosedTest {
         assertDoesNotThrow(() -> SigningKeys.requireProtectedKeys(settings(null, null, true)));
     }
 
+    @Test
+    void anAlgorithmFapiDoesNotAllowStopsTheStart() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new SigningKeys(null, TestSigningSettings.database("RS256"), null).onStart(null));
+        assertTrue(refused.getMessage().contains("PS256, ES256, EdDSA"), refused.getMessage());
+    }
+
     private static SigningSettings settings(String encryptionKey, String keyFile, boolean allowUnencrypted) {
-        return new SigningSettings() {
-            @Override
-            public Optional<String> keyFile() {
-                return Optional.ofNullable(keyFile);
-            }
-
-            @Override
-            public Optional<String> encryptionKey() {
-                return Optional.ofNullable(encryptionKey);
-            }
-
-            @Override
-            public boolean allowUnencrypted() {
-                return allowUnencrypted;
-            }
-
-            @Override
-            public Duration refreshInterval() {
-                return Duration.ofSeconds(30);
-            }
-
-            @Override
-            public int rsaKeySize() {
-                return 2048;
-            }
-        };
+        return new TestSigningSettings("ES256", Optional.ofNullable(keyFile), Optional.ofNullable(encryptionKey),
+                allowUnencrypted, Duration.ofSeconds(30), 2048);
     }
 }

@@ -40,8 +40,8 @@ import java.util.stream.Collectors;
  * RFC 7662 introspection, and calls to the resource servers. Its tokens are DPoP-bound (RFC 9449): every token
  * request and every resource call carries a proof signed with a PS256 key of its own (the Nimbus SDK's proof
  * factory), with the last nonce each server handed out; a {@code use_dpop_nonce} answer is retried once with the new
- * nonce. Used by the demo provider and the end-to-end tests; it reads the endpoints from the issuer's discovery
- * document.
+ * nonce (unless made for a provider registered without DPoP). Used by the demo provider, the end-to-end tests and
+ * the benchmarks; it reads the endpoints from the issuer's discovery document.
  */
 public final class ProviderClient {
 
@@ -88,11 +88,19 @@ public final class ProviderClient {
      *                what client assertions are addressed to and what {@code iss} in authorization responses must be
      */
     public ProviderClient(String baseUrl, String clientId, RSAKey key) {
+        this(baseUrl, clientId, key, true);
+    }
+
+    /**
+     * @param useDPoP false for a provider registered without {@code dpop_bound_access_tokens}: no proofs are sent,
+     *                tokens are bearer tokens
+     */
+    public ProviderClient(String baseUrl, String clientId, RSAKey key, boolean useDPoP) {
         this.clientId = clientId;
         this.key = key;
         try {
-            this.dpop = new DefaultDPoPProofFactory(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
-                    .generate(), JWSAlgorithm.PS256);
+            this.dpop = useDPoP ? new DefaultDPoPProofFactory(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString())
+                    .generate(), JWSAlgorithm.PS256) : null;
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot make a DPoP key", e);
         }
@@ -173,10 +181,13 @@ public final class ProviderClient {
     public Response call(String method, String url, String accessToken, String jsonBody) {
         Response response = null;
         for (int attempt = 0; attempt < 2 && (response == null || askedForNonce(response)); attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "DPoP " + accessToken)
-                    .header("DPoP", proof(method, url, new DPoPAccessToken(accessToken)))
-                    .header("Accept", "application/json");
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+            if (dpop == null) {
+                request.header("Authorization", "Bearer " + accessToken);
+            } else {
+                request.header("Authorization", "DPoP " + accessToken)
+                        .header("DPoP", proof(method, url, new DPoPAccessToken(accessToken)));
+            }
             if (jsonBody != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -221,10 +232,12 @@ public final class ProviderClient {
             form.put("client_assertion", clientAssertion());
             String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                     .collect(Collectors.joining("&"));
-            response = send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("DPoP", proof("POST", url, null))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/x-www-form-urlencoded");
+            if (dpop != null) {
+                request.header("DPoP", proof("POST", url, null));
+            }
+            response = send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
         }
         return response;
     }

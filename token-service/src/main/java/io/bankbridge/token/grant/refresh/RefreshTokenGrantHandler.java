@@ -26,6 +26,7 @@ import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,39 +81,57 @@ public class RefreshTokenGrantHandler implements GrantHandler {
         String presented = params.required("refresh_token");
         Set<String> narrowed = params.optional("scope")
                 .map(s -> new LinkedHashSet<>(Arrays.asList(s.trim().split(" +")))).orElse(null);
-        return pool.withTransaction(tx -> refreshTokens.lock(tx, presented).chain(found -> {
-            if (found.isEmpty()) {
-                return GrantOutcome.refused(OAuthException.invalidGrant("unknown refresh token"));
+        if (!refresh.rotation()) {
+            // Nothing is written when tokens are not rotated: one indexed read, no transaction and no row lock. A
+            // revocation committing meanwhile ends the access token at the resource servers (revocation events),
+            // as it does for an access token issued just before it. A token rotated while rotation was on still
+            // takes the locked path, which knows how to answer it.
+            return refreshTokens.find(pool, presented).chain(found -> found.isPresent() && found.get().rotated()
+                            ? locked(client, presented, narrowed, dpop) : decide(pool, found, client, narrowed, dpop))
+                    .map(outcome -> GrantOutcome.settle(outcome, revocation));
+        }
+        return locked(client, presented, narrowed, dpop).map(outcome -> GrantOutcome.settle(outcome, revocation));
+    }
+
+    /** Reads the token locked for the transaction, so that two uses of it cannot both rotate it. */
+    private Uni<GrantOutcome> locked(RegisteredClient client, String presented, Set<String> narrowed, DPoPBinding dpop) {
+        return pool.withTransaction(tx -> refreshTokens.lock(tx, presented)
+                .chain(found -> decide(tx, found, client, narrowed, dpop)));
+    }
+
+    private Uni<GrantOutcome> decide(SqlClient tx, Optional<StoredRefreshToken> found, RegisteredClient client,
+                                     Set<String> narrowed, DPoPBinding dpop) {
+        if (found.isEmpty()) {
+            return GrantOutcome.refused(OAuthException.invalidGrant("unknown refresh token"));
+        }
+        StoredRefreshToken token = found.get();
+        if (!token.clientId().equals(client.clientId())) {
+            return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token was issued to another client"));
+        }
+        if (!dpop.matches(token.dpopJkt())) {
+            return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token is bound to another DPoP key"));
+        }
+        if (token.expiresAt().isBefore(clock.instant())) {
+            return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token has expired"));
+        }
+        List<String> scopes = token.scopes();
+        if (narrowed != null) {
+            if (!scopes.containsAll(narrowed)) {
+                return GrantOutcome.refused(OAuthException.invalidScope("scope exceeds what was granted"));
             }
-            StoredRefreshToken token = found.get();
-            if (!token.clientId().equals(client.clientId())) {
-                return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token was issued to another client"));
+            scopes = List.copyOf(narrowed);
+        }
+        List<String> granted = scopes;
+        // While the revocation view is stale, consent-service confirms the consent first.
+        return consentState.beforeMinting(token.consentId()).chain(() -> {
+            if (token.rotated()) {
+                return retry(tx, token, granted, dpop);
             }
-            if (!dpop.matches(token.dpopJkt())) {
-                return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token is bound to another DPoP key"));
+            if (!refresh.rotation()) {
+                return Uni.createFrom().item(issued(token, granted, null, dpop));
             }
-            if (token.expiresAt().isBefore(clock.instant())) {
-                return GrantOutcome.refused(OAuthException.invalidGrant("the refresh token has expired"));
-            }
-            List<String> scopes = token.scopes();
-            if (narrowed != null) {
-                if (!scopes.containsAll(narrowed)) {
-                    return GrantOutcome.refused(OAuthException.invalidScope("scope exceeds what was granted"));
-                }
-                scopes = List.copyOf(narrowed);
-            }
-            List<String> granted = scopes;
-            // While the revocation view is stale, consent-service confirms the consent first.
-            return consentState.beforeMinting(token.consentId()).chain(() -> {
-                if (token.rotated()) {
-                    return retry(tx, token, granted, dpop);
-                }
-                if (!refresh.rotation()) {
-                    return Uni.createFrom().item(issued(token, granted, null, dpop));
-                }
-                return rotate(tx, token, granted, dpop);
-            });
-        })).map(outcome -> GrantOutcome.settle(outcome, revocation));
+            return rotate(tx, token, granted, dpop);
+        });
     }
 
     private Uni<GrantOutcome> rotate(SqlClient tx, StoredRefreshToken token, List<String> scopes, DPoPBinding dpop) {
