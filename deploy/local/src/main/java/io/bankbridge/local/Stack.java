@@ -64,10 +64,14 @@ public final class Stack implements AutoCloseable {
         private List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         private final Map<String, String> extraEnvironment = new HashMap<>();
 
-        /** Fixed ports (8081-8083, Kafka 9092), the default database names, data kept in {@code workDir}. */
+        /**
+         * Fixed ports (8081-8083, Kafka 9092), the default database names, data kept in {@code workDir}, and the
+         * start-up cache next to each service's jar (recorded by the first start after a build, used by the next).
+         */
         public Builder local(Path workDir) {
             this.workDir = workDir;
             this.freshDatabases = false;
+            this.startupCache = true;
             this.kafkaPort = 9092;
             this.tokenPort = 8081;
             this.consentPort = 8082;
