@@ -51,9 +51,7 @@ public class ViewFreshness {
     private final Deque<Proof> pending = new ArrayDeque<>();
     /** Whether the previous round was answered; a round counts only if the one before it was too. */
     private boolean inContact;
-    /** The last proof before the current outage; 0 while there is none. */
-    private long outageFrom;
-    /** When the first round answered in time during the current outage was sent; 0 until then. */
+    /** When the broker first answered while the view was stale; 0 while the view is fresh or no answer came. */
     private long answeredAgainAt;
     private long lastAttempt;
 
@@ -126,7 +124,6 @@ public class ViewFreshness {
             return;
         }
         lastAttempt = now;
-        noteOutage(now);
         Map<TopicPartition, Long> ends;
         try {
             ends = consumer.endOffsets(assigned, proofTimeout);
@@ -135,8 +132,8 @@ public class ViewFreshness {
             return;
         }
         long answeredAt = clock.millis();
-        if (outageFrom != 0 && answeredAgainAt == 0) {
-            answeredAgainAt = now;
+        if (answeredAgainAt == 0 && freshAt != 0 && answeredAt - freshAt > trustedMillis) {
+            answeredAgainAt = answeredAt;
         }
         if (!inContact) {
             // The first answer after silence only restores contact: it may come from a broker just back that has not
@@ -167,14 +164,14 @@ public class ViewFreshness {
             pending.removeFirst();
         }
         pending.removeFirst();
-        freshAt = Math.max(freshAt, reached.sentAt());
-        if (outageFrom != 0 && fresh()) {
+        long before = freshAt;
+        freshAt = Math.max(before, reached.sentAt());
+        if (before != 0 && now - before > trustedMillis && fresh()) { // it was stale until this proof
             long caughtUpAt = clock.millis();
-            Duration caughtUp = Duration.ofMillis(caughtUpAt - (answeredAgainAt == 0 ? reached.sentAt() : answeredAgainAt));
+            Duration caughtUp = Duration.ofMillis(answeredAgainAt == 0 ? 0 : caughtUpAt - answeredAgainAt);
             catchUp.record(caughtUp);
             Log.infof("Revocation view fresh again after %d ms without proof; caught up %d ms after the broker "
-                    + "answered again", caughtUpAt - outageFrom, caughtUp.toMillis());
-            outageFrom = 0;
+                    + "answered again", caughtUpAt - before, caughtUp.toMillis());
             answeredAgainAt = 0;
         }
     }
@@ -189,13 +186,6 @@ public class ViewFreshness {
             return true;
         } catch (TimeoutException e) {
             return false;
-        }
-    }
-
-    private void noteOutage(long now) {
-        if (outageFrom == 0 && freshAt != 0 && now - freshAt > trustedMillis) {
-            outageFrom = freshAt;
-            answeredAgainAt = 0;
         }
     }
 }
