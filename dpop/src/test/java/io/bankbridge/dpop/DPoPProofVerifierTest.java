@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -139,6 +140,8 @@ class DPoPProofVerifierTest {
     @Test
     void aNonceOutlivesOneWindowAndNotTwo() throws Exception {
         DPoPProofVerifier verifier = verifier(true);
+        // Windows are aligned to the epoch: issue the nonce at the start of one, so a window later is the next one.
+        now.set(now.get().truncatedTo(ChronoUnit.MINUTES).plusMillis(500));
         String nonce = verifier.currentNonce();
         now.set(now.get().plus(Duration.ofSeconds(61)));
         assertThat(verifier.verifyTokenRequest(List.of(es256.createDPoPJWT("POST", TOKEN, new Nonce(nonce)).serialize()),
