@@ -7,7 +7,6 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Writes revocation events into the {@code revocation_outbox} table inside the caller's transaction, so that
@@ -30,17 +29,6 @@ public class RevocationOutbox {
     public Uni<Void> append(SqlClient transaction, RevocationEvent event) {
         return transaction.preparedQuery(INSERT + "($1, $2, $3, $4)")
                 .execute(Tuple.of(UUID.fromString(event.id()), event.key(), event.type().type(), RevocationEventCodec.encode(event)))
-                .replaceWithVoid();
-    }
-
-    /** Appends through a Hibernate Reactive session whose transaction is the caller's. */
-    public Uni<Void> append(Mutiny.Session session, RevocationEvent event) {
-        return session.createNativeQuery(INSERT + "(CAST(:id AS uuid), :key, :type, :payload)")
-                .setParameter("id", event.id())
-                .setParameter("key", event.key())
-                .setParameter("type", event.type().type())
-                .setParameter("payload", RevocationEventCodec.encode(event))
-                .executeUpdate()
                 .replaceWithVoid();
     }
 
