@@ -119,7 +119,8 @@ class ViewFreshnessTest {
             producerThread.shutdown();
         }
         int count = sent.get();
-        assertThat(count).as("events sent while sampling").isGreaterThan(500);
+        // A steady stream even on a loaded machine (an event every 50 ms at least); an idle one sends several hundred.
+        assertThat(count).as("events sent while sampling").isGreaterThan(160);
         await().atMost(Duration.ofSeconds(30)).until(() -> valueOrZero(APPLIED) >= appliedBefore + count);
         assertThat(oldest).as("the oldest the view got, in seconds, under constant traffic")
                 .isLessThanOrEqualTo(TRUSTED.plus(MARGIN).toMillis() / 1000.0);

@@ -21,6 +21,9 @@ import java.util.Map;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** A process recording the AOT cache writes it after it stopped serving: a loaded machine needs minutes. */
+    private static final Duration RECORDING_STOP_TIMEOUT = Duration.ofMinutes(3);
+    private static final String RECORD_CACHE = "-XX:AOTCacheOutput=";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -32,6 +35,7 @@ public final class ServiceProcess implements AutoCloseable {
     private volatile Process process;
     private volatile long startedNanos;
     private volatile Duration readyAfter;
+    private volatile Duration cpuUntilReady;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions, Path log) {
         this.name = name;
@@ -100,6 +104,8 @@ public final class ServiceProcess implements AutoCloseable {
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     readyAfter = Duration.ofNanos(System.nanoTime() - startedNanos);
+                    Process running = process;
+                    cpuUntilReady = running == null ? null : running.info().totalCpuDuration().orElse(null);
                     return;
                 }
             } catch (IOException e) {
@@ -116,6 +122,14 @@ public final class ServiceProcess implements AutoCloseable {
     /** From starting the process to the first 200 from {@code /q/health/ready}; null before that. */
     public Duration readyAfter() {
         return readyAfter;
+    }
+
+    /**
+     * The processor time the process had used (all its threads) when it first reported ready; null when unknown. Unlike
+     * the wall-clock time, it hardly depends on what else the machine is doing.
+     */
+    public Duration cpuUntilReady() {
+        return cpuUntilReady;
     }
 
     /** The process' resident set size in KiB (Linux), or -1 when unknown. */
@@ -146,25 +160,38 @@ public final class ServiceProcess implements AutoCloseable {
         Path dir = jar.getParent();
         if (Runtime.version().feature() >= 25) {
             Path cache = dir.resolve("app.aot");
-            boolean fresh = isNewerThan(cache, jar);
-            return List.of(fresh ? "-XX:AOTCache=" + cache : "-XX:AOTCacheOutput=" + cache);
+            if (isUsable(cache, jar)) {
+                return List.of("-XX:AOTCache=" + cache);
+            }
+            deleteIfExists(cache); // stale, or cut short while it was written: record it anew
+            return List.of(RECORD_CACHE + cache);
         }
         return List.of("-XX:SharedArchiveFile=" + dir.resolve("app.jsa"), "-XX:+AutoCreateSharedArchive");
     }
 
-    private static boolean isNewerThan(Path cache, Path jar) {
+    /** A cache written after the jar was built, and not empty (an empty file is one whose writing was cut short). */
+    private static boolean isUsable(Path cache, Path jar) {
         try {
-            return Files.isRegularFile(cache)
+            return Files.isRegularFile(cache) && Files.size(cache) > 0
                     && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0;
         } catch (IOException e) {
             return false;
         }
     }
 
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not remove the outdated start-up cache " + file, e);
+        }
+    }
+
     public void stop() {
         Process running = process;
         if (running != null) {
-            Processes.stop(running, STOP_TIMEOUT);
+            boolean recording = jvmOptions.stream().anyMatch(option -> option.startsWith(RECORD_CACHE));
+            Processes.stop(running, recording ? RECORDING_STOP_TIMEOUT : STOP_TIMEOUT);
             process = null;
         }
     }

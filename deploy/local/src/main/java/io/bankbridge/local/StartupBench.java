@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * {@code deploy/local/startup-bench [RUNS]}: how long each service takes from its process start to ready when started
- * alone (token-service, then consent-service, then account-data-service), and its resident memory then — first
+ * alone (token-service, then consent-service, then account-data-service), the processor time it used until then (all
+ * threads; a figure that hardly depends on the machine's other load) and its resident memory then — first
  * without a start-up cache, then with the one the local stack uses (recorded by one training run in between).
  * Prints the median of RUNS (default 3) fresh stacks per line.
  */
@@ -34,6 +35,7 @@ public final class StartupBench {
     private static void measure(String label, boolean startupCache, int runs) {
         Map<String, List<Long>> readyMillis = new LinkedHashMap<>();
         Map<String, List<Long>> residentMiB = new LinkedHashMap<>();
+        Map<String, List<Long>> cpuMillis = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             try (Stack stack = stack(startupCache)) {
                 stack.start();
@@ -43,11 +45,13 @@ public final class StartupBench {
                     Duration ready = service.readyAfter();
                     readyMillis.computeIfAbsent(service.name(), n -> new ArrayList<>()).add(ready.toMillis());
                     residentMiB.computeIfAbsent(service.name(), n -> new ArrayList<>()).add(service.residentKiB() / 1024);
+                    Duration cpu = service.cpuUntilReady();
+                    cpuMillis.computeIfAbsent(service.name(), n -> new ArrayList<>()).add(cpu == null ? -1 : cpu.toMillis());
                 }
             }
         }
-        readyMillis.forEach((service, millis) -> System.out.printf("%-18s %-22s ready %5d ms   RSS %4d MiB%n",
-                label, service, median(millis), median(residentMiB.get(service))));
+        readyMillis.forEach((service, millis) -> System.out.printf("%-18s %-22s ready %5d ms   CPU %5d ms   RSS %4d MiB%n",
+                label, service, median(millis), median(cpuMillis.get(service)), median(residentMiB.get(service))));
     }
 
     private static long median(List<Long> values) {

@@ -171,7 +171,10 @@ public class BroadcastConsumer {
     }
 
     private void consume(Consumer<String, String> consumer) {
-        RevocationTopic.ensureExists(kafka, config);
+        List<PartitionInfo> known = consumer.partitionsFor(config.topic());
+        if (known == null || known.isEmpty()) {
+            RevocationTopic.ensureExists(kafka, config); // an admin client only when the topic is missing: it costs a start
+        }
         Set<TopicPartition> assigned = new HashSet<>();
         Map<TopicPartition, Long> replayTarget = new HashMap<>();
         Instant nextRefresh = Instant.MIN;
