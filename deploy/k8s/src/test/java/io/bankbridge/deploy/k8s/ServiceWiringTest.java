@@ -33,8 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ServiceWiringTest {
 
-    private static final boolean STRICT_CONTRACT = Boolean.getBoolean("bankbridge.k8s.strict-contract");
-
     @ParameterizedTest
     @MethodSource(Kustomize.OVERLAYS)
     void containerAndServicePortsAreTheServicesHttpPort(String overlay) {
@@ -106,7 +104,6 @@ class ServiceWiringTest {
         Manifests manifests = Kustomize.render(overlay);
         Map<String, Set<String>> contract = contract();
         List<String> problems = new ArrayList<>();
-        List<String> onTrust = new ArrayList<>();
         for (Map<String, Object> deployment : deployments(manifests)) {
             ServiceConfiguration config = ServiceConfiguration.of(name(deployment));
             for (Map<String, Object> container : containers(deployment)) {
@@ -116,20 +113,13 @@ class ServiceWiringTest {
                     }
                     String where = config.service() + " sets " + env;
                     if (contract.getOrDefault(config.service(), Set.of()).contains(env)) {
-                        if (STRICT_CONTRACT) {
-                            problems.add(where + ": the contract says it reads it, but no key of its sources maps to it");
-                        } else {
-                            onTrust.add(where);
-                        }
+                        problems.add(where + ": the contract says it reads it, but no key of its sources maps to it");
                     } else {
                         problems.add(where + ", which maps to no key in its application.properties, config mappings or"
                                 + " @ConfigProperty (env name = key upper-cased, non-alphanumerics as '_')");
                     }
                 }
             }
-        }
-        if (!onTrust.isEmpty()) {
-            System.out.println("[" + overlay + "] contract variables not yet visible in the services' sources: " + onTrust);
         }
         assertEquals(List.of(), problems, overlay);
     }
