@@ -64,6 +64,8 @@ public class OutboxRelay {
     private final InstantSource clock;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    /** Whether the topic was checked (and created where allowed); once per process, before the first send. */
+    private volatile boolean topicChecked;
     private Thread thread;
     private long nextPrune = System.nanoTime();
 
@@ -106,15 +108,10 @@ public class OutboxRelay {
     }
 
     private void run() {
-        boolean topicChecked = false;
         Duration backoff = config.relay().pollInterval();
         while (running) {
             boolean moreWaiting = false;
             try {
-                if (!topicChecked) {
-                    RevocationTopic.ensureExists(kafka, config);
-                    topicChecked = true;
-                }
                 moreWaiting = relayOnce() == config.relay().batchSize();
                 backoff = config.relay().pollInterval();
             } catch (RuntimeException e) {
@@ -169,6 +166,11 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 tx.commit().await().atMost(Duration.ofSeconds(10));
                 return 0;
+            }
+            if (!topicChecked) {
+                // Checked once there is something to send, not at start, where an admin client costs every start.
+                RevocationTopic.ensureExists(kafka, config);
+                topicChecked = true;
             }
             List<CompletableFuture<?>> acks = rows.stream()
                     .<CompletableFuture<?>>map(r -> publisher.publish(r.getString("event_key"), r.getString("payload")))
