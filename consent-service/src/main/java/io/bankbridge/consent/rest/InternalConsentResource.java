@@ -80,6 +80,21 @@ public class InternalConsentResource {
     }
 
     @POST
+    @Path("/{id}/amend")
+    @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Merge into or replace what an authorized consent grants",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ". The customer approved a "
+                    + "provider's grant_management_action merge (the clusters and accounts are added) or replace (the "
+                    + "consent grants exactly these); the consent keeps its id, expiry and history, and a MERGED or "
+                    + "REPLACED history line records the change. 404 for another provider's consent, 409 for one "
+                    + "that is no longer authorized.")
+    public Uni<ConsentJson> amend(@PathParam("id") UUID id, RequestBodies.Amend body) {
+        RequestBodies.Amend request = required(body);
+        return consents.amend(id, request.providerId(), request.action(), request.dataClusters(), request.accountIds())
+                .map(ConsentJson::of);
+    }
+
+    @POST
     @Path("/{id}/reject")
     @PermissionsAllowed(Access.CONSENTS_DECIDE)
     @Operation(summary = "Reject a consent the customer declined",
