@@ -7,6 +7,7 @@ import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.client.ClientKind;
+import io.bankbridge.token.consent.GrantLookup;
 import io.bankbridge.token.dpop.DPoPCodeBindings;
 import io.bankbridge.token.dpop.TokenRequestProofs;
 import io.bankbridge.token.par.PushedRequestStore;
@@ -43,16 +44,18 @@ public class PushedAuthorizationEndpoint {
     private final TokenSettings settings;
     private final TokenRequestProofs proofs;
     private final DPoPCodeBindings dpopBindings;
+    private final GrantLookup grants;
 
     PushedAuthorizationEndpoint(ClientAuthenticator authenticator, PushedRequestValidator validator,
                                 PushedRequestStore store, TokenSettings settings, TokenRequestProofs proofs,
-                                DPoPCodeBindings dpopBindings) {
+                                DPoPCodeBindings dpopBindings, GrantLookup grants) {
         this.authenticator = authenticator;
         this.validator = validator;
         this.store = store;
         this.settings = settings;
         this.proofs = proofs;
         this.dpopBindings = dpopBindings;
+        this.grants = grants;
     }
 
     @POST
@@ -68,8 +71,11 @@ public class PushedAuthorizationEndpoint {
             String dpopJkt = proofs.pushedRequest(client, headers.getRequestHeader(DPoPProofVerifier.HEADER),
                     OAuthPaths.PAR, params.optional("dpop_jkt"));
             var request = validator.validate(client, params);
+            // A merge or replace names one of the client's active grants, or is refused before anything is saved.
+            Uni<?> grant = request.grantAction() != null && request.grantAction().amends()
+                    ? grants.activeGrantOf(client.clientId(), request.grantId()) : Uni.createFrom().voidItem();
             // The binding first: a request saved without it would be redeemable with any key.
-            return dpopBindings.bind(client.clientId(), request.codeChallenge(), dpopJkt)
+            return grant.chain(() -> dpopBindings.bind(client.clientId(), request.codeChallenge(), dpopJkt))
                     .chain(() -> store.save(request)).map(saved -> Response.status(Response.Status.CREATED)
                     .entity(new Pushed(request.requestUri(), settings.pushedRequestLifetime().toSeconds())).build());
         });

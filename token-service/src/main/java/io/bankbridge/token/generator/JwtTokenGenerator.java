@@ -23,6 +23,10 @@ public class JwtTokenGenerator {
     public static final String API_AUDIENCE = "bankbridge-api";
     /** Audience of tokens for the services' internal APIs. */
     public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
+    /**
+     * Audience of a provider's grant management tokens: they open the grant management endpoint and no data API.
+     */
+    public static final String GRANTS_AUDIENCE = "bankbridge-grants";
     /** ID token claim: the customers the signed-in login acts for, its own first, then its linked logins'. */
     public static final String CUSTOMER_IDS_CLAIM = "customer_ids";
     /** Confirmation claim (RFC 7800) binding an access token to a DPoP key ({@code jkt}). */
@@ -80,6 +84,23 @@ public class JwtTokenGenerator {
                 .audience(INTERNAL_AUDIENCE)
                 .claim("client_id", clientId)
                 .claim("scope", String.join(" ", scopes));
+        return mint(claims, now);
+    }
+
+    /**
+     * A provider's grant management token (client_credentials): {@code sub} and {@code client_id} the provider, the
+     * granted {@code grant_management_*} scopes, bound to a DPoP key when {@code dpopJkt} is not null.
+     */
+    public MintedAccessToken grantManagementToken(String clientId, List<String> scopes, String dpopJkt) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
+                .subject(clientId)
+                .audience(GRANTS_AUDIENCE)
+                .claim("client_id", clientId)
+                .claim("scope", String.join(" ", scopes));
+        if (dpopJkt != null) {
+            claims.claim(CONFIRMATION_CLAIM, Map.of("jkt", dpopJkt));
+        }
         return mint(claims, now);
     }
 
