@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The pushed authorization request endpoint (RFC 9126): how a provider starts an authorization. */
 @Path(OAuthPaths.PAR)
@@ -61,6 +62,11 @@ public class PushedAuthorizationEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pushed authorization request (RFC 9126)", description = "A provider's authorization request, "
+            + "client-authenticated (private_key_jwt). Grant Management for OAuth 2.0: grant_management_action create, "
+            + "or merge / replace with grant_id (one of the provider's active grants, else invalid_grant_id); merge or "
+            + "replace without grant_id, grant_id without either, or another action is invalid_request. Errors are "
+            + "RFC 6749 §5.2 JSON.")
     public Uni<Response> push(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @Context HttpHeaders headers, MultivaluedMap<String, String> form) {
         OAuthParameters params = OAuthParameters.of(form);
