@@ -126,6 +126,12 @@ class GrantManagementTest {
         given().auth().oauth2(grantToken(PROVIDER, Access.GRANTS_QUERY)).when().get("/grants/" + id)
                 .then().statusCode(200)
                 .body("authorization_details[0].accountIds", contains("ACC-1", "ACC-2", "ACC-3"));
+        // What the grant holds now reaches every resource server.
+        List<ConsumerRecord<String, String>> records = RevocationTopic.awaitRecords(id, 1);
+        assertThat(RevocationTopic.envelope(records.get(0)).get("type").asText())
+                .isEqualTo("io.bankbridge.consent.updated.v1");
+        assertThat(RevocationTopic.envelope(records.get(0)).get("data").get("accountIds").toString())
+                .isEqualTo("[\"ACC-1\",\"ACC-2\",\"ACC-3\"]");
     }
 
     @Test

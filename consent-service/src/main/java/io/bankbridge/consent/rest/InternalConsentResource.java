@@ -63,7 +63,7 @@ public class InternalConsentResource {
     @PermissionsAllowed(Access.CONSENTS_READ)
     @Operation(summary = "Read a consent's current state",
             description = "Internal access token with scope " + Access.CONSENTS_READ + ". The status and expiry as "
-                    + "they are now, without history: asked by account-data-service and token-service for each check "
+                    + "they are now, with the clusters and accounts it grants, without history: asked by account-data-service and token-service for each check "
                     + "while their view of the revocation events is stale (the broker is away), so it stays small.")
     public Uni<ConsentState> state(@PathParam("id") UUID id) {
         return consents.current(id).map(ConsentState::of);

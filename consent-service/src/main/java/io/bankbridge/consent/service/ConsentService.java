@@ -104,8 +104,8 @@ public class ConsentService {
     /**
      * Changes what an authorized, unexpired consent of {@code providerId} grants, keeping its id, expiry and history:
      * {@link GrantAction#MERGE} adds the clusters and accounts the customer approved now, {@link GrantAction#REPLACE}
-     * grants exactly them. A history line records the change. Another provider's consent does not exist for it (404);
-     * one that is not authorized any more cannot change (409).
+     * grants exactly them. A history line records the change and {@code consent.updated} announces what the consent
+     * grants now. Another provider's consent does not exist for it (404); one that is not in force cannot change (409).
      */
     public Uni<ConsentWithHistory> amend(UUID id, String providerId, GrantAction action, List<String> dataClusters,
                                          List<String> accountIds) {
@@ -118,21 +118,65 @@ public class ConsentService {
         if (accountIds.isEmpty()) {
             throw new InvalidConsentRequestException("accountIds must name at least one account.");
         }
-        return pool.withTransaction(sql -> consents.lock(sql, id).chain(found -> {
-            Consent current = found.filter(c -> c.providerId().equals(providerId))
-                    .orElseThrow(() -> new ConsentNotFoundException(id));
-            Instant now = now();
-            if (current.status() != ConsentStatus.AUTHORIZED || !now.isBefore(current.expiresAt())) {
-                throw new IllegalTransitionException(id, current.status(), ConsentStatus.AUTHORIZED);
-            }
+        return update(id, c -> c.providerId().equals(providerId), current -> {
             Consent amended = action == GrantAction.MERGE
                     ? current.amended(union(current.dataClusters(), dataClusters), union(current.accountIds(), accountIds))
                     : current.amended(dataClusters.stream().distinct().toList(), accountIds.stream().distinct().toList());
-            HistoryEntry entry = new HistoryEntry(now, action.historyEvent(), Actor.CUSTOMER, "Now "
-                    + String.join(", ", amended.dataClusters()) + " for accounts " + String.join(", ", amended.accountIds()));
-            Change change = new Change(amended, entry, null);
-            return write(sql, change).chain(() -> withHistory(sql, amended));
-        }));
+            return updated(amended, action.historyEvent(), "Now " + String.join(", ", amended.dataClusters())
+                    + " for accounts " + String.join(", ", amended.accountIds()));
+        });
+    }
+
+    /**
+     * The customer removes one account ({@code accountId}) or one data cluster ({@code dataCluster}) from a consent in
+     * force that {@code visible} lets them see, without ending it; {@code consent.updated} announces what remains.
+     * The last account or cluster cannot be removed (revoking ends a connection); one the consent does not grant is
+     * a bad request.
+     */
+    public Uni<ConsentWithHistory> narrow(UUID id, Predicate<Consent> visible, String accountId, String dataCluster) {
+        if ((accountId == null) == (dataCluster == null)) {
+            throw new InvalidConsentRequestException("Remove either one account or one data cluster.");
+        }
+        return update(id, visible, current -> {
+            List<String> accounts = current.accountIds();
+            List<String> clusters = current.dataClusters();
+            List<String> from = accountId != null ? accounts : clusters;
+            String removed = accountId != null ? accountId : dataCluster;
+            if (!from.contains(removed)) {
+                throw new InvalidConsentRequestException("This connection does not share that "
+                        + (accountId != null ? "account." : "data."));
+            }
+            if (from.size() == 1) {
+                throw new InvalidConsentRequestException("A connection shares at least one account and one kind of data; "
+                        + "revoke it to end it.");
+            }
+            List<String> rest = from.stream().filter(v -> !v.equals(removed)).toList();
+            Consent narrowed = accountId != null ? current.amended(clusters, rest) : current.amended(rest, accounts);
+            return updated(narrowed, "NARROWED", (accountId != null ? "Account " : "Data cluster ") + removed
+                    + " removed by the customer");
+        });
+    }
+
+    /** Changes what a consent in force grants, in one transaction with its history line and its event. */
+    private Uni<ConsentWithHistory> update(UUID id, Predicate<Consent> visible, Function<Consent, Change> change) {
+        return pool.withTransaction(sql -> consents.lock(sql, id).chain(found -> {
+                    Consent current = found.filter(visible).orElseThrow(() -> new ConsentNotFoundException(id));
+                    if (current.status() != ConsentStatus.AUTHORIZED || !now().isBefore(current.expiresAt())) {
+                        throw new IllegalTransitionException(id, current.status(), ConsentStatus.AUTHORIZED);
+                    }
+                    Change next = change.apply(current);
+                    return write(sql, next).chain(() -> withHistory(sql, next.consent()));
+                }))
+                .invoke(outbox::wakeRelay);
+    }
+
+    /** The change to {@code changed}: its history line, and {@code consent.updated} with what it grants now. */
+    private Change updated(Consent changed, String historyEvent, String detail) {
+        Instant now = now();
+        RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_UPDATED,
+                new RevocationData(changed.id().toString(), changed.providerId(), changed.customerId(), null,
+                        Actor.CUSTOMER, detail, now, changed.accountIds(), changed.dataClusters()));
+        return new Change(changed, new HistoryEntry(now, historyEvent, Actor.CUSTOMER, detail), event);
     }
 
     public Uni<ConsentWithHistory> reject(UUID id, String reason) {
