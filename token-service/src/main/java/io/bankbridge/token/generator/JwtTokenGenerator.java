@@ -59,16 +59,9 @@ public class JwtTokenGenerator {
     public MintedAccessToken customerAccessToken(String clientId, String customerId, String consentId, List<String> scopes,
                                                  String dpopJkt) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
-                .subject(customerId)
-                .audience(API_AUDIENCE)
-                .claim("client_id", clientId)
-                .claim("scope", String.join(" ", scopes));
+        JWTClaimsSet.Builder claims = accessClaims(now, customerId, API_AUDIENCE, clientId, scopes, dpopJkt);
         if (consentId != null) {
             claims.claim("consent_id", consentId).claim("grant_id", consentId);
-        }
-        if (dpopJkt != null) {
-            claims.claim(CONFIRMATION_CLAIM, Map.of("jkt", dpopJkt));
         }
         return mint(claims, now);
     }
@@ -79,12 +72,7 @@ public class JwtTokenGenerator {
      */
     public MintedAccessToken internalAccessToken(String clientId, List<String> scopes) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
-                .subject(clientId)
-                .audience(INTERNAL_AUDIENCE)
-                .claim("client_id", clientId)
-                .claim("scope", String.join(" ", scopes));
-        return mint(claims, now);
+        return mint(accessClaims(now, clientId, INTERNAL_AUDIENCE, clientId, scopes, null), now);
     }
 
     /**
@@ -93,15 +81,7 @@ public class JwtTokenGenerator {
      */
     public MintedAccessToken grantManagementToken(String clientId, List<String> scopes, String dpopJkt) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
-                .subject(clientId)
-                .audience(GRANTS_AUDIENCE)
-                .claim("client_id", clientId)
-                .claim("scope", String.join(" ", scopes));
-        if (dpopJkt != null) {
-            claims.claim(CONFIRMATION_CLAIM, Map.of("jkt", dpopJkt));
-        }
-        return mint(claims, now);
+        return mint(accessClaims(now, clientId, GRANTS_AUDIENCE, clientId, scopes, dpopJkt), now);
     }
 
     /**
@@ -133,6 +113,20 @@ public class JwtTokenGenerator {
 
     public String issuer() {
         return issuer;
+    }
+
+    /** The claims every access token has, and {@code cnf.jkt} when it is bound to a DPoP key. */
+    private JWTClaimsSet.Builder accessClaims(Instant now, String subject, String audience, String clientId,
+                                              List<String> scopes, String dpopJkt) {
+        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
+                .subject(subject)
+                .audience(audience)
+                .claim("client_id", clientId)
+                .claim("scope", String.join(" ", scopes));
+        if (dpopJkt != null) {
+            claims.claim(CONFIRMATION_CLAIM, Map.of("jkt", dpopJkt));
+        }
+        return claims;
     }
 
     private JWTClaimsSet.Builder base(Instant now, long lifetimeSeconds) {
