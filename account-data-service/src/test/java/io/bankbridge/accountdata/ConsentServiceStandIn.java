@@ -53,6 +53,12 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
         return id;
     }
 
+    /** consent-service now holds the consent as granting these clusters and accounts (a narrowing, say). */
+    public static void setGrant(String consentId, List<String> clusters, List<String> accounts) {
+        CONSENTS.get(consentId).put("dataClusters", clusters);
+        CONSENTS.get(consentId).put("accountIds", accounts);
+    }
+
     /** Changes what consent-service answers about a consent (not what account-data-service already holds). */
     public static void setStatus(String consentId, String status) {
         CONSENTS.get(consentId).put("status", status);

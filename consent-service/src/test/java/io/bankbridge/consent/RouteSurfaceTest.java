@@ -36,8 +36,14 @@ class RouteSurfaceTest {
             "GET /internal/consents/{id}", Access.CONSENTS_READ,
             "GET /internal/consents/{id}/state", Access.CONSENTS_READ,
             "POST /internal/consents/{id}/authorize", Access.CONSENTS_DECIDE,
+            "POST /internal/consents/{id}/amend", Access.CONSENTS_DECIDE,
             "POST /internal/consents/{id}/reject", Access.CONSENTS_DECIDE,
             "POST /internal/consents/{id}/revoke", Access.CONSENTS_DECIDE);
+
+    /** The scope each grant management operation needs. */
+    private static final Map<String, String> GRANT_ROUTES = Map.of(
+            "GET /grants/{grant_id}", Access.GRANTS_QUERY,
+            "DELETE /grants/{grant_id}", Access.GRANTS_REVOKE);
 
     /** Security Center pages that show nothing about anyone and need no session: the page after signing out. */
     private static final Set<String> PUBLIC_PAGES = Set.of("GET /security-center/signed-out");
@@ -55,10 +61,11 @@ class RouteSurfaceTest {
         List<Route> api = routes.stream().filter(r -> !securityCenter(r)).toList();
         assertThat(routes.stream().filter(RouteSurfaceTest::securityCenter)).as("Security Center routes").isNotEmpty();
         assertThat(api.stream().map(Route::toString))
-                .as("every API route is a provider or an internal route")
+                .as("every API route is a provider, a grant management or an internal route")
                 .allMatch(r -> r.startsWith("GET /consents/") || r.startsWith("PUT /consents/")
-                        || r.startsWith("DELETE /consents/") || INTERNAL_ROUTES.containsKey(r));
-        assertThat(api.stream().map(Route::toString)).containsAll(INTERNAL_ROUTES.keySet());
+                        || r.startsWith("DELETE /consents/") || INTERNAL_ROUTES.containsKey(r) || GRANT_ROUTES.containsKey(r));
+        assertThat(api.stream().map(Route::toString)).containsAll(INTERNAL_ROUTES.keySet())
+                .containsAll(GRANT_ROUTES.keySet());
 
         int requests = 0;
         List<String> violations = new ArrayList<>();
@@ -150,6 +157,20 @@ class RouteSurfaceTest {
                 bearer(issuer().providerToken("CUS-C-0001", "demo-budget-app", RouteSurface.SAMPLE_ID).audience("another-api").sign()));
         credentials.put("token signed by an unknown key", bearer(issuer().providerToken("CUS-C-0001", "demo-budget-app",
                 RouteSurface.SAMPLE_ID).signedWith(TestIssuer.newKey("attacker-key")).sign()));
+        String grantScope = GRANT_ROUTES.get(route.toString());
+        if (grantScope != null) {
+            credentials.put("provider token on the grant management API", bearer(providerToken()));
+            List<String> everyScope = new ArrayList<>(INTERNAL_SCOPES);
+            everyScope.addAll(GRANT_ROUTES.values());
+            credentials.put("internal token with every scope, grant management's included",
+                    bearer(issuer().internalToken("token-service", everyScope.toArray(String[]::new))));
+            GRANT_ROUTES.values().stream().filter(scope -> !scope.equals(grantScope))
+                    .forEach(scope -> credentials.put("grant management token with " + scope,
+                            bearer(issuer().grantManagementToken("demo-budget-app", scope).sign())));
+            return credentials;
+        }
+        credentials.put("grant management token", bearer(issuer().grantManagementToken("demo-budget-app",
+                GRANT_ROUTES.values().toArray(String[]::new)).sign()));
         String needed = INTERNAL_ROUTES.get(route.toString());
         if (needed == null) {
             credentials.put("internal token on the provider API",

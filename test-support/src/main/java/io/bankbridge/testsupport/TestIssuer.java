@@ -64,6 +64,8 @@ public final class TestIssuer implements AutoCloseable {
     public static final String API_AUDIENCE = "bankbridge-api";
     /** Audience of internal access tokens. */
     public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
+    /** Audience of a provider's grant management tokens (client_credentials). */
+    public static final String GRANTS_AUDIENCE = "bankbridge-grants";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -195,6 +197,15 @@ public final class TestIssuer implements AutoCloseable {
      */
     public String internalToken(String clientId, String... scopes) {
         return internal(clientId, scopes).sign();
+    }
+
+    /**
+     * Starts a provider's grant management token (client_credentials, {@code grant_management_*} scopes), the way
+     * token-service mints it.
+     */
+    public TokenBuilder grantManagementToken(String clientId, String... scopes) {
+        return new TokenBuilder(this).claim("sub", clientId).claim("client_id", clientId)
+                .claim("scope", String.join(" ", scopes)).audience(GRANTS_AUDIENCE);
     }
 
     /** The same, not signed yet: its algorithm, key or claims can still be changed. */

@@ -51,6 +51,13 @@ public final class OAuthException extends RuntimeException {
         return new OAuthException(503, "temporarily_unavailable", description, false);
     }
 
+    /**
+     * Grant Management for OAuth 2.0: the {@code grant_id} is unknown, has ended, or is another client's grant.
+     */
+    public static OAuthException invalidGrantId(String description) {
+        return new OAuthException(400, "invalid_grant_id", description, false);
+    }
+
     /** RFC 9396 §5. */
     public static OAuthException invalidAuthorizationDetails(String description) {
         return new OAuthException(400, "invalid_authorization_details", description, false);

@@ -51,6 +51,7 @@ class AuthorizationCodeGrantTest {
                 .body("scope", equalTo("ACCOUNT_BASIC TRANSACTIONS"))
                 .body("refresh_token", notNullValue())
                 .body("id_token", nullValue())
+                .body("grant_id", equalTo(consentId))
                 .extract().jsonPath();
 
         SignedJWT jwt = SignedJWT.parse(body.getString("access_token"));

@@ -102,10 +102,39 @@ class ClientCredentialsGrantTest {
     }
 
     @Test
-    void providerCannotUseClientCredentials() {
+    void aProviderGetsAGrantManagementTokenAndNothingElseWithClientCredentials() throws Exception {
         TestProvider provider = TestProvider.onboard("cc-provider");
-        provider.authenticated().formParam("grant_type", "client_credentials")
-                .when().post("/token").then().statusCode(400).body("error", equalTo("unauthorized_client"));
+        String token = provider.authenticated().formParam("grant_type", "client_credentials")
+                .when().post("/token").then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("token_type", equalTo("Bearer"))
+                .body("scope", equalTo("grant_management_query grant_management_revoke"))
+                .body("refresh_token", nullValue())
+                .body("grant_id", nullValue())
+                .extract().path("access_token");
+
+        var claims = SignedJWT.parse(token).getJWTClaimsSet();
+        assertEquals(provider.clientId(), claims.getSubject());
+        assertEquals(provider.clientId(), claims.getStringClaim("client_id"));
+        assertEquals(List.of("bankbridge-grants"), claims.getAudience());
+        provider.authenticated().formParam("grant_type", "client_credentials").formParam("scope", "grant_management_query")
+                .when().post("/token").then().statusCode(200).body("scope", equalTo("grant_management_query"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ACCOUNT_BASIC", "grant_management_query ACCOUNT_BASIC", "internal.consents.read", "openid",
+            "grant_management_revoke internal.consents.decide"})
+    void aProviderAskingClientCredentialsForAnyOtherScopeGetsInvalidScope(String scope) {
+        TestProvider provider = TestProvider.onboard("cc-provider-scope");
+        provider.authenticated().formParam("grant_type", "client_credentials").formParam("scope", scope)
+                .when().post("/token").then().statusCode(400).body("error", equalTo("invalid_scope"));
+    }
+
+    @Test
+    void anInternalClientCannotAskForAGrantManagementScope() {
+        as("consent-service").formParam("scope", "grant_management_query")
+                .when().post("/token").then().statusCode(400).body("error", equalTo("invalid_scope"));
     }
 
     @Test

@@ -74,6 +74,23 @@ class DPoPTokenTest {
     }
 
     @Test
+    void aDPoPProvidersGrantManagementTokenIsBoundToItsKeyAndNeedsAProof() throws Exception {
+        TestProvider provider = TestProvider.onboardWithDPoP("dpop-grants");
+        redeemSpec(provider, null).formParam("grant_type", "client_credentials").when().post("/token").then()
+                .statusCode(400).body("error", equalTo("invalid_dpop_proof"));
+        DPoPProver prover = withNonce(DPoPProver.ps256(), provider);
+        String token = redeemSpec(provider, prover.proof("POST", url("/token")))
+                .formParam("grant_type", "client_credentials").when().post("/token").then()
+                .statusCode(200)
+                .body("token_type", equalTo("DPoP"))
+                .body("scope", equalTo("grant_management_query grant_management_revoke"))
+                .extract().path("access_token");
+        var claims = SignedJWT.parse(token).getJWTClaimsSet();
+        assertEquals(Map.of("jkt", prover.thumbprint()), claims.getJSONObjectClaim("cnf"));
+        assertEquals(java.util.List.of("bankbridge-grants"), claims.getAudience());
+    }
+
+    @Test
     void aProviderRegisteredForDPoPWithoutAProofIsRefused() {
         TestProvider provider = TestProvider.onboardWithDPoP("dpop-missing");
         String verifier = TestProvider.verifier();

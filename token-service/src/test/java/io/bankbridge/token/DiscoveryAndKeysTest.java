@@ -57,6 +57,12 @@ class DiscoveryAndKeysTest {
                         "TRANSACTIONS", "CUSTOMER_CONTACT", "CUSTOMER_PERSONAL"))
                 .body("authorization_details_types_supported", hasItem("bankbridge_data_access"))
                 .body("subject_types_supported", hasItem("public"))
+                .body("scopes_supported", hasItems("grant_management_query", "grant_management_revoke"))
+                .body("grant_management_actions_supported",
+                        equalTo(java.util.List.of("query", "revoke", "create", "merge", "replace")))
+                .body("grant_management_endpoint", equalTo(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getValue("bankbridge.consent-service.url", String.class) + "/grants"))
+                .body("grant_management_action_required", equalTo(false))
                 .body("id_token_signing_alg_values_supported[0]", equalTo(configuredAlgorithm()));
     }
 

@@ -24,4 +24,10 @@ public record ConsentView(String consentId, String customerId, String providerId
     public ConsentView withStatus(String newStatus) {
         return new ConsentView(consentId, customerId, providerId, newStatus, clusters, accountIds, expiresAt);
     }
+
+    /** The same consent granting these clusters and accounts (narrowed, merged or replaced). */
+    public ConsentView withGrant(Set<DataCluster> newClusters, List<String> newAccountIds) {
+        return new ConsentView(consentId, customerId, providerId, status, Set.copyOf(newClusters),
+                List.copyOf(newAccountIds), expiresAt);
+    }
 }

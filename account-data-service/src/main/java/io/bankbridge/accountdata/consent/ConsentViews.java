@@ -113,6 +113,15 @@ public class ConsentViews {
         revocations.consentEnded(consentId, status, effectiveAt).await().indefinitely();
     }
 
+    /**
+     * Applies a change to what a consent in force grants ({@code consent.updated}): a view held in memory grants
+     * exactly these accounts and clusters from now on. A consent not held is read from consent-service, which
+     * already holds the change, when one of its tokens is next seen. Idempotent; nothing to persist.
+     */
+    public void consentUpdated(String consentId, List<String> accountIds, List<String> dataClusters) {
+        views.computeIfPresent(consentId, (id, view) -> view.withGrant(DataCluster.parse(dataClusters), accountIds));
+    }
+
     public void tokenRevoked(String tokenId, String consentId, Instant at) {
         revokedTokens.put(tokenId, Boolean.TRUE);
         revocations.tokenRevoked(tokenId, consentId, at).await().indefinitely();

@@ -6,6 +6,7 @@ import io.bankbridge.accountdata.consent.ConsentResponse;
 import io.bankbridge.accountdata.consent.ConsentServiceClient;
 import io.bankbridge.accountdata.consent.ConsentView;
 import io.bankbridge.accountdata.consent.ConsentViews.Lookup;
+import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.rest.ApiProblem;
 import io.bankbridge.accountdata.security.VerifiedToken;
 import io.bankbridge.revocation.consume.ViewFreshness;
@@ -52,7 +53,7 @@ public class StaleViewGuard {
     private final String clientAuthorization;
     private final long trustedNanos;
     private final Duration ownerTimeout;
-    private final Map<String, Answer<String>> consentStatuses;
+    private final Map<String, Answer<ConsentResponse>> consentAnswers;
     private final Map<String, Answer<Boolean>> activeTokens;
     private final Counter ownerChecks;
     private final Counter ownersUnreachable;
@@ -70,8 +71,8 @@ public class StaleViewGuard {
                 .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         this.trustedNanos = freshness.trustedFor().toNanos();
         this.ownerTimeout = freshness.ownerTimeout();
-        this.consentStatuses = Caffeine.newBuilder().maximumSize(config.maxAnswers())
-                .expireAfterWrite(freshness.trustedFor()).<String, Answer<String>>build().asMap();
+        this.consentAnswers = Caffeine.newBuilder().maximumSize(config.maxAnswers())
+                .expireAfterWrite(freshness.trustedFor()).<String, Answer<ConsentResponse>>build().asMap();
         this.activeTokens = Caffeine.newBuilder().maximumSize(config.maxAnswers())
                 .expireAfterWrite(freshness.trustedFor()).<String, Answer<Boolean>>build().asMap();
         this.ownerChecks = Counter.builder("bankbridge.freshness.owner.checks")
@@ -93,7 +94,7 @@ public class StaleViewGuard {
         ownerChecks.increment();
         TokenCredential credential = identity.getCredential(TokenCredential.class);
         String raw = credential == null ? null : credential.getToken();
-        return Uni.combine().all().unis(consentStatus(token.consentId()), tokenActive(token, raw)).asTuple()
+        return Uni.combine().all().unis(ownerConsent(token.consentId()), tokenActive(token, raw)).asTuple()
                 .onItemOrFailure().transformToUni((owners, failure) -> {
                     if (failure != null) {
                         ownersUnreachable.increment();
@@ -110,34 +111,41 @@ public class StaleViewGuard {
                 });
     }
 
-    /** The local view, unless consent-service says the consent is unknown or no longer authorized. */
-    private static Lookup corrected(Lookup lookup, String ownerStatus) {
+    /**
+     * The local view, unless consent-service says the consent is unknown or no longer authorized; while it is in
+     * force, it grants the accounts and clusters consent-service holds now (a narrowing the view has not heard of).
+     */
+    private static Lookup corrected(Lookup lookup, ConsentResponse owner) {
+        String ownerStatus = ownerStatus(owner);
         if (UNKNOWN.equals(ownerStatus)) {
             return new Lookup.Unknown();
         }
-        if (lookup instanceof Lookup.Found found && ConsentView.AUTHORIZED.equals(found.view().status())
-                && !ConsentView.AUTHORIZED.equals(ownerStatus)) {
+        if (!(lookup instanceof Lookup.Found found) || !ConsentView.AUTHORIZED.equals(found.view().status())) {
+            return lookup;
+        }
+        if (!ConsentView.AUTHORIZED.equals(ownerStatus)) {
             return new Lookup.Found(found.view().withStatus(ownerStatus));
         }
-        return lookup;
+        return owner.accountIds() == null || owner.dataClusters() == null ? lookup
+                : new Lookup.Found(found.view().withGrant(DataCluster.parse(owner.dataClusters()), owner.accountIds()));
     }
 
     /** An owner's answer and when it was asked for ({@link System#nanoTime()}). */
     private record Answer<T>(T value, long askedAt) {
     }
 
-    private Uni<String> consentStatus(String consentId) {
-        String known = remembered(consentStatuses, consentId);
+    /** consent-service's current state of the consent; status {@value #UNKNOWN} when it does not know it. */
+    private Uni<ConsentResponse> ownerConsent(String consentId) {
+        ConsentResponse known = remembered(consentAnswers, consentId);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
         long askedAt = System.nanoTime();
         return consentService.state(consentId)
                 .ifNoItem().after(ownerTimeout).fail()
-                .map(StaleViewGuard::ownerStatus)
                 .onFailure(e -> e instanceof WebApplicationException web && web.getResponse().getStatus() == 404)
-                .recoverWithItem(UNKNOWN)
-                .invoke(status -> consentStatuses.put(consentId, new Answer<>(status, askedAt)));
+                .recoverWithItem(new ConsentResponse(consentId, null, null, null, null, UNKNOWN, null))
+                .invoke(answer -> consentAnswers.put(consentId, new Answer<>(answer, askedAt)));
     }
 
     /** A remembered answer, if it was asked for less than the trusted time ago. */

@@ -38,6 +38,12 @@ public record Consent(
                 days, createdAt, at, at.plus(java.time.Duration.ofDays(days)), null, null, null);
     }
 
+    /** The same grant (id, history, expiry) for other clusters and accounts: a merge or a replace. */
+    public Consent amended(List<String> clusters, List<String> accounts) {
+        return new Consent(id, customerId, providerId, providerName, clusters, accounts, status, durationDays, createdAt,
+                authorizedAt, expiresAt, revokedAt, revokedBy, revocationReason);
+    }
+
     public Consent rejected(String reason) {
         return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, ConsentStatus.REJECTED,
                 durationDays, createdAt, null, null, null, null, reason);

@@ -39,9 +39,10 @@ public class ConsentRepository {
     /** Writes the mutable fields of a consent that the caller has locked. */
     public Uni<Void> update(SqlClient sql, Consent c) {
         return sql.preparedQuery("UPDATE consent SET account_ids = $2, status = $3, duration_days = $4, authorized_at = $5, "
-                        + "expires_at = $6, revoked_at = $7, revoked_by = $8, revocation_reason = $9 WHERE id = $1")
+                        + "expires_at = $6, revoked_at = $7, revoked_by = $8, revocation_reason = $9, data_clusters = $10 "
+                        + "WHERE id = $1")
                 .execute(tuple(c.id(), c.accountIds(), c.status(), c.durationDays(), c.authorizedAt(), c.expiresAt(),
-                        c.revokedAt(), c.revokedBy(), c.revocationReason()))
+                        c.revokedAt(), c.revokedBy(), c.revocationReason(), c.dataClusters()))
                 .replaceWithVoid();
     }
 

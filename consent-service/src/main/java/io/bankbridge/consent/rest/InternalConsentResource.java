@@ -63,7 +63,7 @@ public class InternalConsentResource {
     @PermissionsAllowed(Access.CONSENTS_READ)
     @Operation(summary = "Read a consent's current state",
             description = "Internal access token with scope " + Access.CONSENTS_READ + ". The status and expiry as "
-                    + "they are now, without history: asked by account-data-service and token-service for each check "
+                    + "they are now, with the clusters and accounts it grants, without history: asked by account-data-service and token-service for each check "
                     + "while their view of the revocation events is stale (the broker is away), so it stays small.")
     public Uni<ConsentState> state(@PathParam("id") UUID id) {
         return consents.current(id).map(ConsentState::of);
@@ -77,6 +77,21 @@ public class InternalConsentResource {
     public Uni<ConsentJson> authorize(@PathParam("id") UUID id, RequestBodies.Authorize body) {
         RequestBodies.Authorize request = required(body);
         return consents.authorize(id, request.accountIds(), request.durationDays()).map(ConsentJson::of);
+    }
+
+    @POST
+    @Path("/{id}/amend")
+    @PermissionsAllowed(Access.CONSENTS_DECIDE)
+    @Operation(summary = "Merge into or replace what an authorized consent grants",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ". The customer approved a "
+                    + "provider's grant_management_action merge (the clusters and accounts are added) or replace (the "
+                    + "consent grants exactly these); the consent keeps its id, expiry and history, and a MERGED or "
+                    + "REPLACED history line records the change. 404 for another provider's consent, 409 for one "
+                    + "that is no longer authorized.")
+    public Uni<ConsentJson> amend(@PathParam("id") UUID id, RequestBodies.Amend body) {
+        RequestBodies.Amend request = required(body);
+        return consents.amend(id, request.providerId(), request.action(), request.dataClusters(), request.accountIds())
+                .map(ConsentJson::of);
     }
 
     @POST

@@ -120,7 +120,7 @@ public class ProblemMapper {
         String scope = needed == null ? null : String.join(" ", needed.value());
         return Response.fromResponse(problem(403, "Forbidden", scope == null
                         ? "The access token does not grant this operation."
-                        : "This operation needs an internal access token with scope " + scope + "."))
+                        : "This operation needs an access token with scope " + scope + "."))
                 .header(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE + ", error=\"insufficient_scope\""
                         + (scope == null ? "" : ", scope=\"" + scope + "\""))
                 .build();

@@ -1,5 +1,6 @@
 package io.bankbridge.consent.rest;
 
+import io.bankbridge.consent.service.GrantAction;
 import io.bankbridge.revocation.contract.Actor;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
@@ -17,6 +18,11 @@ public final class RequestBodies {
 
     @RegisterForReflection
     public record Authorize(List<String> accountIds, Integer durationDays) {
+    }
+
+    /** A merge or replace the customer approved for the provider's grant. */
+    @RegisterForReflection
+    public record Amend(GrantAction action, String providerId, List<String> dataClusters, List<String> accountIds) {
     }
 
     @RegisterForReflection

@@ -18,10 +18,20 @@ public final class Access {
     /** Read account-data-service's access log: the scope this service asks for itself. */
     public static final String ACCESS_LOG_READ = "internal.access-log.read";
 
+    /** Query one of the provider's grants ({@code GET /grants/{grant_id}}, Grant Management for OAuth 2.0). */
+    public static final String GRANTS_QUERY = "grant_management_query";
+    /** Revoke one of the provider's grants ({@code DELETE /grants/{grant_id}}). */
+    public static final String GRANTS_REVOKE = "grant_management_revoke";
+
     /** Audience of provider access tokens. */
     public static final String PROVIDER_AUDIENCE = "bankbridge-api";
     /** Audience of the internal client_credentials tokens; only these carry internal capabilities. */
     public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
+    /**
+     * Audience of a provider's grant management tokens (client_credentials); only these carry the
+     * {@code grant_management_*} scopes, and they open nothing else.
+     */
+    public static final String GRANTS_AUDIENCE = "bankbridge-grants";
     /** The provider an access token was issued to. */
     static final String CLIENT_ID = "client_id";
     /** ID token claim listing the customers the signed-in login acts for. */

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Builds every caller's identity once, from what token-service put in the token, for the security annotations on
  * the resources to read: role {@value Access#PROVIDER} for a provider access token, one permission per scope of an
- * internal access token, role {@value Access#CUSTOMER} for a Security Center session. quarkus-oidc has verified
+ * internal access token and per {@code grant_management_*} scope of a provider's grant management token, role {@value Access#CUSTOMER} for a Security Center session. quarkus-oidc has verified
  * the signature, issuer and lifetime; the roles and permissions it may have derived from claims are dropped,
  * because one issuer signs every kind of token and a scope in a token for one audience must never count for another.
  */
@@ -31,6 +31,8 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
     private static final ObjectMapper HEADERS = new ObjectMapper();
     /** The signature algorithms FAPI 2.0 allows, as JOSE spells them. */
     private static final Set<String> FAPI_ALGORITHMS = Set.of("PS256", "ES256", "EdDSA");
+    /** Count only in a grant management token, and such a token carries nothing else. */
+    private static final Set<String> GRANT_SCOPES = Set.of(Access.GRANTS_QUERY, Access.GRANTS_REVOKE);
 
     private final SenderConstraint senderConstraint;
 
@@ -77,15 +79,18 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
         String clientId = token.getClaim(Access.CLIENT_ID) instanceof String s && !s.isBlank() ? s : null;
         boolean provider = audience.contains(Access.PROVIDER_AUDIENCE) && clientId != null;
         boolean internal = audience.contains(Access.INTERNAL_AUDIENCE);
-        if (!provider && !internal) {
+        boolean grants = audience.contains(Access.GRANTS_AUDIENCE) && clientId != null;
+        if (!provider && !internal && !grants) {
             throw new AuthenticationFailedException("The access token is not meant for this service.");
         }
         QuarkusSecurityIdentity.Builder built = rebuilt(identity);
         if (provider) {
             built.addRole(Access.PROVIDER);
         }
-        if (internal && token.getClaim("scope") instanceof String scope) {
-            Arrays.stream(scope.split(" ")).filter(s -> !s.isBlank()).forEach(built::addPermissionAsString);
+        if (token.getClaim("scope") instanceof String scope) {
+            Arrays.stream(scope.split(" ")).filter(s -> !s.isBlank())
+                    .filter(s -> internal && !GRANT_SCOPES.contains(s) || grants && GRANT_SCOPES.contains(s))
+                    .forEach(built::addPermissionAsString);
         }
         return built.build();
     }

@@ -53,6 +53,11 @@ public class CustomerConnections {
         return consents.revoke(id, Actor.CUSTOMER, why, owner(customerIds));
     }
 
+    /** Removes one account or one data cluster from one of these customers' connections, which stays in force. */
+    public Uni<ConsentWithHistory> narrow(List<String> customerIds, UUID id, String accountId, String dataCluster) {
+        return consents.narrow(id, owner(customerIds), accountId, dataCluster);
+    }
+
     private static Predicate<Consent> owner(List<String> customerIds) {
         return c -> customerIds.contains(c.customerId());
     }

@@ -47,7 +47,7 @@ public class SecurityCenterPages {
         static native TemplateInstance connections(Connections connections, String revokedProvider, String signedInAs,
                                                    String csrfField, String csrfToken);
 
-        static native TemplateInstance connection(ConnectionDetail detail);
+        static native TemplateInstance connection(ConnectionDetail detail, String csrfField, String csrfToken);
 
         static native TemplateInstance confirmRevoke(Connection connection, String csrfField, String csrfToken);
     }
@@ -122,8 +122,31 @@ public class SecurityCenterPages {
 
     @GET
     @Path("/connections/{id}")
-    public Uni<TemplateInstance> connection(@PathParam("id") UUID id) {
-        return connections.detail(callers.customers(), id).map(Templates::connection);
+    public Uni<Response> connection(@PathParam("id") UUID id, @Context UriInfo uri) {
+        return connections.detail(callers.customers(), id).map(detail -> {
+            FormTokens.Issued form = formTokens.issue(callers.customer());
+            return Response.ok(Templates.connection(detail, FormTokens.FIELD, form.token()))
+                    .cookie(formCookie(form, uri)).build();
+        });
+    }
+
+    /**
+     * Narrowing: the connection's page posts one {@code account} or one {@code cluster} to stop sharing; the
+     * connection stays in force for the rest, and the customer is back on its page.
+     */
+    @POST
+    @Path("/connections/{id}/narrow")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> narrow(@PathParam("id") UUID id, String body, @CookieParam(FormTokens.COOKIE) String nonce,
+                                @Context UriInfo uri) {
+        String customer = callers.customer();
+        var form = FormBody.parse(body, config.maxFormBytes(), config.maxFormFields());
+        if (!formTokens.accepts(customer, form.get(FormTokens.FIELD), nonce)) {
+            throw new ForbiddenException("The form has expired or was not sent from the Security Center. Please try again.");
+        }
+        return connections.narrow(callers.customers(), id, form.get("account"), form.get("cluster"))
+                .map(narrowed -> Response.seeOther(uri.getBaseUriBuilder().path("security-center").path("connections")
+                        .path(narrowed.consent().id().toString()).build()).build());
     }
 
     /** The confirmation step: nothing is revoked until the customer submits this page's form. */

@@ -56,15 +56,7 @@ public class ConsentService {
         require(request.customerId(), "customerId");
         require(request.providerId(), "providerId");
         require(request.providerName(), "providerName");
-        if (request.dataClusters() == null || request.dataClusters().isEmpty()) {
-            throw new InvalidConsentRequestException("dataClusters must name at least one data cluster.");
-        }
-        request.dataClusters().stream().filter(c -> !DataCluster.isKnown(c)).findFirst().ifPresent(c -> {
-            // Named only when it looks like a name: an error body never reflects arbitrary text a caller sent.
-            throw new InvalidConsentRequestException("Unknown data cluster "
-                    + (c != null && c.matches("[A-Za-z0-9_]{1,64}") ? c : "(not a cluster name)") + "; known: "
-                    + Arrays.toString(DataCluster.values()) + ".");
-        });
+        requireClusters(request.dataClusters());
         int days = duration(request.durationDays());
         Instant now = now();
         Consent consent = new Consent(UUID.randomUUID(), request.customerId(), request.providerId(), request.providerName(),
@@ -98,9 +90,7 @@ public class ConsentService {
     }
 
     public Uni<ConsentWithHistory> authorize(UUID id, List<String> accountIds, Integer durationDays) {
-        if (accountIds == null || accountIds.stream().anyMatch(a -> a == null || a.isBlank())) {
-            throw new InvalidConsentRequestException("accountIds must list the accounts the customer chose.");
-        }
+        requireAccounts(accountIds);
         Integer requested = durationDays == null ? null : duration(durationDays);
         return transition(id, c -> true, ConsentStatus.AUTHORIZED, c -> {
             Instant now = now();
@@ -109,6 +99,84 @@ public class ConsentService {
             return new Change(authorized, new HistoryEntry(now, "AUTHORIZED", Actor.CUSTOMER,
                     "Accounts " + String.join(", ", authorized.accountIds()) + " until " + authorized.expiresAt()), null);
         });
+    }
+
+    /**
+     * Changes what an authorized, unexpired consent of {@code providerId} grants, keeping its id, expiry and history:
+     * {@link GrantAction#MERGE} adds the clusters and accounts the customer approved now, {@link GrantAction#REPLACE}
+     * grants exactly them. A history line records the change and {@code consent.updated} announces what the consent
+     * grants now. Another provider's consent does not exist for it (404); one that is not in force cannot change (409).
+     */
+    public Uni<ConsentWithHistory> amend(UUID id, String providerId, GrantAction action, List<String> dataClusters,
+                                         List<String> accountIds) {
+        if (action == null) {
+            throw new InvalidConsentRequestException("action must be MERGE or REPLACE.");
+        }
+        require(providerId, "providerId");
+        requireClusters(dataClusters);
+        requireAccounts(accountIds);
+        if (accountIds.isEmpty()) {
+            throw new InvalidConsentRequestException("accountIds must name at least one account.");
+        }
+        return update(id, c -> c.providerId().equals(providerId), current -> {
+            Consent amended = action == GrantAction.MERGE
+                    ? current.amended(union(current.dataClusters(), dataClusters), union(current.accountIds(), accountIds))
+                    : current.amended(dataClusters.stream().distinct().toList(), accountIds.stream().distinct().toList());
+            return updated(amended, action.historyEvent(), "Now " + String.join(", ", amended.dataClusters())
+                    + " for accounts " + String.join(", ", amended.accountIds()));
+        });
+    }
+
+    /**
+     * The customer removes one account ({@code accountId}) or one data cluster ({@code dataCluster}) from a consent in
+     * force that {@code visible} lets them see, without ending it; {@code consent.updated} announces what remains.
+     * The last account or cluster cannot be removed (revoking ends a connection); one the consent does not grant is
+     * a bad request.
+     */
+    public Uni<ConsentWithHistory> narrow(UUID id, Predicate<Consent> visible, String accountId, String dataCluster) {
+        if ((accountId == null) == (dataCluster == null)) {
+            throw new InvalidConsentRequestException("Remove either one account or one data cluster.");
+        }
+        return update(id, visible, current -> {
+            List<String> accounts = current.accountIds();
+            List<String> clusters = current.dataClusters();
+            List<String> from = accountId != null ? accounts : clusters;
+            String removed = accountId != null ? accountId : dataCluster;
+            if (!from.contains(removed)) {
+                throw new InvalidConsentRequestException("This connection does not share that "
+                        + (accountId != null ? "account." : "data."));
+            }
+            if (from.size() == 1) {
+                throw new InvalidConsentRequestException("A connection shares at least one account and one kind of data; "
+                        + "revoke it to end it.");
+            }
+            List<String> rest = from.stream().filter(v -> !v.equals(removed)).toList();
+            Consent narrowed = accountId != null ? current.amended(clusters, rest) : current.amended(rest, accounts);
+            return updated(narrowed, "NARROWED", (accountId != null ? "Account " : "Data cluster ") + removed
+                    + " removed by the customer");
+        });
+    }
+
+    /** Changes what a consent in force grants, in one transaction with its history line and its event. */
+    private Uni<ConsentWithHistory> update(UUID id, Predicate<Consent> visible, Function<Consent, Change> change) {
+        return pool.withTransaction(sql -> consents.lock(sql, id).chain(found -> {
+                    Consent current = found.filter(visible).orElseThrow(() -> new ConsentNotFoundException(id));
+                    if (current.status() != ConsentStatus.AUTHORIZED || !now().isBefore(current.expiresAt())) {
+                        throw new IllegalTransitionException(id, current.status(), ConsentStatus.AUTHORIZED);
+                    }
+                    Change next = change.apply(current);
+                    return write(sql, next).chain(() -> withHistory(sql, next.consent()));
+                }))
+                .invoke(outbox::wakeRelay);
+    }
+
+    /** The change to {@code changed}: its history line, and {@code consent.updated} with what it grants now. */
+    private Change updated(Consent changed, String historyEvent, String detail) {
+        Instant now = now();
+        RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_UPDATED,
+                new RevocationData(changed.id().toString(), changed.providerId(), changed.customerId(), null,
+                        Actor.CUSTOMER, detail, now, changed.accountIds(), changed.dataClusters()));
+        return new Change(changed, new HistoryEntry(now, historyEvent, Actor.CUSTOMER, detail), event);
     }
 
     public Uni<ConsentWithHistory> reject(UUID id, String reason) {
@@ -233,6 +301,29 @@ public class ConsentService {
             throw new InvalidConsentRequestException("durationDays must be between 1 and " + MAX_DURATION_DAYS + ".");
         }
         return days;
+    }
+
+    private static void requireClusters(List<String> dataClusters) {
+        if (dataClusters == null || dataClusters.isEmpty()) {
+            throw new InvalidConsentRequestException("dataClusters must name at least one data cluster.");
+        }
+        dataClusters.stream().filter(c -> !DataCluster.isKnown(c)).findFirst().ifPresent(c -> {
+            // Named only when it looks like a name: an error body never reflects arbitrary text a caller sent.
+            throw new InvalidConsentRequestException("Unknown data cluster "
+                    + (c != null && c.matches("[A-Za-z0-9_]{1,64}") ? c : "(not a cluster name)") + "; known: "
+                    + Arrays.toString(DataCluster.values()) + ".");
+        });
+    }
+
+    private static void requireAccounts(List<String> accountIds) {
+        if (accountIds == null || accountIds.stream().anyMatch(a -> a == null || a.isBlank())) {
+            throw new InvalidConsentRequestException("accountIds must list the accounts the customer chose.");
+        }
+    }
+
+    /** {@code first}, then what {@code more} adds, each once. */
+    private static List<String> union(List<String> first, List<String> more) {
+        return java.util.stream.Stream.concat(first.stream(), more.stream()).distinct().toList();
     }
 
     private static void require(String value, String field) {

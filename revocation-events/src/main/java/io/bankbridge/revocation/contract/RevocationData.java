@@ -3,6 +3,7 @@ package io.bankbridge.revocation.contract;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param actor       who ended the grant
  * @param reason      free text for people (audit, Security Center); never parsed
  * @param effectiveAt the instant from which the grant is void; tokens of a suspended provider issued before it are refused
+ *                    (for {@code consent.updated}: from which the consent grants what the event says)
+ * @param accountIds  for {@code consent.updated} only: every account the consent grants now
+ * @param dataClusters for {@code consent.updated} only: every data cluster the consent grants now
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
@@ -25,11 +29,21 @@ public record RevocationData(
         String tokenId,
         Actor actor,
         String reason,
-        Instant effectiveAt) {
+        Instant effectiveAt,
+        List<String> accountIds,
+        List<String> dataClusters) {
 
     public RevocationData {
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(effectiveAt, "effectiveAt");
+        accountIds = accountIds == null ? null : List.copyOf(accountIds);
+        dataClusters = dataClusters == null ? null : List.copyOf(dataClusters);
+    }
+
+    /** The data of an event that ends something (revoked, expired, suspended): no accounts or clusters. */
+    public RevocationData(String consentId, String providerId, String customerId, String tokenId, Actor actor,
+                          String reason, Instant effectiveAt) {
+        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, null, null);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * <p>Reading never throws: a record that is not a revocation event this version understands comes back as
  * {@link Decoded.Skipped} with the reason, so that a consumer can log it and move on. That includes an event of a
  * known type without a field the contract requires of it (a consent event without {@code consentId}, a token
- * event without {@code tokenId}): no listener could apply it, and a consumer never passes over a decoded event.
+ * event without {@code tokenId}, an update without {@code accountIds} and {@code dataClusters}): no listener could apply it, and a consumer never passes over a decoded event.
  */
 public final class RevocationEventCodec {
 
@@ -83,6 +83,10 @@ public final class RevocationEventCodec {
             }
             if (type.get().subject() == RevocationEventType.Subject.CONSENT && data.consentId() == null) {
                 return new Decoded.Skipped("malformed", typeName + " without data.consentId");
+            }
+            if (type.get() == RevocationEventType.CONSENT_UPDATED
+                    && (data.accountIds() == null || data.dataClusters() == null)) {
+                return new Decoded.Skipped("malformed", typeName + " without data.accountIds and data.dataClusters");
             }
             if (type.get() == RevocationEventType.TOKEN_REVOKED && data.tokenId() == null) {
                 return new Decoded.Skipped("malformed", typeName + " without data.tokenId");

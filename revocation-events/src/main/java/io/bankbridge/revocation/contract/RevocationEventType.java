@@ -13,6 +13,12 @@ public enum RevocationEventType {
     CONSENT_REVOKED("io.bankbridge.consent.revoked.v1", Subject.CONSENT),
     /** A consent reached its expiry. Key: consent id. */
     CONSENT_EXPIRED("io.bankbridge.consent.expired.v1", Subject.CONSENT),
+    /**
+     * A consent still in force grants less (or other) than before: the customer removed an account or a data cluster
+     * from it, or approved a provider's merge or replace. {@code accountIds} and {@code dataClusters} carry what it
+     * grants now; tokens issued under it keep working for exactly that. Key: consent id.
+     */
+    CONSENT_UPDATED("io.bankbridge.consent.updated.v1", Subject.CONSENT),
     /** One access token (by {@code jti}) was revoked; other tokens of the consent stay valid. Key: consent id. */
     TOKEN_REVOKED("io.bankbridge.token.revoked.v1", Subject.CONSENT),
     /** A provider was suspended: every grant it holds is void from {@code effectiveAt}. Key: provider (client) id. */

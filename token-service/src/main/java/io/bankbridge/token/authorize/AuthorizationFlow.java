@@ -5,9 +5,12 @@ import io.bankbridge.token.account.CustomerAccount;
 import io.bankbridge.token.client.Provider;
 import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.consent.Consent;
+import io.bankbridge.token.OAuthException;
+import io.bankbridge.token.consent.ConsentAmendment;
 import io.bankbridge.token.consent.ConsentApproval;
 import io.bankbridge.token.consent.ConsentClient;
 import io.bankbridge.token.consent.ConsentRejection;
+import io.bankbridge.token.consent.GrantLookup;
 import io.bankbridge.token.consent.NewConsent;
 import io.bankbridge.token.generator.InternalTokenSource;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
@@ -51,6 +54,7 @@ public class AuthorizationFlow {
     private final InternalTokenSource internalTokens;
     private final AccountDataClient accountData;
     private final ConsentClient consents;
+    private final GrantLookup grants;
     private final AuthorizeConfig config;
     private final String issuer;
     private final Clock clock = Clock.systemUTC();
@@ -58,7 +62,7 @@ public class AuthorizationFlow {
     AuthorizationFlow(ProviderDirectory providers, PushedRequests pushedRequests, AuthorizationSessions sessions,
                       AuthorizationCodeIssuer codes, InternalTokenSource internalTokens,
                       @RestClient AccountDataClient accountData, @RestClient ConsentClient consents,
-                      AuthorizeConfig config, @ConfigProperty(name = "bankbridge.issuer") String issuer) {
+                      GrantLookup grants, AuthorizeConfig config, @ConfigProperty(name = "bankbridge.issuer") String issuer) {
         this.providers = providers;
         this.pushedRequests = pushedRequests;
         this.sessions = sessions;
@@ -66,6 +70,7 @@ public class AuthorizationFlow {
         this.internalTokens = internalTokens;
         this.accountData = accountData;
         this.consents = consents;
+        this.grants = grants;
         this.config = config;
         this.issuer = issuer;
     }
@@ -129,14 +134,14 @@ public class AuthorizationFlow {
         }
         return open(new AuthorizationSession(null, null, provider.clientId(), redirect, state, request.nonce(),
                 request.codeChallenge(), scopes, List.of(), 0, true, null, null, null, null,
-                clock.instant().plus(config.sessionTtl()), null, null));
+                clock.instant().plus(config.sessionTtl()), null, null, null, null));
     }
 
     private AuthorizationSession fromPushed(PushedRequest pushed, Provider provider) {
         return new AuthorizationSession(null, null, pushed.clientId(), pushed.redirectUri(), pushed.state(), pushed.nonce(),
                 pushed.codeChallenge(), pushed.scopes(), pushed.dataClusters(), pushed.durationDays(), provider.firstParty(),
                 null, null, null, null, clock.instant().plus(config.sessionTtl()), PushedRequests.key(pushed.requestUri()),
-                null);
+                null, pushed.grantAction(), pushed.grantId());
     }
 
     /**
@@ -161,13 +166,20 @@ public class AuthorizationFlow {
         return sessions.create(request).map(StartResult.Started::new);
     }
 
-    /** The account picker for a signed-in session. Fails if account-data-service does not answer. */
+    /**
+     * The account picker for a signed-in session. Fails if account-data-service does not answer. For a merge or a
+     * replace, the accounts the grant already covers are chosen in advance; a grant that has ended meanwhile has
+     * none (approving then tells the client {@code invalid_grant_id}).
+     */
     public Uni<ConsentPage> consentPage(AuthorizationSession session, List<String> customerIds) {
+        Uni<List<String>> granted = !session.amendsGrant() ? Uni.createFrom().item(List.of())
+                : grants.activeGrantOf(session.clientId(), session.grantId()).map(Consent::accountIds)
+                        .onFailure(OAuthException.class).recoverWithItem(List.of());
         return providers.find(session.clientId()).chain(found -> {
             Provider provider = found.orElseThrow(() -> new IllegalStateException("client vanished: " + session.clientId()));
-            return accountsOf(customerIds).map(accounts -> new ConsentPage(provider.name(), provider.logoUri(),
-                    session.dataClusters().stream().map(DataClusterWording::describe).toList(),
-                    session.durationDays(), accounts));
+            return granted.chain(already -> accountsOf(customerIds).map(accounts -> new ConsentPage(provider.name(),
+                    provider.logoUri(), session.dataClusters().stream().map(DataClusterWording::describe).toList(),
+                    session.durationDays(), accounts, session.grantAction(), already)));
         });
     }
 
@@ -192,9 +204,42 @@ public class AuthorizationFlow {
      * those accounts, and the client gets a code. Returns the redirect to the client.
      */
     public Uni<String> approve(AuthorizationSession session, List<String> accountIds) {
+        if (session.amendsGrant()) {
+            return amend(session, accountIds);
+        }
         return decide(session, (bearer, consent) -> consents.authorize(bearer, consent.id(),
                         new ConsentApproval(accountIds, session.durationDays())))
-                .chain(consent -> issueCode(session, consent.id(), consent.expiresAt()));
+                .chain(consent -> issueCode(session, consent.id(), consent.expiresAt(), session.dataClusters()));
+    }
+
+    /**
+     * The customer approved a merge into, or the replacement of, the provider's grant: consent-service changes the
+     * consent (same id, expiry and history), and the code covers everything the grant now holds. A grant that ended
+     * meanwhile, or that is not this customer's, is answered {@code invalid_grant_id}.
+     */
+    private Uni<String> amend(AuthorizationSession session, List<String> accountIds) {
+        return grants.activeGrantOf(session.clientId(), session.grantId()).chain(grant -> {
+            if (!grant.customerId().equals(session.customerId())) {
+                throw OAuthException.invalidGrantId("grant_id is not a grant of the customer who signed in");
+            }
+            return internalTokens.internalToken().chain(token -> consents.amend("Bearer " + token, grant.id(),
+                    new ConsentAmendment(session.grantAction().name(), session.clientId(), session.dataClusters(),
+                            accountIds)));
+        }).onFailure(this::grantEnded).transform(e -> OAuthException.invalidGrantId("grant_id has ended"))
+                .chain(consent -> issueCode(session, consent.id(), consent.expiresAt(), consent.dataClusters()))
+                .onFailure(OAuthException.class).recoverWithUni(e -> refuseToClient(session, (OAuthException) e));
+    }
+
+    /** consent-service no longer holds the grant as the provider's authorized one (404, 409). */
+    private boolean grantEnded(Throwable failure) {
+        return failure instanceof jakarta.ws.rs.WebApplicationException web
+                && (web.getResponse().getStatus() == 404 || web.getResponse().getStatus() == 409);
+    }
+
+    /** Answers the client with the error, and ends the session. */
+    private Uni<String> refuseToClient(AuthorizationSession session, OAuthException error) {
+        return sessions.delete(session).map(ignored -> redirect(session.redirectUri(),
+                params("error", error.error(), "error_description", error.description(), "state", session.state())));
     }
 
     /** Records the customer's decision with consent-service: a new consent, then {@code decision} applied to it. */
@@ -212,11 +257,12 @@ public class AuthorizationFlow {
 
     /** The first-party sign-in succeeded: the code goes straight back to the client. */
     public Uni<String> completeFirstParty(AuthorizationSession session) {
-        return issueCode(session, null, null);
+        return issueCode(session, null, null, session.dataClusters());
     }
 
-    private Uni<String> issueCode(AuthorizationSession session, String consentId, Instant consentExpiresAt) {
-        List<String> granted = new ArrayList<>(session.dataClusters());
+    private Uni<String> issueCode(AuthorizationSession session, String consentId, Instant consentExpiresAt,
+                                  List<String> dataClusters) {
+        List<String> granted = new ArrayList<>(dataClusters);
         session.scopes().stream().filter(FIRST_PARTY_SCOPES::contains).forEach(granted::add);
         CodeGrant grant = new CodeGrant(session.clientId(), session.redirectUri(), session.customerId(), consentId,
                 List.copyOf(granted), session.codeChallenge(), session.nonce(), session.authTime(), consentExpiresAt);

@@ -1,5 +1,6 @@
 package io.bankbridge.token.authorize;
 
+import io.bankbridge.token.par.GrantManagementAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,12 +28,19 @@ import java.util.UUID;
  * @param requestUriHash the pushed request the session was opened from (its storage key); null for first-party
  * @param binding       a random value of this session that the pushed request is bound to at sign-in; unlike the
  *                      session id it is never sent to the browser and stays the same when the id is renewed
+ * @param grantAction   the pushed {@code grant_management_action}; null when none was sent and for first-party
+ * @param grantId       the grant a merge or replace changes; null otherwise
  */
 public record AuthorizationSession(String idHash, String csrfToken, String clientId, String redirectUri, String state,
                                    String nonce, String codeChallenge, List<String> scopes, List<String> dataClusters,
                                    int durationDays, boolean firstParty, UUID loginId, String customerId,
                                    Instant authTime, Notice notice, Instant expiresAt, String requestUriHash,
-                                   String binding) {
+                                   String binding, GrantManagementAction grantAction, String grantId) {
+
+    /** Whether the customer is asked to change an existing grant (merge or replace) rather than to create one. */
+    public boolean amendsGrant() {
+        return grantAction != null && grantAction.amends();
+    }
 
     public boolean signedIn() {
         return loginId != null;

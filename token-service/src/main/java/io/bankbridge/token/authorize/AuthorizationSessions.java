@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import io.bankbridge.token.par.GrantManagementAction;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -28,7 +29,7 @@ public class AuthorizationSessions {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final String COLUMNS = "id_hash, csrf_token, client_id, redirect_uri, state, nonce, code_challenge, scopes,"
             + " data_clusters, duration_days, first_party, login_id, customer_id, auth_time, notice, expires_at,"
-            + " request_uri_hash, binding";
+            + " request_uri_hash, binding, grant_action, grant_id";
 
     private final Pool pool;
     private final SecureRandom random = new SecureRandom();
@@ -43,15 +44,16 @@ public class AuthorizationSessions {
         AuthorizationSession session = new AuthorizationSession(hash(cookie), randomToken(), request.clientId(),
                 request.redirectUri(), request.state(), request.nonce(), request.codeChallenge(), request.scopes(),
                 request.dataClusters(), request.durationDays(), request.firstParty(), null, null, null, null,
-                request.expiresAt(), request.requestUriHash(), randomToken());
+                request.expiresAt(), request.requestUriHash(), randomToken(), request.grantAction(), request.grantId());
         // Sessions abandoned in a browser (or opened by a link scanner) are deleted by the table pruning job.
         return pool.preparedQuery("insert into authorization_sessions (" + COLUMNS + ")"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)")
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)")
                 .execute(Tuple.from(Arrays.asList(session.idHash(), session.csrfToken(), session.clientId(),
                         session.redirectUri(), session.state(), session.nonce(), session.codeChallenge(),
                         session.scopes().toArray(String[]::new), session.dataClusters().toArray(String[]::new),
                         session.durationDays(), session.firstParty(), null, null, null, null,
-                        session.expiresAt().atOffset(ZoneOffset.UTC), session.requestUriHash(), session.binding())))
+                        session.expiresAt().atOffset(ZoneOffset.UTC), session.requestUriHash(), session.binding(),
+                        session.grantAction() == null ? null : session.grantAction().value(), session.grantId())))
                 .replaceWith(new Issued(cookie, session));
     }
 
@@ -94,7 +96,8 @@ public class AuthorizationSessions {
                 .replaceWith(new Issued(cookie, new AuthorizationSession(hash(cookie), csrf, session.clientId(),
                         session.redirectUri(), session.state(), session.nonce(), session.codeChallenge(), session.scopes(),
                         session.dataClusters(), session.durationDays(), session.firstParty(), loginId, customerId,
-                        authTime, null, session.expiresAt(), session.requestUriHash(), session.binding())));
+                        authTime, null, session.expiresAt(), session.requestUriHash(), session.binding(),
+                        session.grantAction(), session.grantId())));
     }
 
     /** Sets the message the next page shows once. */
@@ -126,7 +129,8 @@ public class AuthorizationSessions {
                 row.getBoolean("first_party"), row.getUUID("login_id"), row.getString("customer_id"),
                 authTime == null ? null : authTime.toInstant(), notice == null ? null : Notice.valueOf(notice),
                 row.getOffsetDateTime("expires_at").toInstant(), row.getString("request_uri_hash"),
-                row.getString("binding"));
+                row.getString("binding"), GrantManagementAction.of(row.getString("grant_action")),
+                row.getString("grant_id"));
     }
 
     private String randomToken() {

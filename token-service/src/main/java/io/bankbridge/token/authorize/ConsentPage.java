@@ -1,6 +1,7 @@
 package io.bankbridge.token.authorize;
 
 import io.bankbridge.token.account.CustomerAccount;
+import io.bankbridge.token.par.GrantManagementAction;
 import io.quarkus.qute.TemplateData;
 import java.util.List;
 
@@ -12,8 +13,24 @@ import java.util.List;
  * @param dataWording   the requested data clusters in plain words
  * @param durationDays  how long the access lasts
  * @param accounts      the accounts of the signed-in login's customer and of every linked login's customer
+ * @param grantAction   a merge into or a replacement of an existing grant; null for a new one
+ * @param granted       the accounts the existing grant covers, chosen in advance; empty for a new grant
  */
 @TemplateData
 public record ConsentPage(String providerName, String logoUri, List<String> dataWording, int durationDays,
-                          List<CustomerAccount> accounts) {
+                          List<CustomerAccount> accounts, GrantManagementAction grantAction, List<String> granted) {
+
+    /** Whether the account is shared already under the grant being changed. */
+    public boolean isGranted(String accountId) {
+        return granted.contains(accountId);
+    }
+
+    /** What the customer is asked, when it is to change an existing connection; null for a new one. */
+    public String change() {
+        if (grantAction == GrantManagementAction.MERGE) {
+            return "This adds to what you already share with " + providerName + ".";
+        }
+        return grantAction == GrantManagementAction.REPLACE
+                ? "This replaces what you share with " + providerName + " today." : null;
+    }
 }

@@ -12,8 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * consent-service's internal API, as far as the consent page uses it (create, authorize, reject) and the grants while
- * the revocation view is stale (a consent's current state).
+ * consent-service's internal API, as far as the consent page uses it (create, authorize, reject, and read, merge into
+ * or replace a grant under Grant Management) and the grants while the revocation view is stale (a consent's current
+ * state).
  */
 @RegisterRestClient(configKey = "consent-service")
 @Path("/internal/consents")
@@ -29,6 +30,16 @@ public interface ConsentClient {
     @POST
     @Path("/{id}/authorize")
     Uni<Consent> authorize(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, ConsentApproval approval);
+
+    /** The consent as it is now. */
+    @GET
+    @Path("/{id}")
+    Uni<Consent> get(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+
+    /** The customer approved a merge into, or a replacement of, the provider's grant. */
+    @POST
+    @Path("/{id}/amend")
+    Uni<Consent> amend(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, ConsentAmendment amendment);
 
     /** The consent's status and expiry as they are now. */
     @GET

@@ -7,7 +7,9 @@ import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.DataCluster;
 import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.keys.SigningKeys;
+import io.bankbridge.token.grant.clientcredentials.ClientCredentialsGrantHandler;
 import io.bankbridge.token.par.AuthorizationDetail;
+import io.bankbridge.token.par.GrantManagementAction;
 import io.bankbridge.token.par.PushedRequestValidator;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -33,11 +35,13 @@ public class DiscoveryEndpoint {
     private final Map<String, Object> metadata;
     private final SigningKeys keys;
 
-    DiscoveryEndpoint(@ConfigProperty(name = "bankbridge.issuer") String issuer, DPoPProofVerifier dpop, SigningKeys keys) {
+    DiscoveryEndpoint(@ConfigProperty(name = "bankbridge.issuer") String issuer, DPoPProofVerifier dpop, SigningKeys keys,
+                      @ConfigProperty(name = "bankbridge.grant-management-endpoint") String grantManagementEndpoint) {
         this.keys = keys;
         List<String> scopes = new ArrayList<>();
         scopes.add(PushedRequestValidator.OPENID);
         Arrays.stream(DataCluster.values()).map(Enum::name).forEach(scopes::add);
+        scopes.addAll(ClientCredentialsGrantHandler.GRANT_MANAGEMENT_SCOPES);
         List<String> assertionAlgorithms = ClientAuthenticator.ASSERTION_ALGORITHMS.stream().map(a -> a.getName()).sorted()
                 .toList();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -66,6 +70,10 @@ public class DiscoveryEndpoint {
         m.put("introspection_endpoint_auth_methods_supported", authMethods);
         m.put("introspection_endpoint_auth_signing_alg_values_supported", assertionAlgorithms);
         m.put("authorization_details_types_supported", List.of(AuthorizationDetail.TYPE));
+        // Grant Management for OAuth 2.0: the endpoint is consent-service's, which holds the grants.
+        m.put("grant_management_actions_supported", GrantManagementAction.SUPPORTED);
+        m.put("grant_management_endpoint", grantManagementEndpoint);
+        m.put("grant_management_action_required", false);
         m.put("dpop_signing_alg_values_supported", dpop.policy().algorithms().stream().map(a -> a.getName()).toList());
         m.put("subject_types_supported", List.of("public"));
         m.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp",

@@ -7,6 +7,7 @@ import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.client.ClientKind;
+import io.bankbridge.token.consent.GrantLookup;
 import io.bankbridge.token.dpop.DPoPCodeBindings;
 import io.bankbridge.token.dpop.TokenRequestProofs;
 import io.bankbridge.token.par.PushedRequestStore;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The pushed authorization request endpoint (RFC 9126): how a provider starts an authorization. */
 @Path(OAuthPaths.PAR)
@@ -43,21 +45,28 @@ public class PushedAuthorizationEndpoint {
     private final TokenSettings settings;
     private final TokenRequestProofs proofs;
     private final DPoPCodeBindings dpopBindings;
+    private final GrantLookup grants;
 
     PushedAuthorizationEndpoint(ClientAuthenticator authenticator, PushedRequestValidator validator,
                                 PushedRequestStore store, TokenSettings settings, TokenRequestProofs proofs,
-                                DPoPCodeBindings dpopBindings) {
+                                DPoPCodeBindings dpopBindings, GrantLookup grants) {
         this.authenticator = authenticator;
         this.validator = validator;
         this.store = store;
         this.settings = settings;
         this.proofs = proofs;
         this.dpopBindings = dpopBindings;
+        this.grants = grants;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pushed authorization request (RFC 9126)", description = "A provider's authorization request, "
+            + "client-authenticated (private_key_jwt). Grant Management for OAuth 2.0: grant_management_action create, "
+            + "or merge / replace with grant_id (one of the provider's active grants, else invalid_grant_id); merge or "
+            + "replace without grant_id, grant_id without either, or another action is invalid_request. Errors are "
+            + "RFC 6749 §5.2 JSON.")
     public Uni<Response> push(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                               @Context HttpHeaders headers, MultivaluedMap<String, String> form) {
         OAuthParameters params = OAuthParameters.of(form);
@@ -68,8 +77,11 @@ public class PushedAuthorizationEndpoint {
             String dpopJkt = proofs.pushedRequest(client, headers.getRequestHeader(DPoPProofVerifier.HEADER),
                     OAuthPaths.PAR, params.optional("dpop_jkt"));
             var request = validator.validate(client, params);
+            // A merge or replace names one of the client's active grants, or is refused before anything is saved.
+            Uni<?> grant = request.grantAction() != null && request.grantAction().amends()
+                    ? grants.activeGrantOf(client.clientId(), request.grantId()) : Uni.createFrom().voidItem();
             // The binding first: a request saved without it would be redeemable with any key.
-            return dpopBindings.bind(client.clientId(), request.codeChallenge(), dpopJkt)
+            return grant.chain(() -> dpopBindings.bind(client.clientId(), request.codeChallenge(), dpopJkt))
                     .chain(() -> store.save(request)).map(saved -> Response.status(Response.Status.CREATED)
                     .entity(new Pushed(request.requestUri(), settings.pushedRequestLifetime().toSeconds())).build());
         });

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,6 +44,11 @@ public class TokenEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Token endpoint (RFC 6749 §3.2)", description = "grant_type authorization_code (the answer "
+            + "carries grant_id, the consent's id, Grant Management for OAuth 2.0), refresh_token, and client_credentials: "
+            + "internal clients get their internal scopes; a provider gets a grant management token (aud "
+            + "bankbridge-grants) with grant_management_query and/or grant_management_revoke, any other scope is "
+            + "invalid_scope. Errors are RFC 6749 §5.2 JSON.")
     public Uni<TokenResponse> token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                     @Context HttpHeaders headers, MultivaluedMap<String, String> form) {
         OAuthParameters params = OAuthParameters.of(form);

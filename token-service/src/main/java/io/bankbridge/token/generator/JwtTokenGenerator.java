@@ -23,6 +23,10 @@ public class JwtTokenGenerator {
     public static final String API_AUDIENCE = "bankbridge-api";
     /** Audience of tokens for the services' internal APIs. */
     public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
+    /**
+     * Audience of a provider's grant management tokens: they open the grant management endpoint and no data API.
+     */
+    public static final String GRANTS_AUDIENCE = "bankbridge-grants";
     /** ID token claim: the customers the signed-in login acts for, its own first, then its linked logins'. */
     public static final String CUSTOMER_IDS_CLAIM = "customer_ids";
     /** Confirmation claim (RFC 7800) binding an access token to a DPoP key ({@code jkt}). */
@@ -55,16 +59,9 @@ public class JwtTokenGenerator {
     public MintedAccessToken customerAccessToken(String clientId, String customerId, String consentId, List<String> scopes,
                                                  String dpopJkt) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
-                .subject(customerId)
-                .audience(API_AUDIENCE)
-                .claim("client_id", clientId)
-                .claim("scope", String.join(" ", scopes));
+        JWTClaimsSet.Builder claims = accessClaims(now, customerId, API_AUDIENCE, clientId, scopes, dpopJkt);
         if (consentId != null) {
             claims.claim("consent_id", consentId).claim("grant_id", consentId);
-        }
-        if (dpopJkt != null) {
-            claims.claim(CONFIRMATION_CLAIM, Map.of("jkt", dpopJkt));
         }
         return mint(claims, now);
     }
@@ -75,12 +72,16 @@ public class JwtTokenGenerator {
      */
     public MintedAccessToken internalAccessToken(String clientId, List<String> scopes) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
-                .subject(clientId)
-                .audience(INTERNAL_AUDIENCE)
-                .claim("client_id", clientId)
-                .claim("scope", String.join(" ", scopes));
-        return mint(claims, now);
+        return mint(accessClaims(now, clientId, INTERNAL_AUDIENCE, clientId, scopes, null), now);
+    }
+
+    /**
+     * A provider's grant management token (client_credentials): {@code sub} and {@code client_id} the provider, the
+     * granted {@code grant_management_*} scopes, bound to a DPoP key when {@code dpopJkt} is not null.
+     */
+    public MintedAccessToken grantManagementToken(String clientId, List<String> scopes, String dpopJkt) {
+        Instant now = Instant.now();
+        return mint(accessClaims(now, clientId, GRANTS_AUDIENCE, clientId, scopes, dpopJkt), now);
     }
 
     /**
@@ -112,6 +113,20 @@ public class JwtTokenGenerator {
 
     public String issuer() {
         return issuer;
+    }
+
+    /** The claims every access token has, and {@code cnf.jkt} when it is bound to a DPoP key. */
+    private JWTClaimsSet.Builder accessClaims(Instant now, String subject, String audience, String clientId,
+                                              List<String> scopes, String dpopJkt) {
+        JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
+                .subject(subject)
+                .audience(audience)
+                .claim("client_id", clientId)
+                .claim("scope", String.join(" ", scopes));
+        if (dpopJkt != null) {
+            claims.claim(CONFIRMATION_CLAIM, Map.of("jkt", dpopJkt));
+        }
+        return claims;
     }
 
     private JWTClaimsSet.Builder base(Instant now, long lifetimeSeconds) {

@@ -18,8 +18,11 @@ import java.util.List;
  * @param authorizationDetails RFC 9396 {@code authorization_details} JSON as sent; may be null
  * @param durationDays         requested consent duration (1..365, default 365)
  * @param expiresAt            end of the request URI's life (≤ 60 s after the push)
+ * @param grantAction          the {@code grant_management_action} (Grant Management for OAuth 2.0); may be null
+ * @param grantId              the grant a merge or replace changes (a consent id); null otherwise
  */
 public record PushedRequest(String requestUri, String clientId, String redirectUri, List<String> scopes,
                             List<String> dataClusters, String state, String nonce, String codeChallenge,
-                            String authorizationDetails, int durationDays, Instant expiresAt) {
+                            String authorizationDetails, int durationDays, Instant expiresAt,
+                            GrantManagementAction grantAction, String grantId) {
 }

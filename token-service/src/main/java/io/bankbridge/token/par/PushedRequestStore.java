@@ -24,7 +24,7 @@ public class PushedRequestStore implements PushedRequests {
 
     private static final String INSERT = "INSERT INTO pushed_requests (request_uri_hash, request_uri, client_id, "
             + "redirect_uri, scopes, data_clusters, state, nonce, code_challenge, authorization_details, duration_days, "
-            + "expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+            + "expires_at, grant_action, grant_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
     private static final String OPEN = "SELECT * FROM pushed_requests WHERE request_uri_hash = $1 AND client_id = $2 "
             + "AND bound_to IS NULL AND expires_at > $3";
     private static final String BIND = "UPDATE pushed_requests SET bound_to = $2 WHERE request_uri_hash = $1 "
@@ -54,7 +54,9 @@ public class PushedRequestStore implements PushedRequests {
                 .addValue(request.codeChallenge())
                 .addValue(request.authorizationDetails())
                 .addValue(request.durationDays())
-                .addValue(OffsetDateTime.ofInstant(request.expiresAt(), ZoneOffset.UTC));
+                .addValue(OffsetDateTime.ofInstant(request.expiresAt(), ZoneOffset.UTC))
+                .addValue(request.grantAction() == null ? null : request.grantAction().value())
+                .addValue(request.grantId());
         return pool.preparedQuery(INSERT).execute(values).replaceWithVoid();
     }
 
@@ -83,6 +85,7 @@ public class PushedRequestStore implements PushedRequests {
                 List.of(row.getArrayOfStrings("scopes")), List.of(row.getArrayOfStrings("data_clusters")),
                 row.getString("state"), row.getString("nonce"), row.getString("code_challenge"),
                 row.getString("authorization_details"), row.getInteger("duration_days"),
-                row.getOffsetDateTime("expires_at").toInstant());
+                row.getOffsetDateTime("expires_at").toInstant(), GrantManagementAction.of(row.getString("grant_action")),
+                row.getString("grant_id"));
     }
 }

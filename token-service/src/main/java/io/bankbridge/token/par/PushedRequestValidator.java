@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
 /**
  * Checks an authorization request pushed by an authenticated client (RFC 9126) and turns it into a
  * {@link PushedRequest}: response type {@code code}, a registered redirect URI (exact match), PKCE S256, scopes and
- * {@code authorization_details} within what the client may ask for, duration 1..365 days.
+ * {@code authorization_details} within what the client may ask for, duration 1..365 days, and a coherent
+ * {@code grant_management_action} (Grant Management for OAuth 2.0: {@code merge} and {@code replace} with a
+ * {@code grant_id}, which the endpoint then checks with consent-service; {@code create} and no action without one).
  */
 @ApplicationScoped
 public class PushedRequestValidator {
@@ -107,13 +109,22 @@ public class PushedRequestValidator {
         if (!notAllowed.isEmpty()) {
             throw OAuthException.invalidScope("not allowed for this client: " + String.join(" ", notAllowed));
         }
+        GrantManagementAction grantAction = GrantManagementAction.of(params.optional("grant_management_action").orElse(null));
+        String grantId = params.optional("grant_id").orElse(null);
+        if (grantAction != null && grantAction.amends() && grantId == null) {
+            throw OAuthException.invalidRequest("grant_management_action " + grantAction.value() + " needs grant_id");
+        }
+        if (grantId != null && (grantAction == null || !grantAction.amends())) {
+            throw OAuthException.invalidRequest("grant_id goes with grant_management_action merge or replace");
+        }
         List<String> allScopes = new ArrayList<>(clusters);
         if (scopes.contains(OPENID)) {
             allScopes.add(0, OPENID);
         }
         return new PushedRequest(PushedRequestStore.newRequestUri(), client.clientId(), redirectUri, allScopes,
                 List.copyOf(clusters), params.optional("state").orElse(null), params.optional("nonce").orElse(null),
-                challenge, detailsJson, durationDays, Instant.now().plus(settings.pushedRequestLifetime()));
+                challenge, detailsJson, durationDays, Instant.now().plus(settings.pushedRequestLifetime()), grantAction,
+                grantId);
     }
 
     private List<AuthorizationDetail> parseDetails(String detailsJson) {

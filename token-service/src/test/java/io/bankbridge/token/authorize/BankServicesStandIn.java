@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * A real HTTP server in the test JVM standing in for account-data-service and consent-service: it implements their
- * documented internal contract (accounts of the demo customers; consent create / authorize / reject), records
+ * documented internal contract (accounts of the demo customers; consent create / authorize / reject / read / amend), records
  * what it received, and can be switched to failing to play an outage.
  */
 public final class BankServicesStandIn implements QuarkusTestResourceLifecycleManager {
@@ -35,6 +35,8 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNTS = Pattern.compile("/internal/customers/([^/]+)/accounts");
     private static final Pattern CONSENT_OP = Pattern.compile("/internal/consents/([^/]+)/(authorize|reject)");
+    private static final Pattern CONSENT_AMEND = Pattern.compile("/internal/consents/([^/]+)/amend");
+    private static final Pattern CONSENT = Pattern.compile("/internal/consents/([^/]+)");
     private static final Pattern CONSENT_STATE = Pattern.compile("/internal/consents/([^/]+)/state");
 
     private static final List<ConsentCall> CONSENT_CALLS = new CopyOnWriteArrayList<>();
@@ -131,6 +133,11 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
             state(exchange, state.group(1));
             return;
         }
+        Matcher read = CONSENT.matcher(path);
+        if ("GET".equals(exchange.getRequestMethod()) && read.matches()) {
+            read(exchange, read.group(1));
+            return;
+        }
         if (failing || !bearer(exchange, "internal.consents.decide") || !"POST".equals(exchange.getRequestMethod())) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
@@ -144,6 +151,11 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
             CONSENTS.put(consent.get("id").asText(), consent);
             CONSENT_CALLS.add(new ConsentCall("create", consent.get("id").asText(), body, authorization));
             answer(exchange, 201, consent);
+            return;
+        }
+        Matcher amend = CONSENT_AMEND.matcher(path);
+        if (amend.matches()) {
+            amend(exchange, amend.group(1), body, authorization);
             return;
         }
         Matcher m = CONSENT_OP.matcher(path);
@@ -165,6 +177,52 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
             consent.put("status", "REJECTED");
         }
         answer(exchange, 200, consent);
+    }
+
+    /** A consent as consent-service shows it: what this stand-in recorded, ended where {@link #endConsent} said so. */
+    private static void read(HttpExchange exchange, String consentId) throws IOException {
+        if (failing || !bearer(exchange, "internal.consents.read")) {
+            answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
+            return;
+        }
+        ObjectNode known = CONSENTS.get(consentId);
+        if (known == null) {
+            answer(exchange, 404, JSON.createObjectNode().put("status", 404).put("title", "Not Found"));
+            return;
+        }
+        ObjectNode shown = known.deepCopy();
+        if (ENDED.containsKey(consentId)) {
+            shown.put("status", ENDED.get(consentId));
+        }
+        answer(exchange, 200, shown);
+    }
+
+    /** consent-service's merge and replace: the provider's authorized consent gains, or is set to, the clusters and accounts. */
+    private static void amend(HttpExchange exchange, String consentId, JsonNode body, String authorization)
+            throws IOException {
+        ObjectNode consent = CONSENTS.get(consentId);
+        if (consent == null || !consent.path("providerId").asText().equals(body.path("providerId").asText())) {
+            answer(exchange, 404, JSON.createObjectNode().put("status", 404).put("title", "Not Found"));
+            return;
+        }
+        if (!"AUTHORIZED".equals(consent.get("status").asText()) || ENDED.containsKey(consentId)) {
+            answer(exchange, 409, JSON.createObjectNode().put("status", 409).put("title", "Conflict"));
+            return;
+        }
+        CONSENT_CALLS.add(new ConsentCall("amend", consentId, body, authorization));
+        boolean merge = "MERGE".equals(body.path("action").asText());
+        consent.set("dataClusters", merge ? union(consent.get("dataClusters"), body.get("dataClusters")) : body.get("dataClusters"));
+        consent.set("accountIds", merge ? union(consent.get("accountIds"), body.get("accountIds")) : body.get("accountIds"));
+        answer(exchange, 200, consent);
+    }
+
+    private static ArrayNode union(JsonNode first, JsonNode more) {
+        java.util.LinkedHashSet<String> values = new java.util.LinkedHashSet<>();
+        first.forEach(v -> values.add(v.asText()));
+        more.forEach(v -> values.add(v.asText()));
+        ArrayNode array = JSON.createArrayNode();
+        values.forEach(array::add);
+        return array;
     }
 
     /**

@@ -41,7 +41,13 @@ final class Journeys {
 
     /** A browser signed in as {@code username} (password by the demo convention), looking at the account picker. */
     static Browser atPicker(ProviderFixture provider, String username, String state) {
-        Browser browser = atSignIn(provider, state);
+        return signedInAt(provider, provider.push(state, VERIFIER, CLUSTERS, 90), username);
+    }
+
+    /** The same for a request the provider has already pushed. */
+    static Browser signedInAt(ProviderFixture provider, String requestUri, String username) {
+        Browser browser = new Browser();
+        assertThat(browser.follow(provider.authorizeUrl(requestUri)).statusCode(), equalTo(200));
         Response signedIn = signIn(browser, username, demoPassword(username));
         assertThat(signedIn.header("Location"), endsWith("/authorize/consent"));
         assertThat(browser.follow(signedIn.header("Location")).statusCode(), equalTo(200));

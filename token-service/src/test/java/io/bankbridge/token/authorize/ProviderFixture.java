@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.bankbridge.token.TestProvider;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +47,28 @@ final class ProviderFixture {
 
     /** Pushes an authorization request to {@code /par} (client-authenticated) and returns its {@code request_uri}. */
     String push(String state, String codeVerifier, List<String> clusters, int durationDays) {
+        return pushing(state, codeVerifier, clusters, durationDays)
+                .when().post("/par")
+                .then().statusCode(201).extract().path("request_uri");
+    }
+
+    /**
+     * Pushes a request with Grant Management parameters ({@code grantAction}, {@code grantId} each left out when
+     * null); the {@code /par} answer.
+     */
+    ValidatableResponse pushForGrant(String state, String codeVerifier, List<String> clusters, String grantAction,
+                                     String grantId) {
+        RequestSpecification request = pushing(state, codeVerifier, clusters, 90);
+        if (grantAction != null) {
+            request.formParam("grant_management_action", grantAction);
+        }
+        if (grantId != null) {
+            request.formParam("grant_id", grantId);
+        }
+        return request.when().post("/par").then();
+    }
+
+    private RequestSpecification pushing(String state, String codeVerifier, List<String> clusters, int durationDays) {
         String details = "[{\"type\":\"bankbridge_data_access\",\"dataClusters\":[\"" + String.join("\",\"", clusters)
                 + "\"],\"durationDays\":" + durationDays + "}]";
         return client.authenticated()
@@ -55,9 +79,7 @@ final class ProviderFixture {
                 .formParam("state", state)
                 .formParam("nonce", "n-" + state)
                 .formParam("code_challenge", challenge(codeVerifier))
-                .formParam("code_challenge_method", "S256")
-                .when().post("/par")
-                .then().statusCode(201).extract().path("request_uri");
+                .formParam("code_challenge_method", "S256");
     }
 
     /** The {@code /authorize} URL a provider sends the customer's browser to. */

@@ -134,7 +134,8 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
                                     who.username(), who.customerIds())
                             : null)
                     .chain(idToken -> refresh.map(refreshToken -> new GrantOutcome.Issued(TokenResponse.of(dpop,
-                            access.value(), settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope))));
+                            access.value(), settings.accessTokenLifetime().toSeconds(), refreshToken, idToken, scope)
+                            .withGrantId(grant.consentId()))));
         });
     }
 

@@ -19,11 +19,16 @@ import java.util.Set;
 
 /**
  * {@code grant_type=client_credentials}: internal access tokens (audience {@code bankbridge-internal}) for the bank's
- * own services and systems, carrying the client's configured internal scopes, or the requested subset of them.
- * Providers and the first-party client cannot use it.
+ * own services and systems, carrying the client's configured internal scopes, or the requested subset of them; and
+ * a provider's grant management token (audience {@code bankbridge-grants}, Grant Management for OAuth 2.0) with the
+ * {@code grant_management_*} scopes only, DPoP-bound when the request proves a key. The first-party client cannot
+ * use it.
  */
 @ApplicationScoped
 public class ClientCredentialsGrantHandler implements GrantHandler {
+
+    /** The only scopes a provider may ask for with client_credentials; both when it names none. */
+    public static final List<String> GRANT_MANAGEMENT_SCOPES = List.of("grant_management_query", "grant_management_revoke");
 
     private final JwtTokenGenerator generator;
     private final TokenSettings settings;
@@ -42,8 +47,12 @@ public class ClientCredentialsGrantHandler implements GrantHandler {
     public Uni<TokenResponse> handle(RegisteredClient client, OAuthParameters params, DPoPBinding dpop) {
         // Internal tokens stay bearer tokens (RFC 9449 §5 lets a server answer a proof with token_type Bearer): the
         // bank's services call each other inside its network, and the internal APIs take bearer tokens only.
+        if (client.kind() == ClientKind.PROVIDER) {
+            return Uni.createFrom().item(grantManagement(client, params, dpop));
+        }
         if (client.kind() != ClientKind.INTERNAL) {
-            throw OAuthException.unauthorizedClient("client_credentials is reserved to the bank's internal services");
+            throw OAuthException.unauthorizedClient("client_credentials is reserved to the bank's internal services "
+                    + "and to providers' grant management");
         }
         // RFC 6749 §3.3: without a scope parameter the client gets its default, here all of its scopes.
         Set<InternalScope> granted = params.optional("scope").map(scope -> requested(client, scope))
@@ -52,6 +61,19 @@ public class ClientCredentialsGrantHandler implements GrantHandler {
         MintedAccessToken token = generator.internalAccessToken(client.clientId(), scopes);
         return Uni.createFrom().item(TokenResponse.bearer(token.value(), settings.accessTokenLifetime().toSeconds(), null,
                 null, String.join(" ", scopes)));
+    }
+
+    private TokenResponse grantManagement(RegisteredClient client, OAuthParameters params, DPoPBinding dpop) {
+        List<String> scopes = params.optional("scope")
+                .map(scope -> List.of(scope.trim().split(" +")).stream().distinct().toList())
+                .orElse(GRANT_MANAGEMENT_SCOPES);
+        scopes.stream().filter(s -> !GRANT_MANAGEMENT_SCOPES.contains(s)).findFirst().ifPresent(s -> {
+            throw OAuthException.invalidScope("a provider's client_credentials grant carries grant_management_query "
+                    + "and grant_management_revoke only");
+        });
+        MintedAccessToken token = generator.grantManagementToken(client.clientId(), scopes, dpop.jkt());
+        return TokenResponse.of(dpop, token.value(), settings.accessTokenLifetime().toSeconds(), null, null,
+                String.join(" ", scopes));
     }
 
     /** Every requested scope must be one of the client's: a request for more is refused, never trimmed. */

@@ -1,0 +1,124 @@
+package io.bankbridge.consent;
+
+import static io.bankbridge.consent.ConsentFixtures.PROVIDER;
+import static io.bankbridge.consent.ConsentFixtures.authorized;
+import static io.bankbridge.consent.ConsentFixtures.internalGet;
+import static io.bankbridge.consent.ConsentFixtures.issuer;
+import static io.bankbridge.consent.ConsentFixtures.newCustomer;
+import static io.bankbridge.consent.ConsentFixtures.readToken;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Narrowing from the Security Center: the customer stops sharing one account or one kind of data with a connection
+ * that stays in force, and {@code consent.updated} tells every service what remains.
+ */
+@QuarkusTest
+class NarrowingTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private Browser signedIn(String customer) {
+        issuer().signInAs(customer);
+        return new Browser(base);
+    }
+
+    /** Opens the connection's page and posts its narrowing form with one field set. */
+    private static HttpResponse<String> stopSharing(Browser browser, String id, String field, String value) {
+        HttpResponse<String> page = browser.open("/security-center/connections/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("action=\"/security-center/connections/" + id + "/narrow\"");
+        return browser.postForm("/security-center/connections/" + id + "/narrow",
+                Map.of("csrf", Browser.hiddenField(page.body(), "csrf"), field, value));
+    }
+
+    @Test
+    void removingAnAccountKeepsTheConnectionAndAnnouncesWhatRemains() throws Exception {
+        String customer = newCustomer();
+        String id = authorized(customer, PROVIDER);
+        Browser browser = signedIn(customer);
+
+        HttpResponse<String> narrowed = stopSharing(browser, id, "account", "ACC-2");
+        assertThat(narrowed.statusCode()).isEqualTo(303);
+        HttpResponse<String> after = browser.follow(narrowed);
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(after.body()).contains("Account ACC-2 removed by the customer").contains("value=\"ACC-1\"")
+                .doesNotContain("value=\"ACC-2\"");
+
+        JsonPath consent = internalGet(id);
+        assertThat(consent.getString("status")).isEqualTo("AUTHORIZED");
+        assertThat(consent.getList("accountIds")).containsExactly("ACC-1");
+        assertThat(consent.getList("dataClusters")).containsExactly("ACCOUNT_BASIC", "TRANSACTIONS");
+        assertThat(consent.getList("history.event")).containsExactly("CREATED", "AUTHORIZED", "NARROWED");
+
+        List<ConsumerRecord<String, String>> records = RevocationTopic.awaitRecords(id, 1);
+        assertThat(records).hasSize(1);
+        JsonNode event = RevocationTopic.envelope(records.get(0));
+        assertThat(event.get("type").asText()).isEqualTo("io.bankbridge.consent.updated.v1");
+        assertThat(event.get("data").get("accountIds").toString()).isEqualTo("[\"ACC-1\"]");
+        assertThat(event.get("data").get("dataClusters").toString()).isEqualTo("[\"ACCOUNT_BASIC\",\"TRANSACTIONS\"]");
+        assertThat(event.get("data").get("actor").asText()).isEqualTo("CUSTOMER");
+        // The stale-view fallback of the resource servers reads the narrowed state too.
+        given().auth().oauth2(readToken()).when().get("/internal/consents/" + id + "/state")
+                .then().statusCode(200).body("accountIds", contains("ACC-1"))
+                .body("dataClusters", contains("ACCOUNT_BASIC", "TRANSACTIONS"));
+    }
+
+    @Test
+    void removingADataClusterKeepsTheAccounts() {
+        String customer = newCustomer();
+        String id = authorized(customer, PROVIDER);
+        Browser browser = signedIn(customer);
+
+        assertThat(stopSharing(browser, id, "cluster", "TRANSACTIONS").statusCode()).isEqualTo(303);
+        JsonPath consent = internalGet(id);
+        assertThat(consent.getList("dataClusters")).containsExactly("ACCOUNT_BASIC");
+        assertThat(consent.getList("accountIds")).containsExactly("ACC-1", "ACC-2");
+        JsonNode event = RevocationTopic.envelope(RevocationTopic.awaitRecords(id, 1).get(0));
+        assertThat(event.get("data").get("dataClusters").toString()).isEqualTo("[\"ACCOUNT_BASIC\"]");
+    }
+
+    @Test
+    void theLastAccountAnUnsharedOneOrAForgedFormIsRefusedAndChangesNothing() {
+        String customer = newCustomer();
+        String id = authorized(customer, PROVIDER);
+        Browser browser = signedIn(customer);
+        assertThat(stopSharing(browser, id, "account", "ACC-2").statusCode()).isEqualTo(303);
+
+        HttpResponse<String> last = stopSharing(browser, id, "account", "ACC-1");
+        assertThat(last.statusCode()).isEqualTo(400);
+        assertThat(last.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(last.body()).contains("revoke it to end it");
+        assertThat(stopSharing(browser, id, "account", "ACC-9").statusCode()).isEqualTo(400);
+        assertThat(stopSharing(browser, id, "cluster", "NOT_A_CLUSTER").statusCode()).isEqualTo(400);
+        HttpResponse<String> forged = browser.postForm("/security-center/connections/" + id + "/narrow",
+                Map.of("csrf", "forged", "account", "ACC-1"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(internalGet(id).getList("accountIds")).containsExactly("ACC-1");
+    }
+
+    @Test
+    void aCustomerCannotNarrowAnotherCustomersConnection() {
+        String theirs = authorized(newCustomer(), PROVIDER);
+        String mine = authorized(newCustomer(), PROVIDER);
+        Browser browser = signedIn(internalGet(mine).getString("customerId"));
+        HttpResponse<String> page = browser.open("/security-center/connections/" + mine);
+        HttpResponse<String> attempt = browser.postForm("/security-center/connections/" + theirs + "/narrow",
+                Map.of("csrf", Browser.hiddenField(page.body(), "csrf"), "account", "ACC-2"));
+        assertThat(attempt.statusCode()).isEqualTo(404);
+        assertThat(internalGet(theirs).getList("accountIds")).containsExactly("ACC-1", "ACC-2");
+    }
+}

@@ -1,0 +1,12 @@
+package io.bankbridge.token.consent;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/**
+ * Body of {@code POST /internal/consents/{id}/amend}: {@code action} {@code MERGE} or {@code REPLACE}, for the
+ * provider whose grant it is, with the clusters and accounts the customer approved now.
+ */
+@RegisterForReflection
+public record ConsentAmendment(String action, String providerId, List<String> dataClusters, List<String> accountIds) {
+}
