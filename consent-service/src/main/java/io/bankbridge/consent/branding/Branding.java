@@ -1,6 +1,7 @@
 package io.bankbridge.consent.branding;
 
 import io.quarkus.qute.TemplateData;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.net.URI;
@@ -10,11 +11,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The configured brand as the page templates read it ({@code inject:branding}), checked once at start: colours are
+ * The configured brand as the page templates read it ({@code inject:branding}), checked at start: colours are
  * {@code #rrggbb}, the logo an inline image, links https (or same-site paths), so a page can never refer to
  * another site's resources.
  */
 @ApplicationScoped
+@Startup
 @Named("branding")
 public class Branding {
 

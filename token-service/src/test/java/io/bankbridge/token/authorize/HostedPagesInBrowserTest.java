@@ -90,20 +90,22 @@ class HostedPagesInBrowserTest {
     void aCustomerOpensTheLinkingPageAndDeclines(Size size) {
         try (HostedPages pages = HostedPages.open(size, SUITE)) {
             start(pages, "decline-" + size);
-            pages.fill("User name", "card.demo0003").fill("Password", Journeys.demoPassword("card.demo0003")).click("Sign in");
+            // demo person 0002: the lockout tests spend person 0003's attempts
+            pages.fill("User name", "card.demo0002").fill("Password", Journeys.demoPassword("card.demo0002")).click("Sign in");
             pages.find("a[href='/authorize/link']").click();
             pages.check("05-link");
-            pages.fill("User name on the other site", "savings.demo0003").fill("Password on the other site", "wrong")
+            pages.fill("User name on the other site", "savings.demo0002").fill("Password on the other site", "wrong")
                     .click("Connect");
             assertThat(pages.text()).contains("not valid");
             pages.check("06-link-error");
             pages.find("a[href='/authorize/consent']").click();
             pages.click("Not you? Sign out");
             assertThat(pages.url()).endsWith("/authorize/signin");
-            pages.fill("User name", "card.demo0003").fill("Password", Journeys.demoPassword("card.demo0003")).click("Sign in");
+            pages.fill("User name", "card.demo0002").fill("Password", Journeys.demoPassword("card.demo0002")).click("Sign in");
+            assertThat(pages.text()).contains("Signed in as card.demo0002");
 
             pages.click("Decline");
-            assertThat(pages.url()).startsWith(ProviderFixture.REDIRECT);
+            assertThat(pages.url()).as(pages.text()).startsWith(ProviderFixture.REDIRECT);
             assertThat(query(pages.url())).containsEntry("error", "access_denied").containsEntry("state", "decline-" + size);
         }
     }
