@@ -49,12 +49,12 @@ class SecurityCenterInBrowserTest {
             assertThat(pages.find("#time-zone").getText()).startsWith("Times are shown in your time zone (");
             pages.check("01-connections");
 
-            pages.find("h3 a[href='/security-center/connections/" + active + "']").click();
+            pages.follow("h3 a[href='/security-center/connections/" + active + "']");
             assertThat(pages.text()).contains("What " + PROVIDER_NAME + " can see")
                     .contains("What went in and out of the accounts you chose");
             pages.check("02-connection");
 
-            pages.find("a[href='/security-center/connections/" + active + "/revoke']").click();
+            pages.follow("a[href='/security-center/connections/" + active + "/revoke']");
             assertThat(pages.text()).contains("Revoke access for " + PROVIDER_NAME + "?");
             pages.check("03-confirm-revoke");
             assertThat(status(active)).isEqualTo("AUTHORIZED");

@@ -23,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The customer's hosted pages in a real browser: the distribution's headless Chromium driven through its own
@@ -127,10 +129,27 @@ public final class HostedPages implements AutoCloseable {
                 : driver.findElement(By.id(target));
     }
 
-    /** Clicks the button or link whose visible text is {@code text}. */
+    /** Clicks the button or link whose visible text is {@code text}, and waits for the page it leads to. */
     public HostedPages click(String text) {
-        driver.findElement(By.xpath("(//button|//a|//input[@type='submit'])[normalize-space(.)=" + xpathLiteral(text)
-                + " or @value=" + xpathLiteral(text) + "]")).click();
+        return load(driver.findElement(By.xpath("(//button|//a|//input[@type='submit'])[normalize-space(.)="
+                + xpathLiteral(text) + " or @value=" + xpathLiteral(text) + "]")));
+    }
+
+    /** Follows the link (or submits with the button) this CSS selector finds, and waits for the page it leads to. */
+    public HostedPages follow(String css) {
+        return load(find(css));
+    }
+
+    /**
+     * Clicks {@code element} and waits until the browser has left this page and loaded the next one (a form's
+     * answer may be a chain of redirects): a click alone may return before the navigation it starts.
+     */
+    private HostedPages load(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 

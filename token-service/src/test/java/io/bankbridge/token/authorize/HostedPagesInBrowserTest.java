@@ -92,13 +92,13 @@ class HostedPagesInBrowserTest {
             start(pages, "decline-" + size);
             // demo person 0002: the lockout tests spend person 0003's attempts
             pages.fill("User name", "card.demo0002").fill("Password", Journeys.demoPassword("card.demo0002")).click("Sign in");
-            pages.find("a[href='/authorize/link']").click();
+            pages.follow("a[href='/authorize/link']");
             pages.check("05-link");
             pages.fill("User name on the other site", "savings.demo0002").fill("Password on the other site", "wrong")
                     .click("Connect");
             assertThat(pages.text()).contains("not valid");
             pages.check("06-link-error");
-            pages.find("a[href='/authorize/consent']").click();
+            pages.follow("a[href='/authorize/consent']");
             pages.click("Not you? Sign out");
             assertThat(pages.url()).endsWith("/authorize/signin");
             pages.fill("User name", "card.demo0002").fill("Password", Journeys.demoPassword("card.demo0002")).click("Sign in");
