@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
@@ -48,6 +50,14 @@ class ProviderApiTest {
                 .body("accounts[0].currency.currencyCode", equalTo("USD"))
                 .body("accounts[0]", not(hasKey("currentBalance")))
                 .body("accounts[0]", not(hasKey("creditLine")));
+    }
+
+    @Test
+    void theDemoBalancesAreAsOfATimeInThePast() {
+        Grants grant = Grants.of(List.of("ACCOUNT_DETAILED"), "ACC-C-0001-1", "ACC-C-0001-2", "ACC-S-0001-1");
+        List<String> asOf = get(grant, "/accounts").statusCode(200).extract().jsonPath().getList("accounts.balanceAsOf");
+        assertThat(asOf).hasSize(3).allSatisfy(at -> assertThat(java.time.OffsetDateTime.parse(at).toInstant())
+                .isBefore(java.time.Instant.now()));
     }
 
     @Test

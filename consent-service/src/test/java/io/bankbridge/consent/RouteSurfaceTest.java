@@ -45,8 +45,12 @@ class RouteSurfaceTest {
             "GET /grants/{grant_id}", Access.GRANTS_QUERY,
             "DELETE /grants/{grant_id}", Access.GRANTS_REVOKE);
 
-    /** Security Center pages that show nothing about anyone and need no session: the page after signing out. */
-    private static final Set<String> PUBLIC_PAGES = Set.of("GET /security-center/signed-out");
+    /**
+     * Security Center pages that show nothing about anyone and need no session: the page after signing out, and the
+     * bank's stylesheet and logo.
+     */
+    private static final Set<String> PUBLIC_PAGES = Set.of("GET /security-center/signed-out", "GET /branding/brand.css",
+            "GET /branding/logo");
 
     @TestHTTPResource("/")
     URL root;
@@ -185,7 +189,8 @@ class RouteSurfaceTest {
     }
 
     private static boolean securityCenter(Route route) {
-        return route.template().startsWith("/security-center") || route.template().startsWith("/me/");
+        return route.template().startsWith("/security-center") || route.template().startsWith("/me/")
+                || route.template().startsWith("/branding/");
     }
 
     private static String providerToken() {

@@ -64,8 +64,9 @@ class SecurityCenterJourneyTest {
                 .contains("ACC-1, ACC-2")
                 .contains("/security-center/connections/" + active + "/revoke")
                 .doesNotContain("App lender-app")
-                .doesNotContain("<script")
-                .doesNotContain("https://");
+                .doesNotContain("<script>")
+                .contains("<script src=\"/assets/local-time.js\" defer></script>")
+                .doesNotContain("src=\"http");
         assertThat(section(list.body(), "active")).contains(PROVIDER_NAME);
 
         HttpResponse<String> detail = browser.open("/security-center/connections/" + active);
@@ -181,7 +182,7 @@ class SecurityCenterJourneyTest {
         Browser browser = signedIn(customer);
         HttpResponse<String> home = browser.open("/security-center");
         assertThat(home.body()).contains("Signed in as <strong>" + customer + "</strong>")
-                .contains("action=\"/security-center/sign-out\"").contains(">Sign out</button>");
+                .contains("action=\"/security-center/sign-out\"").contains(">Not you? Sign out</button>");
 
         HttpResponse<String> forged = browser.postForm("/security-center/sign-out", Map.of("csrf", "forged"));
         assertThat(forged.statusCode()).isEqualTo(403);

@@ -27,7 +27,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 class RouteSurfaceTest {
 
-    /** The @PermitAll endpoints: they authenticate clients and tokens themselves, per the OAuth and OpenID specs. */
+    /**
+     * The @PermitAll endpoints: they authenticate clients and tokens themselves, per the OAuth and OpenID specs; and
+     * the bank's stylesheet and logo, which the sign-in page shows before anyone is signed in.
+     */
     private static final Set<String> PUBLIC = Set.of(
             "GET /.well-known/oauth-authorization-server",
             "GET /.well-known/openid-configuration",
@@ -41,6 +44,9 @@ class RouteSurfaceTest {
             "GET /authorize/link",
             "POST /authorize/link",
             "POST /authorize/signout",
+            "POST /authorize/cancel",
+            "GET /branding/brand.css",
+            "GET /branding/logo",
             "GET /logout",
             "POST /logout",
             "POST /token",

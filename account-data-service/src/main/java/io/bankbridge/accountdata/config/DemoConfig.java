@@ -21,6 +21,6 @@ public interface DemoConfig {
     @WithDefault("24")
     int months();
 
-    /** Last day of the generated history; today (UTC) when absent. Fix it to reproduce data byte for byte. */
+    /** Last day of the generated history; yesterday (UTC) when absent, so nothing is dated in the future. Fix it to reproduce data byte for byte. */
     Optional<LocalDate> until();
 }

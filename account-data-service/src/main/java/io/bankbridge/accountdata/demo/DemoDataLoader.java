@@ -24,7 +24,8 @@ public class DemoDataLoader {
         if (!config.enabled()) {
             return;
         }
-        LocalDate until = config.until().orElse(LocalDate.now(ZoneOffset.UTC));
+        // Through yesterday: every transaction and the balances' "as of" time (23:00 on the last day) are in the past.
+        LocalDate until = config.until().orElse(LocalDate.now(ZoneOffset.UTC).minusDays(1));
         new DemoDataGenerator(config.customers(), config.months(), until).writeMissing(dataSource);
     }
 }

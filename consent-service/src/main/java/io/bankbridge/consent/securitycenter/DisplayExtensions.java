@@ -7,7 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-/** How the Security Center pages print instants and data clusters for people. */
+/**
+ * How the Security Center pages print instants and data clusters for people. An instant is rendered in UTC inside a
+ * {@code <time datetime>} element; the pages' one script rewrites it in the browser's own time zone.
+ */
 @TemplateExtension
 final class DisplayExtensions {
 
@@ -22,6 +25,14 @@ final class DisplayExtensions {
             "CUSTOMER_CONTACT", "Contact details",
             "CUSTOMER_PERSONAL", "Personal details");
 
+    private static final Map<String, String> EXPLANATIONS = Map.of(
+            "ACCOUNT_BASIC", "The name and type of each account you chose, and the last digits of its number.",
+            "ACCOUNT_DETAILED", "How much is in each account you chose (current and available balance), and for cards the credit limit.",
+            "ACCOUNT_PAYMENTS", "The full account and routing numbers, so the app can set up payments to or from the account.",
+            "TRANSACTIONS", "What went in and out of the accounts you chose: dates, amounts and who was paid, including past months.",
+            "CUSTOMER_CONTACT", "Your name, email address, phone number and postal address.",
+            "CUSTOMER_PERSONAL", "Details that confirm who you are, such as your name and date of birth.");
+
     private DisplayExtensions() {
     }
 
@@ -29,7 +40,17 @@ final class DisplayExtensions {
         return at == null ? "—" : WHEN.format(at);
     }
 
+    /** The instant as a {@code datetime} attribute takes it (ISO 8601, UTC). */
+    static String iso(Instant at) {
+        return at == null ? "" : at.toString();
+    }
+
     static String label(String cluster) {
         return CLUSTERS.getOrDefault(cluster, cluster);
+    }
+
+    /** What sharing the cluster means, in plain words. */
+    static String explanation(String cluster) {
+        return EXPLANATIONS.getOrDefault(cluster, "");
     }
 }

@@ -31,7 +31,8 @@ import java.net.URI;
 import java.util.UUID;
 
 /**
- * The customer Security Center (server-rendered, no scripts, no third-party resources): the customer's provider
+ * The customer Security Center (server-rendered; one same-origin script shows times in the browser's time zone; no
+ * third-party resources): the customer's provider
  * connections, each connection's history and data accesses, and revocation behind a confirmation step. Signed in
  * through token-service with the authorization-code flow; never reachable with a bearer token. Sign-out ends this
  * service's session and then token-service's.
@@ -47,9 +48,11 @@ public class SecurityCenterPages {
         static native TemplateInstance connections(Connections connections, String revokedProvider, String signedInAs,
                                                    String csrfField, String csrfToken);
 
-        static native TemplateInstance connection(ConnectionDetail detail, String csrfField, String csrfToken);
+        static native TemplateInstance connection(ConnectionDetail detail, String signedInAs, String csrfField,
+                                                  String csrfToken);
 
-        static native TemplateInstance confirmRevoke(Connection connection, String csrfField, String csrfToken);
+        static native TemplateInstance confirmRevoke(Connection connection, String signedInAs, String csrfField,
+                                                     String csrfToken);
     }
 
     private final CustomerConnections connections;
@@ -123,9 +126,10 @@ public class SecurityCenterPages {
     @GET
     @Path("/connections/{id}")
     public Uni<Response> connection(@PathParam("id") UUID id, @Context UriInfo uri) {
+        String customer = callers.customer();
         return connections.detail(callers.customers(), id).map(detail -> {
-            FormTokens.Issued form = formTokens.issue(callers.customer());
-            return Response.ok(Templates.connection(detail, FormTokens.FIELD, form.token()))
+            FormTokens.Issued form = formTokens.issue(customer);
+            return Response.ok(Templates.connection(detail, callers.displayName(), FormTokens.FIELD, form.token()))
                     .cookie(formCookie(form, uri)).build();
         });
     }
@@ -157,7 +161,7 @@ public class SecurityCenterPages {
         return connections.detail(callers.customers(), id).map(detail -> {
             FormTokens.Issued form = formTokens.issue(customer);
             Connection connection = Connection.of(detail.consent().consent(), null);
-            return Response.ok(Templates.confirmRevoke(connection, FormTokens.FIELD, form.token()))
+            return Response.ok(Templates.confirmRevoke(connection, callers.displayName(), FormTokens.FIELD, form.token()))
                     .cookie(formCookie(form, uri)).build();
         });
     }

@@ -153,6 +153,9 @@ public final class Stack implements AutoCloseable {
         environment.put("BANKBRIDGE_DEMO_ENABLED", Boolean.toString(settings.demo));
         environment.put("BANKBRIDGE_DEMO_PROVIDER_KEY_FILE", demoProviderKeyFile().toString());
         environment.put("BANKBRIDGE_DEMO_LOGINS_FILE", settings.workDir.resolve("demo-logins.txt").toString());
+        if (settings.demo) {
+            environment.putAll(DemoBrand.environment("http://localhost:" + consentPort + "/security-center"));
+        }
         environment.putAll(settings.extraEnvironment);
 
         // The resource servers read token-service's discovery document at start: it goes first.
@@ -181,6 +184,9 @@ public final class Stack implements AutoCloseable {
         String name = instance == 0 ? module : module + "-" + (instance + 1);
         Path jar = settings.root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         List<String> jvmOptions = new ArrayList<>(settings.jvmOptions);
+        if (settings.demo) {
+            jvmOptions.addAll(DemoBrand.jvmOptions());
+        }
         if (settings.startupCache) {
             jvmOptions.addAll(ServiceProcess.startupCacheOptions(jar));
         }

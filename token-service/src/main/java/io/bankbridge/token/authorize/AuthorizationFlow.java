@@ -177,9 +177,10 @@ public class AuthorizationFlow {
                         .onFailure(OAuthException.class).recoverWithItem(List.of());
         return providers.find(session.clientId()).chain(found -> {
             Provider provider = found.orElseThrow(() -> new IllegalStateException("client vanished: " + session.clientId()));
+            // The provider's logo is not shown: loading it would tell the provider's host who is at the bank's page.
             return granted.chain(already -> accountsOf(customerIds).map(accounts -> new ConsentPage(provider.name(),
-                    provider.logoUri(), session.dataClusters().stream().map(DataClusterWording::describe).toList(),
-                    session.durationDays(), accounts, session.grantAction(), already)));
+                    session.dataClusters().stream().map(DataClusterWording::describe).toList(), session.durationDays(),
+                    ConsentPage.durationChoices(session.durationDays()), accounts, session.grantAction(), already)));
         });
     }
 
@@ -200,15 +201,16 @@ public class AuthorizationFlow {
     }
 
     /**
-     * The customer approved sharing {@code accountIds}: consent-service records the consent as authorized for exactly
-     * those accounts, and the client gets a code. Returns the redirect to the client.
+     * The customer approved sharing {@code accountIds} for {@code durationDays} (the requested duration or a shorter
+     * one the customer chose): consent-service records the consent as authorized for exactly those accounts and that
+     * long, and the client gets a code. Returns the redirect to the client.
      */
-    public Uni<String> approve(AuthorizationSession session, List<String> accountIds) {
+    public Uni<String> approve(AuthorizationSession session, List<String> accountIds, int durationDays) {
         if (session.amendsGrant()) {
             return amend(session, accountIds);
         }
         return decide(session, (bearer, consent) -> consents.authorize(bearer, consent.id(),
-                        new ConsentApproval(accountIds, session.durationDays())))
+                        new ConsentApproval(accountIds, durationDays)))
                 .chain(consent -> issueCode(session, consent.id(), consent.expiresAt(), session.dataClusters()));
     }
 
@@ -282,9 +284,20 @@ public class AuthorizationFlow {
         return recorded.onFailure().invoke(e -> Log.warnf("Could not record a declined consent for client %s: %s",
                         session.clientId(), e.toString()))
                 .onFailure().recoverWithNull()
-                .chain(() -> sessions.delete(session))
-                .map(ignored -> redirect(session.redirectUri(),
-                        params("error", "access_denied", "error_description", "The customer declined the request", "state", session.state())));
+                .chain(() -> denied(session, "The customer declined the request"));
+    }
+
+    /**
+     * The customer cancelled at the sign-in step: nothing was decided, so nothing is recorded with consent-service;
+     * the client gets {@code access_denied} with its {@code state} and {@code iss} (RFC 6749 §4.1.2.1, RFC 9207).
+     */
+    public Uni<String> cancel(AuthorizationSession session) {
+        return denied(session, "The customer cancelled the sign-in");
+    }
+
+    private Uni<String> denied(AuthorizationSession session, String description) {
+        return sessions.delete(session).map(ignored -> redirect(session.redirectUri(),
+                params("error", "access_denied", "error_description", description, "state", session.state())));
     }
 
     private Uni<StartResult> errorRedirect(String redirectUri, String state, String error, String description) {

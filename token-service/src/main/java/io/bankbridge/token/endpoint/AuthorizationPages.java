@@ -6,8 +6,10 @@ import io.bankbridge.token.authorize.AuthorizationFlow;
 import io.bankbridge.token.authorize.AuthorizationRequest;
 import io.bankbridge.token.authorize.AuthorizationSession;
 import io.bankbridge.token.authorize.AuthorizationSessions;
+import io.bankbridge.token.authorize.ConsentPage;
 import io.bankbridge.token.authorize.Notice;
 import io.bankbridge.token.authorize.StartResult;
+import io.bankbridge.token.branding.Branding;
 import io.bankbridge.token.client.Provider;
 import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.login.CustomerSignIn;
@@ -20,6 +22,7 @@ import io.bankbridge.token.login.SignInResult;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -70,11 +73,13 @@ public class AuthorizationPages {
     private final Template messagePage;
     private final SessionCookie cookie;
     private final LoginStore logins;
+    private final Branding branding;
     private final long retryAfterSeconds;
     private final Clock clock = Clock.systemUTC();
 
     AuthorizationPages(AuthorizationFlow flow, AuthorizationSessions sessions, CustomerSignIn signIn, LoginLinks links,
                        ProviderDirectory providers, LoginConfig login, SessionCookie cookie, LoginStore logins,
+                       Branding branding,
                        @Location("pages/signin.html") Template signinPage,
                        @Location("pages/consent.html") Template consentPage,
                        @Location("pages/link.html") Template linkPage,
@@ -90,6 +95,7 @@ public class AuthorizationPages {
         this.messagePage = messagePage;
         this.cookie = cookie;
         this.logins = logins;
+        this.branding = branding;
         this.retryAfterSeconds = Math.max(1, login.hashing().retryAfter().toSeconds());
     }
 
@@ -174,6 +180,7 @@ public class AuthorizationPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> decide(@Context HttpHeaders headers, MultivaluedMap<String, String> form) {
         String action = field(form, "action");
+        String duration = field(form, "duration");
         List<String> accountIds = form.get("account");
         return inSignedInSession(headers, true, field(form, "csrf"), session -> {
             if ("decline".equals(action)) {
@@ -182,6 +189,13 @@ public class AuthorizationPages {
             }
             if (!"approve".equals(action)) {
                 return message(400, "We cannot continue with this request", "Please choose Approve or Decline.");
+            }
+            // The customer may shorten the requested duration, never lengthen it: only the offered choices are taken.
+            Integer days = duration == null ? Integer.valueOf(session.durationDays()) : ConsentPage
+                    .durationChoices(session.durationDays()).stream().filter(d -> d.toString().equals(duration))
+                    .findFirst().orElse(null);
+            if (days == null) {
+                return message(400, "We cannot continue with this request", "Please choose one of the durations shown.");
             }
             List<String> chosen = accountIds == null ? List.of() : accountIds.stream().filter(id -> !id.isBlank()).distinct().toList();
             if (chosen.isEmpty()) {
@@ -192,9 +206,23 @@ public class AuthorizationPages {
                     return message(400, "We cannot continue with this request", "Please choose among the accounts shown.");
                 }
                 return flow.claim(session).chain(claimed -> !claimed ? answeredElsewhere()
-                        : flow.approve(session, chosen).map(location -> seeOther(location, "")));
+                        : flow.approve(session, chosen, days).map(location -> seeOther(location, "")));
             });
         });
+    }
+
+    /**
+     * "Cancel" on the sign-in page: the customer goes back to the client, which is told {@code access_denied} with
+     * its {@code state} and {@code iss} (RFC 6749 §4.1.2.1, RFC 9207). The pushed request is used up, as by a decision.
+     */
+    @POST
+    @Path("/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The customer cancels: back to the client's redirect_uri with error=access_denied, state and iss")
+    public Uni<Response> cancel(@Context HttpHeaders headers, MultivaluedMap<String, String> form) {
+        return inSession(headers, field(form, "csrf"), session -> flow.bind(session).chain(bound -> !bound ? takenElsewhere()
+                : flow.claim(session).chain(claimed -> !claimed ? answeredElsewhere()
+                : flow.cancel(session).map(location -> seeOther(location, "")))));
     }
 
     /**
@@ -327,8 +355,18 @@ public class AuthorizationPages {
         return shown.chain(() -> html(status, page.data("csrf", session.csrfToken()).data("notice", session.notice())));
     }
 
+    /** An error or message page; it offers the way to the Security Center where the bank configured one. */
     private Uni<Response> message(int status, String title, String message) {
-        return html(status, messagePage.data("title", title).data("message", message));
+        TemplateInstance page = messagePage.data("title", title).data("message", message);
+        if (branding.securityCenterUrl() != null) {
+            page.data("back", new Back(branding.securityCenterUrl(), "Go to the Security Center"));
+        }
+        return html(status, page);
+    }
+
+    /** A page's way back: where to, and what the link says. */
+    @TemplateData
+    public record Back(String url, String label) {
     }
 
     private static Uni<Response> html(int status, TemplateInstance page) {

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Security headers on every response of the hosted pages: no framing (clickjacking), no script at all, only this
- * origin's stylesheet, provider logos over https, no referrer leaking the request, no caching of pages carrying
+ * origin's stylesheets and images (nothing from another site), no referrer leaking the request, no caching of pages carrying
  * CSRF tokens or account lists.
  */
 @Provider
@@ -18,7 +18,7 @@ public class PageSecurityHeaders implements ContainerResponseFilter {
 
     // No form-action: browsers apply it to the 303 that follows a form POST, and that goes to the client's redirect URI.
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; style-src 'self'; "
-            + "img-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+            + "img-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     /** The headers every page answer carries, error pages written by the HTTP layer included. */
     static final Map<String, String> HEADERS = Map.of(

@@ -50,11 +50,10 @@ class AccountPickerTest {
         Response page = atPicker(provider, "card.demo0001", "p-1").get("/authorize/consent");
         assertThat(page.statusCode(), equalTo(200));
         assertThat(page.asString(), allOf(containsString("Demo Budget App would like to access your account data"),
-                containsString("src=\"" + ProviderFixture.LOGO + "\""),
                 containsString("Basic account information"), containsString("Transactions, including past transaction history"),
                 containsString("90 days"),
                 containsString("value=\"ACC-C-0001-1\""), containsString("value=\"ACC-C-0001-2\""),
-                containsString("value=\"ACC-S-0001-1\""), containsString("Add accounts from another Bankbridge site")));
+                containsString("value=\"ACC-S-0001-1\""), containsString("Connect your accounts from another Bankbridge website")));
         assertThat(page.header("Content-Security-Policy"), containsString("frame-ancestors 'none'"));
     }
 
@@ -102,6 +101,34 @@ class AccountPickerTest {
         assertThat(claims.getSubject(), equalTo("CUS-C-0001"));
         assertThat(claims.getStringClaim("consent_id"), equalTo(create.consentId()));
         assertThat(claims.getStringClaim("client_id"), equalTo(provider.clientId));
+    }
+
+    @Test
+    void theCustomerMayShortenTheDurationAndTheConsentIsAuthorizedForThatLong() {
+        Browser browser = atPicker(provider, "card.demo0001", "p-short");
+        assertThat(browser.get("/authorize/consent").asString(), allOf(containsString("<option value=\"30\""),
+                containsString("<option value=\"90\" selected"), not(containsString("<option value=\"180\""))));
+        int before = BankServicesStandIn.consentCalls().size();
+        Response approve = browser.post("/authorize/consent", "action", "approve", "duration", "30",
+                "account", "ACC-C-0001-1");
+        assertThat(approve.statusCode(), equalTo(303));
+        assertThat(approve.header("Location"), startsWith(ProviderFixture.REDIRECT + "?code="));
+        assertThat(only(BankServicesStandIn.consentCallsSince(before), "authorize").body().get("durationDays").asInt(),
+                equalTo(30));
+    }
+
+    @Test
+    void aForgedLongerDurationIsRefusedWithTheErrorPageAndNothingIsRecorded() {
+        Browser browser = atPicker(provider, "card.demo0001", "p-long");
+        int before = BankServicesStandIn.consentCalls().size();
+        for (String forged : new String[] {"365", "91", "0", "-30", "thirty"}) {
+            Response approve = browser.post("/authorize/consent", "action", "approve", "duration", forged,
+                    "account", "ACC-C-0001-1");
+            assertThat(approve.statusCode(), equalTo(400));
+            assertThat(approve.contentType(), startsWith("text/html"));
+            assertThat(approve.asString(), containsString("Please choose one of the durations shown."));
+        }
+        assertThat(BankServicesStandIn.consentCallsSince(before), hasSize(0));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -59,8 +60,9 @@ class SignInPageTest {
             assertThat(response.header("X-Content-Type-Options"), equalTo("nosniff"));
             assertThat(response.header("Cache-Control"), equalTo("no-store"));
         }
+        // Links to the bank's help and legal pages are fine; nothing is loaded from anywhere but this service.
         assertThat(page.asString(), allOf(not(containsString("<script")), not(containsString("style=")),
-                not(containsString("<style")), not(containsString("http://")), not(containsString("https://"))));
+                not(containsString("<style")), not(containsString("src=\"http")), not(containsString("href=\"//"))));
     }
 
     @Test
@@ -122,6 +124,40 @@ class SignInPageTest {
                 "password", "Demo-0001-pass!");
         assertThat(response.statusCode(), equalTo(403));
         assertThat(response.asString(), containsString("not accepted"));
+    }
+
+    @Test
+    void cancelSendsTheCustomerBackWithAccessDeniedStateAndIssAndUsesTheRequestUp() {
+        Browser browser = new Browser();
+        String requestUri = provider.push("s-cancel", Journeys.VERIFIER, Journeys.CLUSTERS, 90);
+        browser.follow(provider.authorizeUrl(requestUri));
+        Response cancel = browser.post("/authorize/cancel");
+        assertThat(cancel.statusCode(), equalTo(303));
+        assertThat(cancel.header("Location"), startsWith(ProviderFixture.REDIRECT + "?"));
+        assertThat(Journeys.query(cancel.header("Location")), allOf(hasEntry("error", "access_denied"),
+                hasEntry("state", "s-cancel"), hasEntry("iss", "http://localhost:8081")));
+        assertThat(cancel.header("Location"), not(containsString("code=")));
+
+        Response again = new Browser().follow(provider.authorizeUrl(requestUri));
+        assertThat(again.statusCode(), equalTo(400));
+        assertThat(again.asString(), containsString("We cannot continue with this request"));
+    }
+
+    @Test
+    void cancelWithoutTheCsrfTokenIsRefusedWith403AndTheRequestStaysUsable() {
+        Browser browser = atSignIn(provider, "s-cancel-2");
+        Response forged = browser.postRaw("/authorize/cancel");
+        assertThat(forged.statusCode(), equalTo(403));
+        assertThat(forged.contentType(), startsWith("text/html"));
+        assertThat(signIn(browser, "card.demo0001", "Demo-0001-pass!").header("Location"), endsWith("/authorize/consent"));
+    }
+
+    @Test
+    void theSessionEndedPageOffersTheWayToTheSecurityCenter() {
+        Response response = new Browser().get("/authorize/consent");
+        assertThat(response.statusCode(), equalTo(400));
+        assertThat(response.asString(), allOf(containsString("Your session has ended"),
+                containsString("href=\"http://localhost:8082/security-center\"")));
     }
 
     @Test
