@@ -9,7 +9,7 @@ import io.bankbridge.token.authorize.AuthorizationSessions;
 import io.bankbridge.token.authorize.ConsentPage;
 import io.bankbridge.token.authorize.Notice;
 import io.bankbridge.token.authorize.StartResult;
-import io.bankbridge.token.branding.Branding;
+import io.bankbridge.branding.Branding;
 import io.bankbridge.token.client.Provider;
 import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.login.CustomerSignIn;

@@ -1,4 +1,4 @@
-package io.bankbridge.token.branding;
+package io.bankbridge.branding;
 
 import io.quarkus.qute.TemplateData;
 import io.quarkus.runtime.Startup;

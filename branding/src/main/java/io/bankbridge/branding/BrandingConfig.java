@@ -1,4 +1,4 @@
-package io.bankbridge.token.branding;
+package io.bankbridge.branding;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

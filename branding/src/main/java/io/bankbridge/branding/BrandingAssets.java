@@ -1,4 +1,4 @@
-package io.bankbridge.token.branding;
+package io.bankbridge.branding;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
