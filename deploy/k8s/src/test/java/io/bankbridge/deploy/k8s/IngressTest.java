@@ -122,9 +122,9 @@ class IngressTest {
 
     private static Map<String, String> publicPaths() {
         Map<String, String> paths = new LinkedHashMap<>();
-        Stream.of("/.well-known", "/jwks", "/par", "/authorize", "/token", "/revoke", "/introspect", "/userinfo")
-                .forEach(p -> paths.put(p, "token-service"));
-        Stream.of("/consents", "/security-center", "/me").forEach(p -> paths.put(p, "consent-service"));
+        Stream.of("/.well-known", "/jwks", "/par", "/authorize", "/token", "/revoke", "/introspect", "/userinfo",
+                "/branding").forEach(p -> paths.put(p, "token-service"));
+        Stream.of("/consents", "/security-center", "/me", "/grants").forEach(p -> paths.put(p, "consent-service"));
         paths.put("/fdx/v6", "account-data-service");
         return paths;
     }

@@ -181,6 +181,11 @@ class ServiceWiringTest {
         assertFalse(tlsHosts.isEmpty(), "no TLS host");
         assertTrue(tlsHosts.stream().anyMatch(h -> issuer.equals("https://" + h)),
                 "issuer " + issuer + " is not https:// one of the Ingress TLS hosts " + tlsHosts);
+        // Discovery's grant_management_endpoint is consent-service's /grants as providers reach it, not its cluster URL.
+        Manifests.EnvValue grants = manifests.environment(containers(tokenService).get(0))
+                .get("BANKBRIDGE_GRANT_MANAGEMENT_ENDPOINT");
+        assertTrue(grants != null && (issuer + "/grants").equals(grants.literal()),
+                "BANKBRIDGE_GRANT_MANAGEMENT_ENDPOINT is not " + issuer + "/grants");
     }
 
     /** token-service refuses to start with its signing keys unprotected: the encryption key or a key file is wired. */
