@@ -88,7 +88,7 @@ public final class Browser {
             } else if (type.equals("submit") || type.equals("button")) {
                 continue;
             } else {
-                data.add(new String[] {name, fields.getOrDefault(name, input.val())});
+                data.add(new String[] {name, fields.getOrDefault(name, shownValue(input))});
             }
         }
         Element pressed = form.select("button, input[type=submit]").stream()
@@ -102,6 +102,18 @@ public final class Browser {
         String body = data.stream().map(p -> enc(p[0]) + "=" + enc(p[1])).collect(Collectors.joining("&"));
         return follow(HttpRequest.newBuilder(target).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** What a browser sends for a field left as shown: a select's selected option (else its first), a field's value. */
+    private static String shownValue(Element field) {
+        if (!field.tagName().equals("select")) {
+            return field.val();
+        }
+        Element option = field.selectFirst("option[selected]");
+        if (option == null) {
+            option = field.selectFirst("option");
+        }
+        return option == null ? "" : option.hasAttr("value") ? option.attr("value") : option.text();
     }
 
     /** Posts a raw form, e.g. to show that a request without the page's CSRF token is refused. */

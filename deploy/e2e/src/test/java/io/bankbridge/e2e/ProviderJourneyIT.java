@@ -92,7 +92,7 @@ class ProviderJourneyIT {
         assertThat(list.text()).contains("Demo Budget App");
         Browser.Page confirm = customer.open(stack.consentService().baseUrl() + "/security-center/connections/"
                 + connection.consentId() + "/revoke");
-        Browser.Page after = customer.submit(confirm, "button", Map.of(), "revoke");
+        Browser.Page after = customer.submit(confirm, "button.danger", Map.of(), "revoke");
         assertThat(after.status()).isEqualTo(200);
 
         assertRefusedEverywhere(connection);
@@ -152,7 +152,7 @@ class ProviderJourneyIT {
         try {
             Browser.Page confirm = customer.open(stack.consentService().baseUrl() + "/security-center/connections/"
                     + connection.consentId() + "/revoke");
-            Browser.Page after = customer.submit(confirm, "button", Map.of(), "revoke");
+            Browser.Page after = customer.submit(confirm, "button.danger", Map.of(), "revoke");
             assertThat(after.status()).isEqualTo(200);
             assertThat(consentStatus(connection.consentId())).isEqualTo("REVOKED");
         } finally {

@@ -133,7 +133,7 @@ class RevocationDuringOutageIT {
             latencies.add("Security Center " + refusedEverywhereAfter(securityCenter, true, () -> {
                 Browser.Page confirm = customer.open(stack.consentService().baseUrl() + "/security-center/connections/"
                         + securityCenter.consentId() + "/revoke");
-                return customer.submit(confirm, "button", Map.of(), "revoke").status();
+                return customer.submit(confirm, "button.danger", Map.of(), "revoke").status();
             }));
             latencies.add("consent API " + refusedEverywhereAfter(consentApi, true, () -> provider.call("DELETE",
                     stack.consentService().baseUrl() + "/consents/" + consentApi.consentId(),
