@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The token this service reads account-data-service's access log with carries that one capability, nothing more. */
+/**
+ * The token this service reads account-data-service with carries the two capabilities the Security Center needs there
+ * (the access log, the customer's account names), nothing more.
+ */
 @QuarkusTest
 class AccessLogTokenTest {
 
@@ -18,10 +21,10 @@ class AccessLogTokenTest {
     OidcClient client;
 
     @Test
-    void theAccessLogIsReadWithAnInternalTokenForTheAccessLogOnly() throws Exception {
+    void accountDataIsReadWithAnInternalTokenForTheAccessLogAndAccountNamesOnly() throws Exception {
         String token = client.getTokens().await().atMost(Duration.ofSeconds(30)).getAccessToken();
         var claims = SignedJWT.parse(token).getJWTClaimsSet();
-        assertThat(claims.getStringClaim("scope")).isEqualTo(Access.ACCESS_LOG_READ);
+        assertThat(claims.getStringClaim("scope").split(" ")).containsExactlyInAnyOrder(Access.ACCESS_LOG_READ, Access.ACCOUNTS_LIST);
         assertThat(claims.getAudience()).containsExactly(Access.INTERNAL_AUDIENCE);
         assertThat(claims.getStringClaim("client_id")).isEqualTo("consent-service");
     }

@@ -61,7 +61,7 @@ class SecurityCenterJourneyTest {
                 .contains("name=\"viewport\"")
                 .contains(PROVIDER_NAME)
                 .contains("Transactions")
-                .contains("ACC-1, ACC-2")
+                .contains(AccountDataStandIn.CARD + ", " + AccountDataStandIn.SAVINGS)
                 .contains("/security-center/connections/" + active + "/revoke")
                 .doesNotContain("App lender-app")
                 .doesNotContain("<script>")
@@ -97,6 +97,40 @@ class SecurityCenterJourneyTest {
 
         assertExactlyOneRevokedEvent(active, customer);
         assertThat(status(someoneElses)).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void accountsAreShownByTheirNicknameAndLastFourDigitsNeverByTheirIds() {
+        String customer = newCustomer();
+        String active = authorized(customer, PROVIDER);
+        Browser browser = signedIn(customer);
+
+        for (String page : List.of("/security-center", "/security-center/connections/" + active,
+                "/security-center/connections/" + active + "/revoke")) {
+            HttpResponse<String> shown = browser.open(page);
+            assertThat(shown.statusCode()).as(page).isEqualTo(200);
+            assertThat(visibleText(shown.body())).as(page)
+                    .contains(AccountDataStandIn.CARD).contains(AccountDataStandIn.SAVINGS).doesNotContain("ACC-");
+        }
+    }
+
+    @Test
+    void anAccountTheBankDoesNotListIsShownWithANeutralNameNotItsId() {
+        String customer = AccountDataStandIn.UNLISTED + UUID.randomUUID().toString().substring(0, 8);
+        String active = authorized(customer, PROVIDER);
+        Browser browser = signedIn(customer);
+
+        HttpResponse<String> list = browser.open("/security-center");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(visibleText(list.body())).contains("An account (details unavailable), An account (details unavailable)")
+                .doesNotContain("ACC-");
+        assertThat(visibleText(browser.open("/security-center/connections/" + active).body()))
+                .contains("An account (details unavailable)").doesNotContain("ACC-");
+    }
+
+    /** What a page says to the reader: the HTML without its tags (so without form values). */
+    private static String visibleText(String html) {
+        return html.replaceAll("<[^>]*>", "");
     }
 
     @Test

@@ -38,7 +38,7 @@ class ClientCredentialsGrantTest {
 
     @ParameterizedTest
     @CsvSource({
-            "consent-service, internal.access-log.read",
+            "consent-service, internal.accounts.list internal.access-log.read",
             "account-data-service, internal.consents.read",
             "core-banking, internal.ingest"})
     void internalClientWithoutScopeParameterGetsExactlyItsScopes(String clientId, String scopes) throws Exception {
@@ -60,6 +60,7 @@ class ClientCredentialsGrantTest {
     @ParameterizedTest
     @CsvSource({
             "consent-service, internal.access-log.read",
+            "consent-service, internal.accounts.list",
             "account-data-service, internal.consents.read",
             "core-banking, internal.ingest"})
     void internalClientAskingForItsOwnScopeGetsIt(String clientId, String scope) throws Exception {
@@ -73,7 +74,6 @@ class ClientCredentialsGrantTest {
     @CsvSource({
             "consent-service, internal.consents.read",
             "consent-service, internal.consents.decide",
-            "consent-service, internal.accounts.list",
             "consent-service, internal.ingest",
             "account-data-service, internal.access-log.read",
             "account-data-service, internal.consents.decide",

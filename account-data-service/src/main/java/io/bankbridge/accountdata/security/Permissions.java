@@ -10,7 +10,7 @@ import io.bankbridge.accountdata.model.DataCluster;
  */
 public final class Permissions {
 
-    /** token-service lists a customer's accounts for the consent page's account picker. */
+    /** token-service lists a customer's accounts for the consent page's account picker; consent-service names them in the Security Center. */
     public static final String ACCOUNTS_LIST = "internal.accounts.list";
     /** The bank's core systems write customers, accounts, balances and transactions. */
     public static final String INGEST = "internal.ingest";

@@ -17,6 +17,8 @@ public final class Access {
     public static final String CONSENTS_READ = "internal.consents.read";
     /** Read account-data-service's access log: the scope this service asks for itself. */
     public static final String ACCESS_LOG_READ = "internal.access-log.read";
+    /** List a customer's accounts in account-data-service (their names on the Security Center's pages): asked for too. */
+    public static final String ACCOUNTS_LIST = "internal.accounts.list";
 
     /** Query one of the provider's grants ({@code GET /grants/{grant_id}}, Grant Management for OAuth 2.0). */
     public static final String GRANTS_QUERY = "grant_management_query";

@@ -1,5 +1,7 @@
 package io.bankbridge.consent.securitycenter;
 
+import io.bankbridge.consent.accountnames.AccountLabels;
+import io.bankbridge.consent.accountnames.AccountNames;
 import io.bankbridge.consent.config.ConsentConfig;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * The customer Security Center (server-rendered; one same-origin script shows times in the browser's time zone; no
@@ -45,26 +48,29 @@ public class SecurityCenterPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance connections(Connections connections, String revokedProvider, String signedInAs,
-                                                   String csrfField, String csrfToken);
+        static native TemplateInstance connections(Connections connections, AccountLabels accounts,
+                                                   String revokedProvider, String signedInAs, String csrfField,
+                                                   String csrfToken);
 
-        static native TemplateInstance connection(ConnectionDetail detail, String signedInAs, String csrfField,
-                                                  String csrfToken);
+        static native TemplateInstance connection(ConnectionDetail detail, AccountLabels accounts, String signedInAs,
+                                                  String csrfField, String csrfToken);
 
-        static native TemplateInstance confirmRevoke(Connection connection, String signedInAs, String csrfField,
-                                                     String csrfToken);
+        static native TemplateInstance confirmRevoke(Connection connection, AccountLabels accounts, String signedInAs,
+                                                     String csrfField, String csrfToken);
     }
 
     private final CustomerConnections connections;
+    private final AccountNames accountNames;
     private final FormTokens formTokens;
     private final Callers callers;
     private final ConsentConfig.SecurityCenter config;
     private final OidcSession session;
     private final SecurityIdentity identity;
 
-    SecurityCenterPages(CustomerConnections connections, FormTokens formTokens, Callers callers, ConsentConfig config,
+    SecurityCenterPages(CustomerConnections connections, AccountNames accountNames, FormTokens formTokens, Callers callers, ConsentConfig config,
                         OidcSession session, SecurityIdentity identity) {
         this.connections = connections;
+        this.accountNames = accountNames;
         this.formTokens = formTokens;
         this.callers = callers;
         this.config = config.securityCenter();
@@ -76,7 +82,8 @@ public class SecurityCenterPages {
     @GET
     public Uni<Response> home(@QueryParam("revoked") String revokedId, @Context UriInfo uri) {
         FormTokens.Issued form = formTokens.issue(callers.customer());
-        return connections.of(callers.customers()).map(list -> Response.ok(Templates.connections(list,
+        return Uni.combine().all().unis(connections.of(callers.customers()), accountNames.of(callers.customers()))
+                .with((list, accounts) -> Response.ok(Templates.connections(list, accounts,
                         // Only a name from the customer's own revoked list is shown: the query string is not trusted text.
                         list.revoked().stream().filter(c -> c.id().equals(revokedId)).map(Connection::providerName)
                                 .findFirst().orElse(null),
@@ -127,10 +134,10 @@ public class SecurityCenterPages {
     @Path("/connections/{id}")
     public Uni<Response> connection(@PathParam("id") UUID id, @Context UriInfo uri) {
         String customer = callers.customer();
-        return connections.detail(callers.customers(), id).map(detail -> {
+        return named(connections.detail(callers.customers(), id), (detail, accounts) -> {
             FormTokens.Issued form = formTokens.issue(customer);
-            return Response.ok(Templates.connection(detail, callers.displayName(), FormTokens.FIELD, form.token()))
-                    .cookie(formCookie(form, uri)).build();
+            return Response.ok(Templates.connection(detail, accounts, callers.displayName(), FormTokens.FIELD,
+                    form.token())).cookie(formCookie(form, uri)).build();
         });
     }
 
@@ -158,11 +165,11 @@ public class SecurityCenterPages {
     @Path("/connections/{id}/revoke")
     public Uni<Response> confirmRevoke(@PathParam("id") UUID id, @Context UriInfo uri) {
         String customer = callers.customer();
-        return connections.detail(callers.customers(), id).map(detail -> {
+        return named(connections.detail(callers.customers(), id), (detail, accounts) -> {
             FormTokens.Issued form = formTokens.issue(customer);
             Connection connection = Connection.of(detail.consent().consent(), null);
-            return Response.ok(Templates.confirmRevoke(connection, callers.displayName(), FormTokens.FIELD, form.token()))
-                    .cookie(formCookie(form, uri)).build();
+            return Response.ok(Templates.confirmRevoke(connection, accounts, callers.displayName(), FormTokens.FIELD,
+                    form.token())).cookie(formCookie(form, uri)).build();
         });
     }
 
@@ -181,6 +188,11 @@ public class SecurityCenterPages {
                 .seeOther(uri.getBaseUriBuilder().path("security-center")
                         .queryParam("revoked", revoked.consent().id()).build())
                 .build());
+    }
+
+    /** A connection's page: the connection (or its not-found failure) first, then the names of its accounts. */
+    private Uni<Response> named(Uni<ConnectionDetail> detail, BiFunction<ConnectionDetail, AccountLabels, Response> page) {
+        return detail.chain(found -> accountNames.of(callers.customers()).map(accounts -> page.apply(found, accounts)));
     }
 
     /** The form token's nonce, in a strict same-site cookie for the Security Center's paths only. */

@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Internal API", description = "For the bank's own services; internal access token (aud "
         + "bankbridge-internal) with the scope of the capability: internal.accounts.list (token-service's account "
-        + "picker), internal.access-log.read (consent-service's Security Center), internal.ingest (the core systems). "
+        + "picker, consent-service's Security Center), internal.access-log.read (consent-service's Security Center), internal.ingest (the core systems). "
         + "Any other token answers 403 insufficient_scope. Ids (customerId, accountId, consentId) are "
         + Parameters.ID_SHAPE + "; anything else answers 400.")
 public class InternalResource {
@@ -73,7 +73,8 @@ public class InternalResource {
     @Path("/customers/{customerId}/accounts")
     @PermissionsAllowed(Permissions.ACCOUNTS_LIST)
     @SecurityRequirement(name = "bearer", scopes = Permissions.ACCOUNTS_LIST)
-    @Operation(summary = "A customer's accounts, for the consent page's account picker (unknown customer: empty list)")
+    @Operation(summary = "A customer's accounts, for the consent page's account picker and the Security Center's account "
+            + "names (unknown customer: empty list)")
     public Uni<List<AccountSummary>> customerAccounts(@PathParam("customerId") String customerId) {
         Parameters.id("customerId", customerId);
         return accounts.findByOwner(customerId).map(list -> list.stream()
