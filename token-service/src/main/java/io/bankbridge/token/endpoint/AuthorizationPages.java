@@ -162,7 +162,7 @@ public class AuthorizationPages {
                 case SignInResult.Invalid invalid -> notice(session, Notice.INVALID_CREDENTIALS, SIGN_IN);
                 case SignInResult.Locked locked -> notice(session, Notice.LOCKED, SIGN_IN);
                 case SignInResult.Throttled throttled -> notice(session, Notice.THROTTLED, SIGN_IN);
-                case SignInResult.Busy busy -> busy();
+                case SignInResult.Busy busy -> busy(session);
             });
         });
     }
@@ -188,14 +188,16 @@ public class AuthorizationPages {
                         : flow.decline(session).map(location -> seeOther(location, "")));
             }
             if (!"approve".equals(action)) {
-                return message(400, "We cannot continue with this request", "Please choose Approve or Decline.");
+                return messageInRequest(session, 400, "We cannot continue with this request",
+                        "Please choose Approve or Decline.");
             }
             // The customer may shorten the requested duration, never lengthen it: only the offered choices are taken.
             Integer days = duration == null ? Integer.valueOf(session.durationDays()) : ConsentPage
                     .durationChoices(session.durationDays()).stream().filter(d -> d.toString().equals(duration))
                     .findFirst().orElse(null);
             if (days == null) {
-                return message(400, "We cannot continue with this request", "Please choose one of the durations shown.");
+                return messageInRequest(session, 400, "We cannot continue with this request",
+                        "Please choose one of the durations shown.");
             }
             List<String> chosen = accountIds == null ? List.of() : accountIds.stream().filter(id -> !id.isBlank()).distinct().toList();
             if (chosen.isEmpty()) {
@@ -203,7 +205,8 @@ public class AuthorizationPages {
             }
             return links.customersVisibleTo(session.loginId()).chain(flow::accountsOf).chain(accounts -> {
                 if (!accounts.stream().map(CustomerAccount::accountId).toList().containsAll(chosen)) {
-                    return message(400, "We cannot continue with this request", "Please choose among the accounts shown.");
+                    return messageInRequest(session, 400, "We cannot continue with this request",
+                            "Please choose among the accounts shown.");
                 }
                 return flow.claim(session).chain(claimed -> !claimed ? answeredElsewhere()
                         : flow.approve(session, chosen, days).map(location -> seeOther(location, "")));
@@ -258,7 +261,7 @@ public class AuthorizationPages {
                     case LOCKED -> notice(session, Notice.LINK_LOCKED, LINK);
                     case REFUSED -> notice(session, Notice.LINK_REFUSED, LINK);
                     case THROTTLED -> notice(session, Notice.THROTTLED, LINK);
-                    case BUSY -> busy();
+                    case BUSY -> busy(session);
                 }));
     }
 
@@ -280,7 +283,7 @@ public class AuthorizationPages {
                         "Your session has expired or was already completed. Please return to the application and start again.");
             }
             if (form && !AuthorizationSessions.csrfMatches(found.get(), csrf)) {
-                return message(403, "We could not verify your request",
+                return messageInRequest(found.get(), 403, "We could not verify your request",
                         "For your security this request was not accepted. Please go back, reload the page and try again.");
             }
             return page.apply(found.get());
@@ -321,8 +324,8 @@ public class AuthorizationPages {
     }
 
     /** Password hashing is at its bound: 503 with Retry-After, the customer tries again in a moment. */
-    private Uni<Response> busy() {
-        return message(503, "Please try again in a moment",
+    private Uni<Response> busy(AuthorizationSession session) {
+        return messageInRequest(session, 503, "Please try again in a moment",
                 "We are receiving many sign-ins right now. Please try again in a moment.")
                 .map(page -> Response.fromResponse(page).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build());
     }
@@ -355,13 +358,35 @@ public class AuthorizationPages {
         return shown.chain(() -> html(status, page.data("csrf", session.csrfToken()).data("notice", session.notice())));
     }
 
-    /** An error or message page; it offers the way to the Security Center where the bank configured one. */
+    /**
+     * An error or message page where no request this browser may answer is known (no session, or one already answered
+     * or taken by another browser): it offers the way to the Security Center where the bank configured one.
+     */
     private Uni<Response> message(int status, String title, String message) {
-        TemplateInstance page = messagePage.data("title", title).data("message", message);
-        if (branding.securityCenterUrl() != null) {
-            page.data("back", new Back(branding.securityCenterUrl(), "Go to the Security Center"));
+        return html(status, withSecurityCenter(messagePage.data("title", title).data("message", message)));
+    }
+
+    /**
+     * An error page within this browser's own request, which the client sent with a registered redirect URI and its
+     * state: its button cancels the request ({@link #cancel}), so the customer is back at the client, which is told
+     * {@code access_denied} with its {@code state} and {@code iss}. Only the session's own redirect URI, checked
+     * when the request was pushed, is ever used; if the request is held by another browser meanwhile, the cancel
+     * answers with the page that leads to the Security Center.
+     */
+    private Uni<Response> messageInRequest(AuthorizationSession session, int status, String title, String message) {
+        if (session.firstParty()) {
+            // The bank's own sign-in (the Security Center's): there is no provider to return to.
+            return message(status, title, message);
         }
-        return html(status, page);
+        return providers.find(session.clientId()).chain(provider -> html(status, messagePage.data("title", title)
+                .data("message", message)
+                .data("returnTo", provider.map(Provider::name).orElse(session.clientId()))
+                .data("csrf", session.csrfToken())));
+    }
+
+    private TemplateInstance withSecurityCenter(TemplateInstance page) {
+        return branding.securityCenterUrl() == null ? page
+                : page.data("back", new Back(branding.securityCenterUrl(), "Go to the Security Center"));
     }
 
     /** A page's way back: where to, and what the link says. */
