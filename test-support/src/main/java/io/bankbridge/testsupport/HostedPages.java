@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
@@ -187,6 +188,36 @@ public final class HostedPages implements AutoCloseable {
         List<String> foreign = thirdPartyResources();
         if (!foreign.isEmpty()) {
             throw new AssertionError(name + " refers to resources of another origin: " + foreign);
+        }
+        return this;
+    }
+
+    /**
+     * Holds the page to the narrowest phone screen: at {@code width} CSS pixels nothing overflows sideways
+     * ({@code document.documentElement.scrollWidth <= window.innerWidth}). The viewport is that narrow only while this
+     * runs; the page is photographed there as {@code name}.png.
+     */
+    @SuppressWarnings("unchecked")
+    public HostedPages checkFits(int width, String name) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", size.height, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            screenshot(name);
+            Map<String, Object> layout = (Map<String, Object>) chrome.executeScript("""
+                    const inner = window.innerWidth;
+                    return {scroll: document.documentElement.scrollWidth, inner: inner,
+                            wide: [...document.querySelectorAll('body *')]
+                                .filter(e => e.getBoundingClientRect().right > inner)
+                                .slice(0, 5).map(e => e.outerHTML.slice(0, 120))};""");
+            long scroll = ((Number) layout.get("scroll")).longValue();
+            long inner = ((Number) layout.get("inner")).longValue();
+            if (inner != width || scroll > inner) {
+                throw new AssertionError(name + " is " + scroll + " px wide in a " + inner + " px window (asked for "
+                        + width + " px); too wide: " + layout.get("wide"));
+            }
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
         return this;
     }
