@@ -81,10 +81,11 @@ public final class TestIssuer implements AutoCloseable {
     private final AtomicInteger introspections = new AtomicInteger();
     private volatile String signedInCustomer = "CUS-C-0001";
     private volatile List<String> signedInCustomerIds = List.of();
+    private volatile String signedInUsername;
     private final List<Map<String, String>> logouts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private record PendingCode(String clientId, String redirectUri, String customerId, List<String> customerIds,
-                               String nonce, String challenge) {
+                               String username, String nonce, String challenge) {
     }
 
     private TestIssuer(HttpServer server, RSAKey key) {
@@ -160,6 +161,12 @@ public final class TestIssuer implements AutoCloseable {
      * {@code linkedCustomerIds}: the ID token lists them all in {@code customer_ids}, as token-service does.
      */
     public void signInAs(String customerId, List<String> linkedCustomerIds) {
+        signInAs(customerId, linkedCustomerIds, customerId);
+    }
+
+    /** As {@link #signInAs(String, List)}, for a login whose user name (the ID token's preferred_username) is given. */
+    public void signInAs(String customerId, List<String> linkedCustomerIds, String username) {
+        this.signedInUsername = username;
         List<String> all = new ArrayList<>();
         all.add(customerId);
         all.addAll(linkedCustomerIds);
@@ -340,7 +347,8 @@ public final class TestIssuer implements AutoCloseable {
             return;
         }
         String code = randomToken();
-        codes.put(code, new PendingCode(q.get("client_id"), redirectUri, signedInCustomer, signedInCustomerIds, q.get("nonce"), q.get("code_challenge")));
+        codes.put(code, new PendingCode(q.get("client_id"), redirectUri, signedInCustomer, signedInCustomerIds,
+                signedInUsername == null ? signedInCustomer : signedInUsername, q.get("nonce"), q.get("code_challenge")));
         StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?')
                 .append("code=").append(enc(code)).append("&iss=").append(enc(url));
         if (q.get("state") != null) {
@@ -378,7 +386,7 @@ public final class TestIssuer implements AutoCloseable {
                         .claim("scope", "openid").audience(API_AUDIENCE).sign();
                 TokenBuilder id = new TokenBuilder(this).type("JWT").claim("sub", pending.customerId()).audience(clientId)
                         .claim("nonce", pending.nonce()).claim("auth_time", Instant.now().getEpochSecond())
-                        .claim("preferred_username", pending.customerId());
+                        .claim("preferred_username", pending.username());
                 if (!pending.customerIds().isEmpty()) {
                     id.claim("customer_ids", pending.customerIds());
                 }
