@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -40,12 +41,15 @@ public class ConsentService {
     private final ConsentRepository consents;
     private final RevocationOutbox outbox;
     private final String source;
+    private final Clock clock;
 
-    ConsentService(Pool pool, ConsentRepository consents, RevocationOutbox outbox, RevocationEventsConfig events) {
+    ConsentService(Pool pool, ConsentRepository consents, RevocationOutbox outbox, RevocationEventsConfig events,
+                   Clock clock) {
         this.pool = pool;
         this.consents = consents;
         this.outbox = outbox;
         this.source = events.source();
+        this.clock = clock;
     }
 
     /** What one transition writes: the new state, its history line and, when others must know, its event. */
@@ -337,7 +341,7 @@ public class ConsentService {
     }
 
     /** Millisecond precision: what the database keeps and what clients see are the same instant. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }
