@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -211,6 +212,27 @@ public class ConsentService {
                                     "Expired at " + c.expiresAt()), event);
                         })))
                 .invoke(this::wakeRelayIfAny);
+    }
+
+    /**
+     * Announces ({@code consent.expiring}) up to {@code batchSize} consents in force that reached lead time
+     * {@code lead} before their expiry but not yet the {@code nearer} one; returns how many. Each notice is claimed
+     * in the database with its event, so an instance announces only what no other instance announced.
+     */
+    public Uni<Integer> announceExpiring(Duration lead, Duration nearer, int batchSize) {
+        Instant now = now();
+        return pool.withTransaction(sql -> consents.claimExpiryNotices(sql, now, lead, nearer, batchSize)
+                        .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : Multi.createFrom().iterable(due)
+                                .onItem().transformToUniAndConcatenate(c -> outbox.append(sql, expiring(c, lead)))
+                                .collect().asList().map(List::size)))
+                .invoke(this::wakeRelayIfAny);
+    }
+
+    private RevocationEvent expiring(Consent c, Duration lead) {
+        String in = lead.toSeconds() % Duration.ofDays(1).toSeconds() == 0 ? lead.toDays() + " days" : lead.toString();
+        return RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_EXPIRING,
+                new RevocationData(c.id().toString(), c.providerId(), c.customerId(), null, Actor.SYSTEM,
+                        "Expires in " + in + " unless renewed", c.expiresAt()));
     }
 
     /**

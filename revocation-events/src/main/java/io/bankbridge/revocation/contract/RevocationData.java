@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param actor       who ended the grant
  * @param reason      free text for people (audit, Security Center); never parsed
  * @param effectiveAt the instant from which the grant is void; tokens of a suspended provider issued before it are refused
- *                    (for {@code consent.updated}: from which the consent grants what the event says)
+ *                    (for {@code consent.updated}: from which the consent grants what the event says; for
+ *                    {@code consent.expiring}: when the consent will expire)
  * @param accountIds  for {@code consent.updated} only: every account the consent grants now
  * @param dataClusters for {@code consent.updated} only: every data cluster the consent grants now
  */
