@@ -160,7 +160,7 @@ public class SecurityCenterPages {
         String customer = callers.customer();
         return connections.detail(callers.customers(), id).map(detail -> {
             FormTokens.Issued form = formTokens.issue(customer);
-            Connection connection = Connection.of(detail.consent().consent(), null);
+            Connection connection = Connection.of(detail.consent().consent(), null, null);
             return Response.ok(Templates.confirmRevoke(connection, callers.displayName(), FormTokens.FIELD, form.token()))
                     .cookie(formCookie(form, uri)).build();
         });
