@@ -53,8 +53,22 @@ public class ConsentService {
         this.clock = clock;
     }
 
-    /** What one transition writes: the new state, its history line and, when others must know, its event. */
-    private record Change(Consent consent, HistoryEntry entry, RevocationEvent event) {
+    /** What one transition writes: the new state, its history lines and, when others must know, its event. */
+    private record Change(Consent consent, List<HistoryEntry> entries, RevocationEvent event) {
+
+        Change(Consent consent, HistoryEntry entry, RevocationEvent event) {
+            this(consent, List.of(entry), event);
+        }
+
+        /** The same change, with the consent authorized again from the change's time for {@code days} days. */
+        Change renewed(int days) {
+            Instant at = entries.get(0).at();
+            Consent renewed = consent.renewed(days, at);
+            HistoryEntry line = new HistoryEntry(at, "RENEWED", Actor.CUSTOMER,
+                    "Authorized again for " + days + " days, until " + renewed.expiresAt());
+            return new Change(renewed, java.util.stream.Stream.concat(entries.stream(), java.util.stream.Stream.of(line))
+                    .toList(), event);
+        }
     }
 
     public Uni<ConsentWithHistory> create(NewConsent request) {
@@ -107,13 +121,16 @@ public class ConsentService {
     }
 
     /**
-     * Changes what an authorized, unexpired consent of {@code providerId} grants, keeping its id, expiry and history:
+     * Changes what an authorized, unexpired consent of {@code providerId} grants, keeping its id and history:
      * {@link GrantAction#MERGE} adds the clusters and accounts the customer approved now, {@link GrantAction#REPLACE}
-     * grants exactly them. A history line records the change and {@code consent.updated} announces what the consent
-     * grants now. Another provider's consent does not exist for it (404); one that is not in force cannot change (409).
+     * grants exactly them. With {@code durationDays} (what the customer approved now, at most a year) the approval
+     * renews the consent: it is authorized again from now and expires that many days later, and a {@code RENEWED}
+     * history line records it; without, the expiry stays. A history line records the change and
+     * {@code consent.updated} announces what the consent grants now. Another provider's consent does not exist for it
+     * (404); one that is not in force (revoked, expired) can neither change nor be renewed (409).
      */
     public Uni<ConsentWithHistory> amend(UUID id, String providerId, GrantAction action, List<String> dataClusters,
-                                         List<String> accountIds) {
+                                         List<String> accountIds, Integer durationDays) {
         if (action == null) {
             throw new InvalidConsentRequestException("action must be MERGE or REPLACE.");
         }
@@ -123,12 +140,14 @@ public class ConsentService {
         if (accountIds.isEmpty()) {
             throw new InvalidConsentRequestException("accountIds must name at least one account.");
         }
+        Integer renewFor = durationDays == null ? null : duration(durationDays);
         return update(id, c -> c.providerId().equals(providerId), current -> {
             Consent amended = action == GrantAction.MERGE
                     ? current.amended(union(current.dataClusters(), dataClusters), union(current.accountIds(), accountIds))
                     : current.amended(dataClusters.stream().distinct().toList(), accountIds.stream().distinct().toList());
-            return updated(amended, action.historyEvent(), "Now " + String.join(", ", amended.dataClusters())
+            Change change = updated(amended, action.historyEvent(), "Now " + String.join(", ", amended.dataClusters())
                     + " for accounts " + String.join(", ", amended.accountIds()));
+            return renewFor == null ? change : change.renewed(renewFor);
         });
     }
 
@@ -307,8 +326,10 @@ public class ConsentService {
     }
 
     private Uni<Void> write(SqlClient sql, Change change) {
-        Uni<Void> written = consents.update(sql, change.consent())
-                .chain(() -> consents.appendHistory(sql, change.consent().id(), change.entry()));
+        Uni<Void> written = consents.update(sql, change.consent());
+        for (HistoryEntry entry : change.entries()) {
+            written = written.chain(() -> consents.appendHistory(sql, change.consent().id(), entry));
+        }
         return change.event() == null ? written : written.chain(() -> outbox.append(sql, change.event()));
     }
 
