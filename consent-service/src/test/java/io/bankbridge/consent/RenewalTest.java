@@ -10,6 +10,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.service.ExpiryJob;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,6 +77,12 @@ class RenewalTest {
                 .when().get("/grants/" + id)
                 .then().statusCode(200)
                 .body("expires_at", org.hamcrest.Matchers.equalTo(renewed.getString("expiresAt")));
+        // Resource servers learn the new expiry with what the grant holds now.
+        await().atMost(WAIT).until(() -> RevocationTopic.unsentRows(pool, id) == 0);
+        JsonNode update = RevocationTopic.envelope(RevocationTopic.awaitRecords(id, 1).get(0));
+        assertThat(update.get("type").asText()).isEqualTo("io.bankbridge.consent.updated.v1");
+        assertThat(Instant.parse(update.get("data").get("expiresAt").asText()))
+                .isEqualTo(Instant.parse(renewed.getString("expiresAt")));
 
         clock.advanceTo(Duration.ofDays(100));
         assertThat(clock.instant()).isAfter(oldExpiry);

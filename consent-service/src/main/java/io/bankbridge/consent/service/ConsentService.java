@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The consent lifecycle: every state change locks the consent, checks the transition, and writes the new state,
@@ -60,13 +61,9 @@ public class ConsentService {
             this(consent, List.of(entry), event);
         }
 
-        /** The same change, with the consent authorized again from the change's time for {@code days} days. */
-        Change renewed(int days) {
-            Instant at = entries.get(0).at();
-            Consent renewed = consent.renewed(days, at);
-            HistoryEntry line = new HistoryEntry(at, "RENEWED", Actor.CUSTOMER,
-                    "Authorized again for " + days + " days, until " + renewed.expiresAt());
-            return new Change(renewed, java.util.stream.Stream.concat(entries.stream(), java.util.stream.Stream.of(line))
+        /** The same change with one more history line after its own. */
+        Change with(HistoryEntry line) {
+            return new Change(consent, Stream.concat(entries.stream(), Stream.of(line))
                     .toList(), event);
         }
     }
@@ -142,12 +139,14 @@ public class ConsentService {
         }
         Integer renewFor = durationDays == null ? null : duration(durationDays);
         return update(id, c -> c.providerId().equals(providerId), current -> {
-            Consent amended = action == GrantAction.MERGE
+            Consent merged = action == GrantAction.MERGE
                     ? current.amended(union(current.dataClusters(), dataClusters), union(current.accountIds(), accountIds))
                     : current.amended(dataClusters.stream().distinct().toList(), accountIds.stream().distinct().toList());
+            Consent amended = renewFor == null ? merged : merged.renewed(renewFor, now());
             Change change = updated(amended, action.historyEvent(), "Now " + String.join(", ", amended.dataClusters())
                     + " for accounts " + String.join(", ", amended.accountIds()));
-            return renewFor == null ? change : change.renewed(renewFor);
+            return renewFor == null ? change : change.with(new HistoryEntry(amended.authorizedAt(), "RENEWED",
+                    Actor.CUSTOMER, "Authorized again for " + renewFor + " days, until " + amended.expiresAt()));
         });
     }
 
@@ -194,12 +193,15 @@ public class ConsentService {
                 .invoke(outbox::wakeRelay);
     }
 
-    /** The change to {@code changed}: its history line, and {@code consent.updated} with what it grants now. */
+    /**
+     * The change to {@code changed}: its history line, and {@code consent.updated} with what it grants now and until
+     * when.
+     */
     private Change updated(Consent changed, String historyEvent, String detail) {
         Instant now = now();
         RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_UPDATED,
                 new RevocationData(changed.id().toString(), changed.providerId(), changed.customerId(), null,
-                        Actor.CUSTOMER, detail, now, changed.accountIds(), changed.dataClusters()));
+                        Actor.CUSTOMER, detail, now, changed.accountIds(), changed.dataClusters(), changed.expiresAt()));
         return new Change(changed, new HistoryEntry(now, historyEvent, Actor.CUSTOMER, detail), event);
     }
 
@@ -370,7 +372,7 @@ public class ConsentService {
 
     /** {@code first}, then what {@code more} adds, each once. */
     private static List<String> union(List<String> first, List<String> more) {
-        return java.util.stream.Stream.concat(first.stream(), more.stream()).distinct().toList();
+        return Stream.concat(first.stream(), more.stream()).distinct().toList();
     }
 
     private static void require(String value, String field) {
