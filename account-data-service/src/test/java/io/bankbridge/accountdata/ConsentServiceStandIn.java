@@ -59,6 +59,11 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
         CONSENTS.get(consentId).put("accountIds", accounts);
     }
 
+    /** consent-service now holds the consent as expiring at {@code expiresAt}. */
+    public static void setExpiresAt(String consentId, Instant expiresAt) {
+        CONSENTS.get(consentId).put("expiresAt", expiresAt.toString());
+    }
+
     /** Changes what consent-service answers about a consent (not what account-data-service already holds). */
     public static void setStatus(String consentId, String status) {
         CONSENTS.get(consentId).put("status", status);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A connection narrowed in the Security Center ({@code consent.updated} on the real broker, or consent-service's
  * answer while the view is stale): the removed account is gone (404), the removed cluster refused (403), and the
- * provider's existing token keeps working for the rest.
+ * provider's existing token keeps working for the rest. A renewal's update moves the expiry the view holds.
  */
 @QuarkusTest
 class NarrowingTest {
@@ -58,6 +58,20 @@ class NarrowingTest {
         given().auth().oauth2(grant.token()).when().get(KEPT_TRANSACTIONS).then().statusCode(403)
                 .header("WWW-Authenticate", containsString("insufficient_scope"));
         given().auth().oauth2(grant.token()).when().get(KEPT).then().statusCode(200);
+    }
+
+    @Test
+    void aRenewalsNewExpiryInTheUpdateKeepsTheTokensWorkingPastTheOldOne() throws Exception {
+        Grants grant = Grants.of(BOTH, "ACC-C-0001-1");
+        // The view first learns an expiry that has just passed (the expiry job has not marked the consent yet).
+        ConsentServiceStandIn.setExpiresAt(grant.consentId(), Instant.now().minusSeconds(1));
+        given().auth().oauth2(grant.token()).when().get(KEPT).then().statusCode(401);
+
+        publish(RevocationEvent.aboutConsent("/bankbridge/consent-service", RevocationEventType.CONSENT_UPDATED,
+                new RevocationData(grant.consentId(), grant.providerId(), grant.customerId(), null, Actor.CUSTOMER,
+                        "renewed", Instant.now(), List.of("ACC-C-0001-1"), BOTH, Instant.now().plus(Duration.ofDays(30)))));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> code(grant, KEPT) == 200);
+        given().auth().oauth2(grant.token()).when().get(KEPT_TRANSACTIONS).then().statusCode(200);
     }
 
     @Test

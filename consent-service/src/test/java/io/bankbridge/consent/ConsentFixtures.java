@@ -59,12 +59,25 @@ final class ConsentFixtures {
     }
 
     static String authorized(String customerId, String providerId) {
+        return authorized(customerId, providerId, 90);
+    }
+
+    /** A consent the customer authorized for ACC-1 and ACC-2 for {@code days} days. */
+    static String authorized(String customerId, String providerId, int days) {
         String id = pending(customerId, providerId);
         given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of("ACC-1", "ACC-2"), "durationDays", 90))
+                .body(Map.of("accountIds", List.of("ACC-1", "ACC-2"), "durationDays", days))
                 .when().post("/internal/consents/" + id + "/authorize")
                 .then().statusCode(200);
         return id;
+    }
+
+    /** The bank revokes the consent through the internal API. */
+    static void revokedByTheBank(String id) {
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
+                .body(Map.of("actor", "BANK", "reason", "Fraud suspected"))
+                .when().post("/internal/consents/" + id + "/revoke")
+                .then().statusCode(200);
     }
 
     /** An authorized consent moved past its expiry and expired by the expiry job. */

@@ -85,4 +85,41 @@ class ProviderConsentApiTest {
         given().auth().oauth2(token).when().delete("/consents/" + id)
                 .then().statusCode(409).contentType("application/problem+json");
     }
+
+    @Test
+    void aProviderReadsTheRevocationHistoryOfItsConsentWhoRevokedAndWhen() {
+        String customer = newCustomer();
+        String id = authorized(customer, "budget-app");
+        String token = providerToken(customer, "budget-app", id);
+        given().auth().oauth2(token).when().get("/consents/" + id + "/revocation")
+                .then().statusCode(200).body("revocations", org.hamcrest.Matchers.empty());
+
+        given().auth().oauth2(token).when().delete("/consents/" + id).then().statusCode(204);
+        String revokedAt = internalGet(id).getString("revokedAt");
+        given().auth().oauth2(token).when().get("/consents/" + id + "/revocation")
+                .then().statusCode(200)
+                .body("revocations.status", contains("REVOKED"))
+                .body("revocations.initiator", contains("DATA_RECIPIENT"))
+                .body("revocations.reason", contains("USER_ACTION"))
+                .body("revocations[0].updatedTime", equalTo(revokedAt));
+
+        String byTheBank = authorized(customer, "budget-app");
+        ConsentFixtures.revokedByTheBank(byTheBank);
+        given().auth().oauth2(providerToken(customer, "budget-app", byTheBank))
+                .when().get("/consents/" + byTheBank + "/revocation")
+                .then().statusCode(200)
+                .body("revocations.initiator", contains("DATA_PROVIDER"))
+                .body("revocations.reason", contains("BUSINESS_RULE"));
+    }
+
+    @Test
+    void theRevocationHistoryIsAnotherProvidersBusinessOnlyWithItsToken() {
+        String customer = newCustomer();
+        String id = authorized(customer, "budget-app");
+        given().auth().oauth2(providerToken(customer, "lender-app", id)).when().get("/consents/" + id + "/revocation")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/consents/" + id + "/revocation").then().statusCode(401);
+        given().auth().oauth2(ConsentFixtures.readToken()).when().get("/consents/" + id + "/revocation")
+                .then().statusCode(403);
+    }
 }

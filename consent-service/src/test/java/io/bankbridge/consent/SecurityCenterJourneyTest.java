@@ -202,6 +202,26 @@ class SecurityCenterJourneyTest {
         assertThat(again.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
+    @Test
+    void aConnectionExpiringWithinThirtyDaysSaysHowManyDaysItHasLeftAndALongerOneDoesNot() throws Exception {
+        String customer = newCustomer();
+        String soon = ConsentFixtures.authorized(customer, PROVIDER, 20);
+        String later = ConsentFixtures.authorized(customer, "lender-app", 31);
+        Browser browser = signedIn(customer);
+
+        String page = browser.open("/security-center").body();
+        assertThat(page.split("Expires in ", -1)).as("one connection expiring soon").hasSize(2);
+        assertThat(page).contains("Expires in 20 days");
+        String soonCard = page.substring(page.indexOf(PROVIDER_NAME), page.indexOf("/connections/" + soon + "/revoke"));
+        assertThat(soonCard).contains("Expires in 20 days");
+
+        JsonNode active = JSON.readTree(browser.open("/me/consents").body()).get("active");
+        Map<String, JsonNode> byId = Map.of(active.get(0).get("id").asText(), active.get(0),
+                active.get(1).get("id").asText(), active.get(1));
+        assertThat(byId.get(soon).get("expiresInDays").asInt()).isEqualTo(20);
+        assertThat(byId.get(later).hasNonNull("expiresInDays")).isFalse();
+    }
+
     /** The HTML of one list section, from its heading to the next section. */
     private static String section(String html, String id) {
         int start = html.indexOf("id=\"" + id + "\"");

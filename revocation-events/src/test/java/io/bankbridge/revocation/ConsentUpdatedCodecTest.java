@@ -35,6 +35,24 @@ class ConsentUpdatedCodecTest {
     }
 
     @Test
+    void aRenewalsNewExpiryTravelsWithTheUpdateAndAnUpdateWithoutOneLeavesItOut() {
+        Instant renewedUntil = Instant.parse("2027-12-01T10:15:30Z");
+        String renewal = RevocationEventCodec.encode(RevocationEvent.aboutConsent("/bankbridge/consent-service",
+                RevocationEventType.CONSENT_UPDATED, new RevocationData("c-1", "provider-1", "CUS-1", null,
+                        Actor.CUSTOMER, "Replaced", AT, List.of("ACC-2"), List.of("ACCOUNT_BASIC"), renewedUntil)));
+        assertThat(renewal).contains("\"expiresAt\":\"2027-12-01T10:15:30Z\"");
+        assertThat(RevocationEventCodec.decode(renewal)).isInstanceOfSatisfying(Decoded.Event.class,
+                decoded -> assertThat(decoded.event().data().expiresAt()).isEqualTo(renewedUntil));
+
+        String narrowing = RevocationEventCodec.encode(RevocationEvent.aboutConsent("/bankbridge/consent-service",
+                RevocationEventType.CONSENT_UPDATED, new RevocationData("c-1", "provider-1", "CUS-1", null,
+                        Actor.CUSTOMER, "Account removed", AT, List.of("ACC-2"), List.of("ACCOUNT_BASIC"))));
+        assertThat(narrowing).doesNotContain("expiresAt");
+        assertThat(RevocationEventCodec.decode(narrowing)).isInstanceOfSatisfying(Decoded.Event.class,
+                decoded -> assertThat(decoded.event().data().expiresAt()).isNull());
+    }
+
+    @Test
     void anUpdateWithoutWhatTheConsentGrantsNowIsMalformed() {
         String json = RevocationEventCodec.encode(RevocationEvent.aboutConsent("/elsewhere",
                 RevocationEventType.CONSENT_UPDATED, new RevocationData("c-1", "provider-1", "CUS-1", null, Actor.CUSTOMER,

@@ -28,7 +28,8 @@ public class ConsentRevocationListener implements RevocationEventListener {
                 }
             }
             case PROVIDER_SUSPENDED -> views.suspendProvider(data.providerId(), data.effectiveAt());
-            case CONSENT_UPDATED -> views.consentUpdated(data.consentId(), data.accountIds(), data.dataClusters());
+            case CONSENT_UPDATED -> views.consentUpdated(data.consentId(), data.accountIds(), data.dataClusters(),
+                    data.expiresAt());
         }
         Log.debugf("Applied %s for %s", event.type().type(), event.subject());
     }

@@ -25,9 +25,12 @@ public record ConsentView(String consentId, String customerId, String providerId
         return new ConsentView(consentId, customerId, providerId, newStatus, clusters, accountIds, expiresAt);
     }
 
-    /** The same consent granting these clusters and accounts (narrowed, merged or replaced). */
-    public ConsentView withGrant(Set<DataCluster> newClusters, List<String> newAccountIds) {
+    /**
+     * The same consent granting these clusters and accounts (narrowed, merged or replaced), until {@code newExpiresAt}
+     * (renewed) or, when that is null, until its expiry as it was.
+     */
+    public ConsentView withGrant(Set<DataCluster> newClusters, List<String> newAccountIds, Instant newExpiresAt) {
         return new ConsentView(consentId, customerId, providerId, status, Set.copyOf(newClusters),
-                List.copyOf(newAccountIds), expiresAt);
+                List.copyOf(newAccountIds), newExpiresAt != null ? newExpiresAt : expiresAt);
     }
 }

@@ -115,11 +115,13 @@ public class ConsentViews {
 
     /**
      * Applies a change to what a consent in force grants ({@code consent.updated}): a view held in memory grants
-     * exactly these accounts and clusters from now on. A consent not held is read from consent-service, which
-     * already holds the change, when one of its tokens is next seen. Idempotent; nothing to persist.
+     * exactly these accounts and clusters from now on, until {@code expiresAt} when the event says (a renewal moved
+     * it). A consent not held is read from consent-service, which already holds the change, when one of its tokens is
+     * next seen. Idempotent; nothing to persist.
      */
-    public void consentUpdated(String consentId, List<String> accountIds, List<String> dataClusters) {
-        views.computeIfPresent(consentId, (id, view) -> view.withGrant(DataCluster.parse(dataClusters), accountIds));
+    public void consentUpdated(String consentId, List<String> accountIds, List<String> dataClusters, Instant expiresAt) {
+        views.computeIfPresent(consentId,
+                (id, view) -> view.withGrant(DataCluster.parse(dataClusters), accountIds, expiresAt));
     }
 
     public void tokenRevoked(String tokenId, String consentId, Instant at) {

@@ -113,7 +113,8 @@ public class StaleViewGuard {
 
     /**
      * The local view, unless consent-service says the consent is unknown or no longer authorized; while it is in
-     * force, it grants the accounts and clusters consent-service holds now (a narrowing the view has not heard of).
+     * force, it grants the accounts and clusters consent-service holds now, until the expiry it holds now (a
+     * narrowing or a renewal the view has not heard of).
      */
     private static Lookup corrected(Lookup lookup, ConsentResponse owner) {
         String ownerStatus = ownerStatus(owner);
@@ -127,7 +128,8 @@ public class StaleViewGuard {
             return new Lookup.Found(found.view().withStatus(ownerStatus));
         }
         return owner.accountIds() == null || owner.dataClusters() == null ? lookup
-                : new Lookup.Found(found.view().withGrant(DataCluster.parse(owner.dataClusters()), owner.accountIds()));
+                : new Lookup.Found(found.view().withGrant(DataCluster.parse(owner.dataClusters()), owner.accountIds(),
+                        owner.expiresAt() == null ? null : owner.expiresAt().toInstant()));
     }
 
     /** An owner's answer and when it was asked for ({@link System#nanoTime()}). */

@@ -3,6 +3,7 @@ package io.bankbridge.consent.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Configuration of consent-service ({@code bankbridge.consent.*}). */
@@ -10,6 +11,8 @@ import java.util.Optional;
 public interface ConsentConfig {
 
     Expiry expiry();
+
+    Expiring expiring();
 
     SecurityCenter securityCenter();
 
@@ -20,6 +23,25 @@ public interface ConsentConfig {
         String every();
 
         /** Consents expired per transaction. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    /** The notices ({@code consent.expiring}) that a consent in force is about to expire. */
+    interface Expiring {
+        /**
+         * How long before its expiry a consent is announced as expiring, once per lead time
+         * ({@code bankbridge.consent.expiring.lead-times}, ISO-8601 durations). The longest also decides which
+         * connections the Security Center shows as expiring soon.
+         */
+        @WithDefault("P30D,P7D")
+        List<Duration> leadTimes();
+
+        /** How often each instance looks for consents that reached a lead time; {@code off} in tests, which run it. */
+        @WithDefault("10m")
+        String every();
+
+        /** Notices claimed per transaction. */
         @WithDefault("100")
         int batchSize();
     }

@@ -44,6 +44,12 @@ public record Consent(
                 authorizedAt, expiresAt, revokedAt, revokedBy, revocationReason);
     }
 
+    /** The same grant authorized again at {@code at} for {@code days} days: a renewal sets a new expiry. */
+    public Consent renewed(int days, Instant at) {
+        return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, status, days, createdAt,
+                at, at.plus(java.time.Duration.ofDays(days)), revokedAt, revokedBy, revocationReason);
+    }
+
     public Consent rejected(String reason) {
         return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, ConsentStatus.REJECTED,
                 durationDays, createdAt, null, null, null, null, reason);

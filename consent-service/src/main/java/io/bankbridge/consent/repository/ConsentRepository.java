@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -79,6 +80,26 @@ public class ConsentRepository {
         return sql.preparedQuery("SELECT " + COLUMNS + " FROM consent WHERE status = 'AUTHORIZED' AND expires_at <= $1 "
                         + "ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED")
                 .execute(Tuple.of(utc(now), limit))
+                .map(ConsentRepository::all);
+    }
+
+    /**
+     * Claims the notice for lead time {@code lead} of up to {@code limit} authorized consents that expire after
+     * {@code now + nearer} and at most {@code now + lead} (so a consent whose nearer lead time has passed too gets only
+     * the nearer notice), that were authorized before the lead time began, and whose notice for this lead time and
+     * expiry was not claimed yet; returns them. The claim is the notice's row: an instance running the same claim
+     * at the same time waits for this transaction and then finds the row, so each notice is claimed once.
+     */
+    public Uni<List<Consent>> claimExpiryNotices(SqlClient sql, Instant now, Duration lead, Duration nearer, int limit) {
+        return sql.preparedQuery("WITH claimed AS (INSERT INTO consent_expiry_notice (consent_id, lead_seconds, expires_at, "
+                        + "announced_at) SELECT c.id, $2::bigint, c.expires_at, $1::timestamptz FROM consent c "
+                        + "WHERE c.status = 'AUTHORIZED' AND c.expires_at > $3 AND c.expires_at <= $4 "
+                        + "AND c.expires_at - c.authorized_at > $2::bigint * INTERVAL '1 second' "
+                        + "AND NOT EXISTS (SELECT 1 FROM consent_expiry_notice n WHERE n.consent_id = c.id "
+                        + "AND n.lead_seconds = $2::bigint AND n.expires_at = c.expires_at) "
+                        + "ORDER BY c.expires_at LIMIT $5 ON CONFLICT DO NOTHING RETURNING consent_id) "
+                        + "SELECT " + COLUMNS + " FROM consent WHERE id IN (SELECT consent_id FROM claimed) ORDER BY expires_at")
+                .execute(Tuple.of(utc(now), lead.toSeconds(), utc(now.plus(nearer)), utc(now.plus(lead)), limit))
                 .map(ConsentRepository::all);
     }
 

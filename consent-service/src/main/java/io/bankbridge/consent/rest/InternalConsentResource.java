@@ -85,12 +85,16 @@ public class InternalConsentResource {
     @Operation(summary = "Merge into or replace what an authorized consent grants",
             description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ". The customer approved a "
                     + "provider's grant_management_action merge (the clusters and accounts are added) or replace (the "
-                    + "consent grants exactly these); the consent keeps its id, expiry and history, and a MERGED or "
-                    + "REPLACED history line records the change. 404 for another provider's consent, 409 for one "
-                    + "that is no longer authorized.")
+                    + "consent grants exactly these); the consent keeps its id and history, and a MERGED or REPLACED "
+                    + "history line records the change. With durationDays (1 to 365, what the customer approved now) "
+                    + "the approval also renews the consent: authorizedAt becomes now, expiresAt now plus that many "
+                    + "days, and a RENEWED history line records it; without, the expiry stays. 404 for another "
+                    + "provider's consent, 409 for one that is no longer in force (revoked or expired: it cannot be "
+                    + "renewed), 400 for a duration out of range.")
     public Uni<ConsentJson> amend(@PathParam("id") UUID id, RequestBodies.Amend body) {
         RequestBodies.Amend request = required(body);
-        return consents.amend(id, request.providerId(), request.action(), request.dataClusters(), request.accountIds())
+        return consents.amend(id, request.providerId(), request.action(), request.dataClusters(), request.accountIds(),
+                        request.durationDays())
                 .map(ConsentJson::of);
     }
 

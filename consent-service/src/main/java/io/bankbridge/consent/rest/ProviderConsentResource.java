@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -40,6 +41,17 @@ public class ProviderConsentResource {
     public Uni<ConsentJson> get(@PathParam("id") UUID id) {
         String provider = callers.provider();
         return consents.get(id, c -> c.providerId().equals(provider)).map(ConsentJson::of);
+    }
+
+    @GET
+    @Path("/revocation")
+    @Operation(summary = "Read the consent's revocation history",
+            description = "FDX ConsentRevocationList: no entry while the consent is not revoked, one once it is, with "
+                    + "its initiator (INDIVIDUAL, DATA_RECIPIENT or DATA_PROVIDER), reason (USER_ACTION or "
+                    + "BUSINESS_RULE) and time. Another provider's consent is 404.")
+    public Uni<RevocationList> revocations(@PathParam("id") UUID id) {
+        String provider = callers.provider();
+        return consents.get(id, c -> c.providerId().equals(provider)).map(found -> RevocationList.of(found.consent()));
     }
 
     @DELETE

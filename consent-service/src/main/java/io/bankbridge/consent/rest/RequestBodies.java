@@ -22,7 +22,8 @@ public final class RequestBodies {
 
     /** A merge or replace the customer approved for the provider's grant. */
     @RegisterForReflection
-    public record Amend(GrantAction action, String providerId, List<String> dataClusters, List<String> accountIds) {
+    public record Amend(GrantAction action, String providerId, List<String> dataClusters, List<String> accountIds,
+                        Integer durationDays) {
     }
 
     @RegisterForReflection

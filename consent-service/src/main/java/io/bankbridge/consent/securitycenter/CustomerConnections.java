@@ -1,6 +1,7 @@
 package io.bankbridge.consent.securitycenter;
 
 import io.bankbridge.consent.accesslog.AccessHistory;
+import io.bankbridge.consent.config.ConsentConfig;
 import io.bankbridge.consent.model.Consent;
 import io.bankbridge.consent.model.ConsentStatus;
 import io.bankbridge.consent.model.ConsentWithHistory;
@@ -8,6 +9,8 @@ import io.bankbridge.consent.service.ConsentService;
 import io.bankbridge.revocation.contract.Actor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +24,19 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class CustomerConnections {
 
+    private static final Duration DAY = Duration.ofDays(1);
+
     private final ConsentService consents;
     private final AccessHistory accessHistory;
+    private final Clock clock;
+    /** Connections expiring within this say how many days they have left: the longest notice lead time. */
+    private final Duration expiringSoon;
 
-    CustomerConnections(ConsentService consents, AccessHistory accessHistory) {
+    CustomerConnections(ConsentService consents, AccessHistory accessHistory, Clock clock, ConsentConfig config) {
         this.consents = consents;
         this.accessHistory = accessHistory;
+        this.clock = clock;
+        this.expiringSoon = config.expiring().leadTimes().stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** Active, expired and revoked connections; requests never authorized (pending, rejected) are not connections. */
@@ -35,10 +45,11 @@ public class CustomerConnections {
                 .unis(consents.ofCustomers(customerIds), accessHistory.lastAccessByConsent(customerIds))
                 .with((all, lastAccess) -> {
                     Map<String, Instant> last = lastAccess.orElse(Map.of());
+                    Instant now = clock.instant();
                     return new Connections(
-                            select(all, ConsentStatus.AUTHORIZED, last),
-                            select(all, ConsentStatus.EXPIRED, last),
-                            select(all, ConsentStatus.REVOKED, last),
+                            select(all, ConsentStatus.AUTHORIZED, last, now),
+                            select(all, ConsentStatus.EXPIRED, last, now),
+                            select(all, ConsentStatus.REVOKED, last, now),
                             lastAccess.isPresent());
                 });
     }
@@ -62,10 +73,23 @@ public class CustomerConnections {
         return c -> customerIds.contains(c.customerId());
     }
 
-    private static List<Connection> select(List<Consent> all, ConsentStatus status, Map<String, Instant> lastAccess) {
+    private List<Connection> select(List<Consent> all, ConsentStatus status, Map<String, Instant> lastAccess,
+                                    Instant now) {
         return all.stream()
                 .filter(c -> c.status() == status)
-                .map(c -> Connection.of(c, lastAccess.get(c.id().toString())))
+                .map(c -> Connection.of(c, lastAccess.get(c.id().toString()), daysLeftIfSoon(c, now)))
                 .toList();
+    }
+
+    /** The days an authorized consent has left (a part of a day counts as one), if it expires soon; else null. */
+    private Integer daysLeftIfSoon(Consent c, Instant now) {
+        if (c.status() != ConsentStatus.AUTHORIZED || c.expiresAt() == null || !now.isBefore(c.expiresAt())) {
+            return null;
+        }
+        Duration left = Duration.between(now, c.expiresAt());
+        if (left.compareTo(expiringSoon) > 0) {
+            return null;
+        }
+        return (int) ((left.toSeconds() + DAY.toSeconds() - 1) / DAY.toSeconds());
     }
 }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -33,10 +33,12 @@ public class FormTokens {
 
     private final byte[] key;
     private final ConsentConfig config;
+    private final Clock clock;
 
-    FormTokens(ConsentConfig config,
+    FormTokens(ConsentConfig config, Clock clock,
                @ConfigProperty(name = "quarkus.oidc.security-center.credentials.secret") Optional<String> clientSecret) {
         this.config = config;
+        this.clock = clock;
         String secret = config.securityCenter().csrfKey().or(() -> clientSecret).filter(s -> !s.isBlank()).orElse(null);
         if (secret == null) {
             // Works for one instance only: forms rendered by another replica would be refused.
@@ -57,7 +59,7 @@ public class FormTokens {
         byte[] nonce = new byte[18];
         random.nextBytes(nonce);
         String n = B64.encodeToString(nonce);
-        long expiry = Instant.now().plus(config.securityCenter().formLifetime()).getEpochSecond();
+        long expiry = clock.instant().plus(config.securityCenter().formLifetime()).getEpochSecond();
         return new Issued(n, n + "." + expiry + "." + sign(customerId, n, expiry));
     }
 
@@ -76,7 +78,7 @@ public class FormTokens {
         } catch (NumberFormatException e) {
             return false;
         }
-        return Instant.now().getEpochSecond() <= expiry
+        return clock.instant().getEpochSecond() <= expiry
                 && MessageDigest.isEqual(sign(customerId, parts[0], expiry).getBytes(StandardCharsets.US_ASCII),
                 parts[2].getBytes(StandardCharsets.US_ASCII));
     }

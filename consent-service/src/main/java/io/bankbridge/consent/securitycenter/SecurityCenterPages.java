@@ -167,7 +167,7 @@ public class SecurityCenterPages {
         String customer = callers.customer();
         return named(connections.detail(callers.customers(), id), (detail, accounts) -> {
             FormTokens.Issued form = formTokens.issue(customer);
-            Connection connection = Connection.of(detail.consent().consent(), null);
+            Connection connection = Connection.of(detail.consent().consent(), null, null);
             return Response.ok(Templates.confirmRevoke(connection, accounts, callers.displayName(), FormTokens.FIELD,
                     form.token())).cookie(formCookie(form, uri)).build();
         });

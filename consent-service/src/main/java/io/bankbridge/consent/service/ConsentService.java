@@ -17,6 +17,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * The consent lifecycle: every state change locks the consent, checks the transition, and writes the new state,
@@ -40,16 +43,29 @@ public class ConsentService {
     private final ConsentRepository consents;
     private final RevocationOutbox outbox;
     private final String source;
+    private final Clock clock;
 
-    ConsentService(Pool pool, ConsentRepository consents, RevocationOutbox outbox, RevocationEventsConfig events) {
+    ConsentService(Pool pool, ConsentRepository consents, RevocationOutbox outbox, RevocationEventsConfig events,
+                   Clock clock) {
         this.pool = pool;
         this.consents = consents;
         this.outbox = outbox;
         this.source = events.source();
+        this.clock = clock;
     }
 
-    /** What one transition writes: the new state, its history line and, when others must know, its event. */
-    private record Change(Consent consent, HistoryEntry entry, RevocationEvent event) {
+    /** What one transition writes: the new state, its history lines and, when others must know, its event. */
+    private record Change(Consent consent, List<HistoryEntry> entries, RevocationEvent event) {
+
+        Change(Consent consent, HistoryEntry entry, RevocationEvent event) {
+            this(consent, List.of(entry), event);
+        }
+
+        /** The same change with one more history line after its own. */
+        Change with(HistoryEntry line) {
+            return new Change(consent, Stream.concat(entries.stream(), Stream.of(line))
+                    .toList(), event);
+        }
     }
 
     public Uni<ConsentWithHistory> create(NewConsent request) {
@@ -102,13 +118,16 @@ public class ConsentService {
     }
 
     /**
-     * Changes what an authorized, unexpired consent of {@code providerId} grants, keeping its id, expiry and history:
+     * Changes what an authorized, unexpired consent of {@code providerId} grants, keeping its id and history:
      * {@link GrantAction#MERGE} adds the clusters and accounts the customer approved now, {@link GrantAction#REPLACE}
-     * grants exactly them. A history line records the change and {@code consent.updated} announces what the consent
-     * grants now. Another provider's consent does not exist for it (404); one that is not in force cannot change (409).
+     * grants exactly them. With {@code durationDays} (what the customer approved now, at most a year) the approval
+     * renews the consent: it is authorized again from now and expires that many days later, and a {@code RENEWED}
+     * history line records it; without, the expiry stays. A history line records the change and
+     * {@code consent.updated} announces what the consent grants now. Another provider's consent does not exist for it
+     * (404); one that is not in force (revoked, expired) can neither change nor be renewed (409).
      */
     public Uni<ConsentWithHistory> amend(UUID id, String providerId, GrantAction action, List<String> dataClusters,
-                                         List<String> accountIds) {
+                                         List<String> accountIds, Integer durationDays) {
         if (action == null) {
             throw new InvalidConsentRequestException("action must be MERGE or REPLACE.");
         }
@@ -118,12 +137,16 @@ public class ConsentService {
         if (accountIds.isEmpty()) {
             throw new InvalidConsentRequestException("accountIds must name at least one account.");
         }
+        Integer renewFor = durationDays == null ? null : duration(durationDays);
         return update(id, c -> c.providerId().equals(providerId), current -> {
-            Consent amended = action == GrantAction.MERGE
+            Consent merged = action == GrantAction.MERGE
                     ? current.amended(union(current.dataClusters(), dataClusters), union(current.accountIds(), accountIds))
                     : current.amended(dataClusters.stream().distinct().toList(), accountIds.stream().distinct().toList());
-            return updated(amended, action.historyEvent(), "Now " + String.join(", ", amended.dataClusters())
+            Consent amended = renewFor == null ? merged : merged.renewed(renewFor, now());
+            Change change = updated(amended, action.historyEvent(), "Now " + String.join(", ", amended.dataClusters())
                     + " for accounts " + String.join(", ", amended.accountIds()));
+            return renewFor == null ? change : change.with(new HistoryEntry(amended.authorizedAt(), "RENEWED",
+                    Actor.CUSTOMER, "Authorized again for " + renewFor + " days, until " + amended.expiresAt()));
         });
     }
 
@@ -170,12 +193,15 @@ public class ConsentService {
                 .invoke(outbox::wakeRelay);
     }
 
-    /** The change to {@code changed}: its history line, and {@code consent.updated} with what it grants now. */
+    /**
+     * The change to {@code changed}: its history line, and {@code consent.updated} with what it grants now and until
+     * when.
+     */
     private Change updated(Consent changed, String historyEvent, String detail) {
         Instant now = now();
         RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_UPDATED,
                 new RevocationData(changed.id().toString(), changed.providerId(), changed.customerId(), null,
-                        Actor.CUSTOMER, detail, now, changed.accountIds(), changed.dataClusters()));
+                        Actor.CUSTOMER, detail, now, changed.accountIds(), changed.dataClusters(), changed.expiresAt()));
         return new Change(changed, new HistoryEntry(now, historyEvent, Actor.CUSTOMER, detail), event);
     }
 
@@ -207,6 +233,27 @@ public class ConsentService {
                                     "Expired at " + c.expiresAt()), event);
                         })))
                 .invoke(this::wakeRelayIfAny);
+    }
+
+    /**
+     * Announces ({@code consent.expiring}) up to {@code batchSize} consents in force that reached lead time
+     * {@code lead} before their expiry but not yet the {@code nearer} one; returns how many. Each notice is claimed
+     * in the database with its event, so an instance announces only what no other instance announced.
+     */
+    public Uni<Integer> announceExpiring(Duration lead, Duration nearer, int batchSize) {
+        Instant now = now();
+        return pool.withTransaction(sql -> consents.claimExpiryNotices(sql, now, lead, nearer, batchSize)
+                        .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : Multi.createFrom().iterable(due)
+                                .onItem().transformToUniAndConcatenate(c -> outbox.append(sql, expiring(c, lead)))
+                                .collect().asList().map(List::size)))
+                .invoke(this::wakeRelayIfAny);
+    }
+
+    private RevocationEvent expiring(Consent c, Duration lead) {
+        String in = lead.toSeconds() % Duration.ofDays(1).toSeconds() == 0 ? lead.toDays() + " days" : lead.toString();
+        return RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_EXPIRING,
+                new RevocationData(c.id().toString(), c.providerId(), c.customerId(), null, Actor.SYSTEM,
+                        "Expires in " + in + " unless renewed", c.expiresAt()));
     }
 
     /**
@@ -281,8 +328,10 @@ public class ConsentService {
     }
 
     private Uni<Void> write(SqlClient sql, Change change) {
-        Uni<Void> written = consents.update(sql, change.consent())
-                .chain(() -> consents.appendHistory(sql, change.consent().id(), change.entry()));
+        Uni<Void> written = consents.update(sql, change.consent());
+        for (HistoryEntry entry : change.entries()) {
+            written = written.chain(() -> consents.appendHistory(sql, change.consent().id(), entry));
+        }
         return change.event() == null ? written : written.chain(() -> outbox.append(sql, change.event()));
     }
 
@@ -323,7 +372,7 @@ public class ConsentService {
 
     /** {@code first}, then what {@code more} adds, each once. */
     private static List<String> union(List<String> first, List<String> more) {
-        return java.util.stream.Stream.concat(first.stream(), more.stream()).distinct().toList();
+        return Stream.concat(first.stream(), more.stream()).distinct().toList();
     }
 
     private static void require(String value, String field) {
@@ -337,7 +386,7 @@ public class ConsentService {
     }
 
     /** Millisecond precision: what the database keeps and what clients see are the same instant. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

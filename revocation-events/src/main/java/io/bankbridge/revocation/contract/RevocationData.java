@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param actor       who ended the grant
  * @param reason      free text for people (audit, Security Center); never parsed
  * @param effectiveAt the instant from which the grant is void; tokens of a suspended provider issued before it are refused
- *                    (for {@code consent.updated}: from which the consent grants what the event says)
+ *                    (for {@code consent.updated}: from which the consent grants what the event says; for
+ *                    {@code consent.expiring}: when the consent will expire)
  * @param accountIds  for {@code consent.updated} only: every account the consent grants now
  * @param dataClusters for {@code consent.updated} only: every data cluster the consent grants now
+ * @param expiresAt   for {@code consent.updated} only, where the sender knows it: when the consent expires now (a
+ *                    renewal moves it); absent, the expiry stays as it was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
@@ -31,7 +34,8 @@ public record RevocationData(
         String reason,
         Instant effectiveAt,
         List<String> accountIds,
-        List<String> dataClusters) {
+        List<String> dataClusters,
+        Instant expiresAt) {
 
     public RevocationData {
         Objects.requireNonNull(providerId, "providerId");
@@ -44,6 +48,12 @@ public record RevocationData(
     /** The data of an event that ends something (revoked, expired, suspended): no accounts or clusters. */
     public RevocationData(String consentId, String providerId, String customerId, String tokenId, Actor actor,
                           String reason, Instant effectiveAt) {
-        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, null, null);
+        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, null, null, null);
+    }
+
+    /** The data of a {@code consent.updated} that leaves the expiry as it was. */
+    public RevocationData(String consentId, String providerId, String customerId, String tokenId, Actor actor,
+                          String reason, Instant effectiveAt, List<String> accountIds, List<String> dataClusters) {
+        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, accountIds, dataClusters, null);
     }
 }

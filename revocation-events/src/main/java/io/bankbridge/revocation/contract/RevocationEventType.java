@@ -19,6 +19,12 @@ public enum RevocationEventType {
      * grants now; tokens issued under it keep working for exactly that. Key: consent id.
      */
     CONSENT_UPDATED("io.bankbridge.consent.updated.v1", Subject.CONSENT),
+    /**
+     * A consent in force reaches one of the notice lead times before its expiry (by default 30 and 7 days):
+     * {@code effectiveAt} is when it will expire unless the provider renews it. Nothing ends yet; it is announced
+     * once per consent, lead time and expiry. Key: consent id.
+     */
+    CONSENT_EXPIRING("io.bankbridge.consent.expiring.v1", Subject.CONSENT),
     /** One access token (by {@code jti}) was revoked; other tokens of the consent stay valid. Key: consent id. */
     TOKEN_REVOKED("io.bankbridge.token.revoked.v1", Subject.CONSENT),
     /** A provider was suspended: every grant it holds is void from {@code effectiveAt}. Key: provider (client) id. */

@@ -207,7 +207,7 @@ public class AuthorizationFlow {
      */
     public Uni<String> approve(AuthorizationSession session, List<String> accountIds, int durationDays) {
         if (session.amendsGrant()) {
-            return amend(session, accountIds);
+            return amend(session, accountIds, durationDays);
         }
         return decide(session, (bearer, consent) -> consents.authorize(bearer, consent.id(),
                         new ConsentApproval(accountIds, durationDays)))
@@ -215,18 +215,20 @@ public class AuthorizationFlow {
     }
 
     /**
-     * The customer approved a merge into, or the replacement of, the provider's grant: consent-service changes the
-     * consent (same id, expiry and history), and the code covers everything the grant now holds. A grant that ended
-     * meanwhile, or that is not this customer's, is answered {@code invalid_grant_id}.
+     * The customer approved a merge into, or the replacement of, the provider's grant for {@code durationDays}:
+     * consent-service changes the consent (same id and history) and renews it (it expires that long after this
+     * approval), and the code covers everything the grant now holds, its refresh token until the new expiry. A grant
+     * that ended meanwhile (revoked or expired: it cannot be renewed), or that is not this customer's, is answered
+     * {@code invalid_grant_id}.
      */
-    private Uni<String> amend(AuthorizationSession session, List<String> accountIds) {
+    private Uni<String> amend(AuthorizationSession session, List<String> accountIds, int durationDays) {
         return grants.activeGrantOf(session.clientId(), session.grantId()).chain(grant -> {
             if (!grant.customerId().equals(session.customerId())) {
                 throw OAuthException.invalidGrantId("grant_id is not a grant of the customer who signed in");
             }
             return internalTokens.internalToken().chain(token -> consents.amend("Bearer " + token, grant.id(),
                     new ConsentAmendment(session.grantAction().name(), session.clientId(), session.dataClusters(),
-                            accountIds)));
+                            accountIds, durationDays)));
         }).onFailure(this::grantEnded).transform(e -> OAuthException.invalidGrantId("grant_id has ended"))
                 .chain(consent -> issueCode(session, consent.id(), consent.expiresAt(), consent.dataClusters()))
                 .onFailure(OAuthException.class).recoverWithUni(e -> refuseToClient(session, (OAuthException) e));

@@ -197,7 +197,10 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         answer(exchange, 200, shown);
     }
 
-    /** consent-service's merge and replace: the provider's authorized consent gains, or is set to, the clusters and accounts. */
+    /**
+     * consent-service's merge and replace: the provider's authorized consent gains, or is set to, the clusters and
+     * accounts, and with a duration expires that long from now.
+     */
     private static void amend(HttpExchange exchange, String consentId, JsonNode body, String authorization)
             throws IOException {
         ObjectNode consent = CONSENTS.get(consentId);
@@ -213,6 +216,10 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         boolean merge = "MERGE".equals(body.path("action").asText());
         consent.set("dataClusters", merge ? union(consent.get("dataClusters"), body.get("dataClusters")) : body.get("dataClusters"));
         consent.set("accountIds", merge ? union(consent.get("accountIds"), body.get("accountIds")) : body.get("accountIds"));
+        if (body.hasNonNull("durationDays")) {
+            consent.put("expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(body.get("durationDays").asInt()))
+                    .toString());
+        }
         answer(exchange, 200, consent);
     }
 

@@ -111,10 +111,28 @@ class GrantManagementJourneyTest {
         assertThat(amend.operation(), equalTo("amend"));
         assertThat(amend.body().path("action").asText(), equalTo("REPLACE"));
         assertThat(amend.body().path("accountIds").toString(), equalTo("[\"ACC-S-0001-1\"]"));
+        assertThat("the approval renews the grant for the requested time", amend.body().path("durationDays").asInt(),
+                equalTo(90));
 
         JsonPath tokens = provider.redeem(query(location).get("code"), VERIFIER);
         assertThat(tokens.getString("grant_id"), equalTo(grantId));
         assertThat(tokens.getString("scope"), equalTo("ACCOUNT_DETAILED"));
+    }
+
+    @Test
+    void aRenewalLastsAsLongAsTheCustomerChoseOnThePage() {
+        String grantId = createdGrant().getString("grant_id");
+        Browser browser = signedInAt(provider, push("replace", grantId, CLUSTERS), CUSTOMER);
+        int before = BankServicesStandIn.consentCalls().size();
+        Response answer = browser.post("/authorize/consent", "action", "approve", "duration", "30",
+                "account", "ACC-C-0001-1");
+        assertThat(answer.statusCode(), equalTo(303));
+        ConsentCall amend = BankServicesStandIn.consentCallsSince(before).get(0);
+        assertThat(amend.operation(), equalTo("amend"));
+        assertThat(amend.consentId(), equalTo(grantId));
+        assertThat(amend.body().path("durationDays").asInt(), equalTo(30));
+        assertThat(provider.redeem(query(answer.header("Location")).get("code"), VERIFIER).getString("grant_id"),
+                equalTo(grantId));
     }
 
     @Test
@@ -161,5 +179,15 @@ class GrantManagementJourneyTest {
         BankServicesStandIn.endConsent(grantId, "REVOKED");
         provider.pushForGrant("gm-ended", VERIFIER, CLUSTERS, "replace", grantId)
                 .statusCode(400).body("error", equalTo("invalid_grant_id"));
+    }
+
+    @Test
+    void anExpiredGrantCannotBeRenewed() {
+        String grantId = createdGrant().getString("grant_id");
+        BankServicesStandIn.endConsent(grantId, "EXPIRED");
+        for (String action : List.of("replace", "merge")) {
+            provider.pushForGrant("gm-expired", VERIFIER, CLUSTERS, action, grantId)
+                    .statusCode(400).body("error", equalTo("invalid_grant_id"));
+        }
     }
 }
