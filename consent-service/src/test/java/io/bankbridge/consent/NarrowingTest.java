@@ -84,7 +84,11 @@ class NarrowingTest {
         String id = authorized(customer, PROVIDER);
         Browser browser = signedIn(customer);
 
-        assertThat(stopSharing(browser, id, "cluster", "TRANSACTIONS").statusCode()).isEqualTo(303);
+        HttpResponse<String> narrowed = stopSharing(browser, id, "cluster", "TRANSACTIONS");
+        assertThat(narrowed.statusCode()).isEqualTo(303);
+        // the history line names the data in the customer's words, not by its code
+        assertThat(browser.follow(narrowed).body()).contains("Transactions removed by the customer")
+                .doesNotContain("TRANSACTIONS").doesNotContain("Data cluster");
         JsonPath consent = internalGet(id);
         assertThat(consent.getList("dataClusters")).containsExactly("ACCOUNT_BASIC");
         assertThat(consent.getList("accountIds")).containsExactly("ACC-1", "ACC-2");

@@ -4,8 +4,11 @@ import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the Security Center pages print instants and data clusters for people. An instant is rendered in UTC inside a
@@ -24,6 +27,8 @@ final class DisplayExtensions {
             "TRANSACTIONS", "Transactions",
             "CUSTOMER_CONTACT", "Contact details",
             "CUSTOMER_PERSONAL", "Personal details");
+
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
 
     private static final Map<String, String> EXPLANATIONS = Map.of(
             "ACCOUNT_BASIC", "The name and type of each account you chose, and the last digits of its number.",
@@ -47,6 +52,31 @@ final class DisplayExtensions {
 
     static String label(String cluster) {
         return CLUSTERS.getOrDefault(cluster, cluster);
+    }
+
+    /**
+     * A history line in plain words: history was written with data cluster codes and ISO instants
+     * ("Data cluster TRANSACTIONS removed", "until 2027-03-01T10:00:00Z"), which a customer reads as their labels and
+     * as dates.
+     */
+    static String inWords(String text) {
+        if (text == null) {
+            return null;
+        }
+        String words = INSTANT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(instantInWords(m.group())));
+        words = words.replace("Data cluster ", "");
+        for (Map.Entry<String, String> cluster : CLUSTERS.entrySet()) {
+            words = words.replaceAll("\\b" + cluster.getKey() + "\\b", Matcher.quoteReplacement(cluster.getValue()));
+        }
+        return words;
+    }
+
+    private static String instantInWords(String iso) {
+        try {
+            return display(Instant.parse(iso));
+        } catch (DateTimeParseException e) {
+            return iso;
+        }
     }
 
     /** What sharing the cluster means, in plain words. */
