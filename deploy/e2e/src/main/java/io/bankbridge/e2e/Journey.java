@@ -49,8 +49,28 @@ public final class Journey {
 
     /** The same, telling {@code times} how long each of {@link #STEPS} took. */
     public Connection connect(String login, String password, Set<String> accounts, StepTimes times) {
+        ProviderClient.Tokens tokens = ProviderClient.tokens(approve(Map.of(), login, password, accounts, Map.of(), times));
+        return new Connection(claim(tokens.accessToken(), CONSENT_ID), tokens);
+    }
+
+    /**
+     * Grant Management: the provider asks to change its grant {@code grantId} ({@code action} replace or merge); the
+     * customer approves {@code accounts} for {@code durationDays} (chosen on the page). Returns the token response.
+     */
+    public ProviderClient.Response changeGrant(String grantId, String action, String login, String password,
+                                               Set<String> accounts, int durationDays) {
+        return approve(Map.of("grant_management_action", action, "grant_id", grantId), login, password, accounts,
+                Map.of("duration", String.valueOf(durationDays)), (step, nanos) -> { });
+    }
+
+    /**
+     * PAR with {@code extra}, the customer's sign-in and approval of exactly {@code accounts} (and {@code fields} as
+     * chosen on the page), state and iss checked, the code exchanged: the token response.
+     */
+    private ProviderClient.Response approve(Map<String, String> extra, String login, String password, Set<String> accounts,
+                                        Map<String, String> fields, StepTimes times) {
         long start = System.nanoTime();
-        ProviderClient.Authorization authorization = provider.authorize(REDIRECT_URI, SCOPE, Map.of());
+        ProviderClient.Authorization authorization = provider.authorize(REDIRECT_URI, SCOPE, extra);
         long pushed = System.nanoTime();
         times.took(STEPS.get(0), pushed - start);
         Browser browser = new Browser(REDIRECT_URI);
@@ -60,7 +80,7 @@ public final class Journey {
         Browser.Page picker = signIn(browser, signInPage, login, password);
         long signedIn = System.nanoTime();
         times.took(STEPS.get(2), signedIn - opened);
-        Map<String, String> ticks = new LinkedHashMap<>();
+        Map<String, String> ticks = new LinkedHashMap<>(fields);
         accounts.forEach(a -> ticks.put(a, "on"));
         Browser.Page back = browser.submit(picker, "input[type=checkbox]", ticks, "Approve");
         long approved = System.nanoTime();
@@ -71,9 +91,9 @@ public final class Journey {
         if (!authorization.state().equals(back.redirectParameter("state")) || !provider.issuer().equals(back.redirectParameter("iss"))) {
             throw new IllegalStateException("state or iss did not round-trip: " + back.redirectedTo());
         }
-        ProviderClient.Tokens tokens = ProviderClient.tokens(provider.exchangeCode(authorization, back.redirectParameter("code")));
+        ProviderClient.Response answer = provider.exchangeCode(authorization, back.redirectParameter("code"));
         times.took(STEPS.get(4), System.nanoTime() - approved);
-        return new Connection(claim(tokens.accessToken(), CONSENT_ID), tokens);
+        return answer;
     }
 
     /** Signs in on the bank's page shown by {@code page}; returns the page after it. */

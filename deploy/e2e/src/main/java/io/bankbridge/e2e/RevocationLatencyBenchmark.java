@@ -1,6 +1,5 @@
 package io.bankbridge.e2e;
 
-import com.nimbusds.jose.jwk.JWK;
 import io.bankbridge.local.ServiceProcess;
 import io.bankbridge.local.Stack;
 import io.bankbridge.local.provider.ProviderClient;
@@ -9,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Measures how long a revoked grant stays usable: from the moment the provider's revocation request returned
@@ -49,51 +43,26 @@ public final class RevocationLatencyBenchmark {
         int revocations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int background = 4;
-        System.out.println("starting the stack (2 account-data-service instances, steady-state JVM options) ...");
-        // One provider drives all the traffic here: lift its rate limit, which is not what is measured.
-        try (Stack stack = Stack.builder().accountDataInstances(2).demo(true)
-                .jvmOptions(List.of("-Xmx512m", "-XX:+UseSerialGC"))
-                .env("BANKBRIDGE_PROVIDER_API_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000")
-                .env("BANKBRIDGE_PROVIDER_API_RATE_LIMIT_BURST", "1000000")
-                .env("BANKBRIDGE_TOKENS_ACCESS_TOKEN_LIFETIME", "PT30M")
-                .build().start()) {
-            String issuer = stack.tokenService().baseUrl();
-            ProviderClient provider = new ProviderClient(issuer, "demo-budget-app",
-                    JWK.parse(Files.readString(stack.demoProviderKeyFile())).toRSAKey());
-            Journey journey = new Journey(provider);
-            List<ServiceProcess> instances = stack.accountDataServices();
+        try (LatencyRun run = LatencyRun.start()) {
+            ProviderClient provider = run.provider;
+            List<ServiceProcess> instances = run.instances;
 
             System.out.printf("connecting %d + %d + %d grants through the full journey ...%n", warmUp, revocations, background);
             List<Journey.Connection> connections = new ArrayList<>();
             for (int i = 0; i < warmUp + revocations + background; i++) {
                 String person = String.format("%04d", i % 20 + 1);
-                connections.add(journey.connect("card.demo" + person, "Demo-" + person + "-pass!", Set.of("ACC-C-" + person + "-1")));
+                connections.add(run.journey.connect("card.demo" + person, "Demo-" + person + "-pass!", Set.of("ACC-C-" + person + "-1")));
             }
-            List<Journey.Connection> busy = connections.subList(warmUp + revocations, connections.size());
-
-            // Tokens in use: background callers keep both instances serving while revocations happen.
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicLong backgroundCalls = new AtomicLong();
-            ExecutorService load = Executors.newFixedThreadPool(busy.size());
-            for (int i = 0; i < busy.size(); i++) {
-                Journey.Connection c = busy.get(i);
-                ServiceProcess target = instances.get(i % instances.size());
-                load.submit(() -> {
-                    while (running.get()) {
-                        provider.get(target.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken());
-                        backgroundCalls.incrementAndGet();
-                    }
-                });
-            }
+            run.callInBackground(connections.subList(warmUp + revocations, connections.size()));
 
             System.out.printf("warming up with %d revocations (not counted) ...%n", warmUp);
             for (int i = 0; i < warmUp; i++) {
-                revokeAndAwaitRefusal(stack, provider, instances, connections.get(i));
+                revokeAndAwaitRefusal(run.stack, provider, instances, connections.get(i));
             }
             List<Delay> delayBefore = instances.stream().map(Delay::of).toList();
             if (outage) {
                 System.out.println("freezing the broker and waiting until every instance's revocation view is stale ...");
-                stack.broker().freeze();
+                run.stack.broker().freeze();
                 for (ServiceProcess instance : instances) {
                     awaitView(instance, "stale");
                 }
@@ -102,24 +71,19 @@ public final class RevocationLatencyBenchmark {
             double[] millis = new double[revocations];
             try {
                 for (int i = 0; i < revocations; i++) {
-                    millis[i] = revokeAndAwaitRefusal(stack, provider, instances, connections.get(warmUp + i));
+                    millis[i] = revokeAndAwaitRefusal(run.stack, provider, instances, connections.get(warmUp + i));
                 }
             } finally {
                 if (outage) {
-                    stack.broker().thaw();
+                    run.stack.broker().thaw();
                 }
             }
-            running.set(false);
-            load.shutdownNow();
+            run.stopBackground();
 
-            Arrays.sort(millis);
             System.out.println();
-            System.out.printf("revocations measured:                  %d after %d warm-up (2 account-data-service instances, %d background callers, %d background calls)%s%n",
-                    revocations, warmUp, busy.size(), backgroundCalls.get(),
-                    outage ? ", broker frozen: refused through the owner checks" : "");
-            System.out.printf("revoke returned -> both refuse   p50:  %.1f ms%n", percentile(millis, 50));
-            System.out.printf("                                 p99:  %.1f ms%n", percentile(millis, 99));
-            System.out.printf("                                 max:  %.1f ms%n", millis[millis.length - 1]);
+            System.out.println(run.describe("revocations", revocations, warmUp)
+                    + (outage ? ", broker frozen: refused through the owner checks" : ""));
+            LatencyRun.printFigures("revoke returned -> both refuse", millis);
             System.out.println();
             System.out.println("event time -> applied, as each instance reports it during the measured run ("
                     + DELAY_METRIC + "):");
@@ -163,23 +127,13 @@ public final class RevocationLatencyBenchmark {
         if (revoked.status() >= 300) {
             throw new IllegalStateException("revocation refused: " + revoked.status() + " " + revoked.body());
         }
-        boolean[] refused = new boolean[instances.size()];
-        long deadline = returned + Duration.ofSeconds(30).toNanos();
-        while (!allTrue(refused)) {
-            for (int k = 0; k < instances.size(); k++) {
-                if (!refused[k]) {
-                    refused[k] = provider.get(instances.get(k).baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status() == 401;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("grant " + c.consentId() + " still honoured 30 s after revocation");
-            }
-        }
-        return (System.nanoTime() - returned) / 1e6;
+        return LatencyRun.untilEveryInstance(instances, returned,
+                instance -> provider.get(instance.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status() == 401,
+                "grant " + c.consentId() + " still honoured");
     }
 
     /** An instance's live-event delay timer, read from its Prometheus endpoint (seconds; quantiles over a recent window). */
-    private record Delay(double count, double sum, double p50, double p99) {
+    record Delay(double count, double sum, double p50, double p99) {
 
         static Delay of(ServiceProcess instance) {
             String metrics;
@@ -205,19 +159,5 @@ public final class RevocationLatencyBenchmark {
             return String.format("%.0f events, mean %.1f ms (recent window p50 %.1f ms, p99 %.1f ms)",
                     events, events == 0 ? Double.NaN : (sum - before.sum) / events * 1000, p50 * 1000, p99 * 1000);
         }
-    }
-
-    private static boolean allTrue(boolean[] values) {
-        for (boolean v : values) {
-            if (!v) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static double percentile(double[] sorted, double p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 }

@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole journey against the packaged services running as processes (one token-service, one consent-service,
  * two account-data-service instances), a real broker and fresh databases: a provider connects, reads, refreshes;
- * then each way a grant can end is shown to be honoured by every instance of every service.
+ * then each way a grant can end, narrow (the customer shares less) or be renewed (Grant Management replace) is shown
+ * to be honoured by every instance of every service.
  */
 class ProviderJourneyIT {
 
@@ -159,6 +162,90 @@ class ProviderJourneyIT {
             stack.broker().start();
         }
         assertRefusedEverywhere(connection);
+    }
+
+    @Test
+    void sharingLessInTheSecurityCenterNarrowsTheGrantOnEveryInstanceAndTheSameTokenKeepsTheRest() {
+        String card = "ACC-C-0007-1";
+        String checking = "ACC-C-0007-2";
+        Journey.Connection connection = journey.connect("card.demo0007", "Demo-0007-pass!", Set.of(card, checking));
+        String token = connection.tokens().accessToken();
+        for (ServiceProcess instance : stack.accountDataServices()) {
+            assertThat(status(instance, "/accounts/" + checking, token)).as(instance.name()).isEqualTo(200);
+            assertThat(status(instance, "/accounts/" + card + "/transactions", token)).as(instance.name()).isEqualTo(200);
+        }
+        SecurityCenter customer = SecurityCenter.signIn(stack.consentService().baseUrl(), "card.demo0007", "Demo-0007-pass!");
+
+        Browser.Page lessAccounts = customer.stopSharing(connection.consentId(), checking);
+        assertThat(lessAccounts.status()).isEqualTo(303);
+        Browser.Page page = customer.open(lessAccounts.redirectedTo().toString());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.text()).contains("narrowed by customer");
+        assertThat(page.html().select("form.narrow button[value=\"" + checking + "\"]")).isEmpty();
+        for (ServiceProcess instance : stack.accountDataServices()) {
+            await().atMost(PROPAGATION).until(() -> status(instance, "/accounts/" + checking, token) == 404);
+            assertThat(status(instance, "/accounts/" + card, token)).as(instance.name()).isEqualTo(200);
+            ProviderClient.Response accounts = provider.get(instance.baseUrl() + "/fdx/v6/accounts", token);
+            assertThat(accounts.status()).isEqualTo(200);
+            assertThat(Journey.accountIds(accounts.body())).containsExactly(card);
+        }
+
+        Browser.Page lessData = customer.stopSharing(connection.consentId(), "TRANSACTIONS");
+        assertThat(lessData.status()).isEqualTo(303);
+        for (ServiceProcess instance : stack.accountDataServices()) {
+            await().atMost(PROPAGATION).until(() -> status(instance, "/accounts/" + card + "/transactions", token) == 403);
+            assertThat(status(instance, "/accounts/" + card, token)).as(instance.name()).isEqualTo(200);
+            assertThat(status(instance, "/customers/current", token)).as(instance.name()).isEqualTo(200);
+            assertThat(status(instance, "/accounts/" + checking, token)).as(instance.name()).isEqualTo(404);
+        }
+        // Narrowed, not ended: the refresh token still works, for what remains.
+        ProviderClient.Tokens refreshed = ProviderClient.tokens(provider.refresh(connection.tokens().refreshToken()));
+        assertThat(status(stack.accountDataServices().get(1), "/accounts/" + card, refreshed.accessToken())).isEqualTo(200);
+    }
+
+    @Test
+    void aRenewalKeepsTheGrantIdAndItsHistoryAndItsNewTokensWorkOnEveryInstance() {
+        String card = "ACC-C-0008-1";
+        String checking = "ACC-C-0008-2";
+        Journey.Connection connection = journey.connect("card.demo0008", "Demo-0008-pass!", Set.of(card));
+        String grantId = connection.consentId();
+        String grantUrl = provider.endpoint("grant_management_endpoint") + "/" + grantId;
+        String query = ProviderClient.tokens(provider.clientCredentials("grant_management_query")).accessToken();
+        Object expiredBefore = provider.get(grantUrl, query).json().get("expires_at");
+
+        ProviderClient.Response renewed = journey.changeGrant(grantId, "replace", "card.demo0008", "Demo-0008-pass!",
+                Set.of(card, checking), 30);
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(renewed.json().get("grant_id")).isEqualTo(grantId);
+        String token = ProviderClient.tokens(renewed).accessToken();
+
+        ProviderClient.Response grant = provider.get(grantUrl, query);
+        assertThat(grant.status()).isEqualTo(200);
+        assertThat(grant.json().get("status")).isEqualTo("AUTHORIZED");
+        assertThat(grant.body()).contains(card, checking);
+        Instant expires = Instant.parse(grant.json().get("expires_at").toString());
+        assertThat(expires).isNotEqualTo(Instant.parse(expiredBefore.toString()))
+                .isBetween(Instant.now().plus(Duration.ofDays(29)), Instant.now().plus(Duration.ofDays(31)));
+
+        ProviderClient.Response consent = provider.get(stack.consentService().baseUrl() + "/consents/" + grantId, token);
+        assertThat(consent.status()).isEqualTo(200);
+        assertThat(consent.json().get("id")).isEqualTo(grantId);
+        assertThat(((List<?>) consent.json().get("history")).stream().map(h -> String.valueOf(((Map<?, ?>) h).get("event"))))
+                .contains("AUTHORIZED", "RENEWED");
+        Browser.Page page = SecurityCenter.signIn(stack.consentService().baseUrl(), "card.demo0008", "Demo-0008-pass!")
+                .connection(grantId);
+        assertThat(page.text()).contains("renewed by customer");
+
+        for (ServiceProcess instance : stack.accountDataServices()) {
+            await().atMost(PROPAGATION).until(() -> status(instance, "/accounts/" + checking, token) == 200);
+            ProviderClient.Response accounts = provider.get(instance.baseUrl() + "/fdx/v6/accounts", token);
+            assertThat(accounts.status()).isEqualTo(200);
+            assertThat(Journey.accountIds(accounts.body())).containsExactlyInAnyOrder(card, checking);
+        }
+    }
+
+    private static int status(ServiceProcess instance, String path, String accessToken) {
+        return provider.get(instance.baseUrl() + "/fdx/v6" + path, accessToken).status();
     }
 
     private static String dataApi(int instance) {

@@ -162,6 +162,14 @@ public final class ProviderClient {
         return postAuthenticated(endpoint("token_endpoint"), Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
     }
 
+    /**
+     * A client_credentials token for the provider's own calls to the grant management endpoint ({@code scope}:
+     * {@code grant_management_query} and/or {@code grant_management_revoke}), bound to this client's DPoP key.
+     */
+    public Response clientCredentials(String scope) {
+        return postAuthenticated(endpoint("token_endpoint"), Map.of("grant_type", "client_credentials", "scope", scope));
+    }
+
     /** RFC 7009. */
     public Response revoke(String token, String hint) {
         return postAuthenticated(endpoint("revocation_endpoint"), Map.of("token", token, "token_type_hint", hint));

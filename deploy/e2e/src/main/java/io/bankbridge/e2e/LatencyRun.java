@@ -1,0 +1,131 @@
+package io.bankbridge.e2e;
+
+import com.nimbusds.jose.jwk.JWK;
+import io.bankbridge.local.ServiceProcess;
+import io.bankbridge.local.Stack;
+import io.bankbridge.local.provider.ProviderClient;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * What the fan-out latency benchmarks share: the stack they start (two data instances, steady-state JVM options, the
+ * demo provider's rate limit lifted), the background callers that keep both instances serving while they measure,
+ * and how they print their figures.
+ */
+final class LatencyRun implements AutoCloseable {
+
+    final Stack stack;
+    final ProviderClient provider;
+    final Journey journey;
+    final List<ServiceProcess> instances;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong backgroundCalls = new AtomicLong();
+    private ExecutorService load;
+    private int callers;
+
+    private LatencyRun(Stack stack) throws Exception {
+        this.stack = stack;
+        this.provider = new ProviderClient(stack.tokenService().baseUrl(), "demo-budget-app",
+                JWK.parse(Files.readString(stack.demoProviderKeyFile())).toRSAKey());
+        this.journey = new Journey(provider);
+        this.instances = stack.accountDataServices();
+    }
+
+    /**
+     * Starts the stack. The services run with full JIT compilation here (the local stack trades that for a quicker
+     * start); one provider drives all the traffic, so its rate limit, which is not what is measured, is lifted.
+     */
+    static LatencyRun start() throws Exception {
+        System.out.println("starting the stack (2 account-data-service instances, steady-state JVM options) ...");
+        Stack stack = Stack.builder().accountDataInstances(2).demo(true)
+                .jvmOptions(List.of("-Xmx512m", "-XX:+UseSerialGC"))
+                .env("BANKBRIDGE_PROVIDER_API_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000")
+                .env("BANKBRIDGE_PROVIDER_API_RATE_LIMIT_BURST", "1000000")
+                .env("BANKBRIDGE_TOKENS_ACCESS_TOKEN_LIFETIME", "PT30M")
+                .build().start();
+        try {
+            return new LatencyRun(stack);
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    /** Tokens in use: one caller per connection keeps reading accounts, alternating between the instances. */
+    void callInBackground(List<Journey.Connection> busy) {
+        callers = busy.size();
+        load = Executors.newFixedThreadPool(busy.size());
+        for (int i = 0; i < busy.size(); i++) {
+            Journey.Connection c = busy.get(i);
+            ServiceProcess target = instances.get(i % instances.size());
+            load.submit(() -> {
+                while (running.get()) {
+                    provider.get(target.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken());
+                    backgroundCalls.incrementAndGet();
+                }
+            });
+        }
+    }
+
+    void stopBackground() {
+        running.set(false);
+        if (load != null) {
+            load.shutdownNow();
+        }
+    }
+
+    /** The run in a line: how many changes were measured, after how many uncounted ones, under which load. */
+    String describe(String what, int measured, int warmUp) {
+        return String.format("%-39s%d after %d warm-up (2 account-data-service instances, %d background callers, %d background calls)",
+                what + " measured:", measured, warmUp, callers, backgroundCalls.get());
+    }
+
+    /** Prints p50, p99 and max of {@code millis} under {@code label}. */
+    static void printFigures(String label, double[] millis) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-33sp50:  %.1f ms%n", label, percentile(sorted, 50));
+        System.out.printf("%-33sp99:  %.1f ms%n", "", percentile(sorted, 99));
+        System.out.printf("%-33smax:  %.1f ms%n", "", sorted[sorted.length - 1]);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /**
+     * Asks every instance, round after round, until each has said {@code refuses} once; returns the milliseconds since
+     * {@code returned} (a {@link System#nanoTime()}). Fails with {@code what} after 30 s.
+     */
+    static double untilEveryInstance(List<ServiceProcess> instances, long returned, Predicate<ServiceProcess> refuses,
+                                     String what) {
+        boolean[] refused = new boolean[instances.size()];
+        long deadline = returned + Duration.ofSeconds(30).toNanos();
+        for (int left = instances.size(); left > 0; ) {
+            for (int k = 0; k < instances.size(); k++) {
+                if (!refused[k] && refuses.test(instances.get(k))) {
+                    refused[k] = true;
+                    left--;
+                }
+            }
+            if (left > 0 && System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " 30 s later");
+            }
+        }
+        return (System.nanoTime() - returned) / 1e6;
+    }
+
+    @Override
+    public void close() {
+        stopBackground();
+        stack.close();
+    }
+}
