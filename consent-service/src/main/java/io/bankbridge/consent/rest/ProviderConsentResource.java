@@ -59,7 +59,8 @@ public class ProviderConsentResource {
             description = "application/json (and any Accept that does not name the FDX type): the consent with its "
                     + "status, data clusters, accounts, expiry and history. " + ConsentGrant.MEDIA_TYPE + ": the FDX 6 "
                     + "ConsentGrant (parties, FDX status, times, duration, resources with their data clusters), "
-                    + "chosen when the Accept header names it with a quality no lower than application/json's. "
+                    + "chosen when the Accept header names it with a quality above application/json's and no lower "
+                    + "than any wildcard's. "
                     + "Another provider's consent is 404.")
     @APIResponse(responseCode = "200", description = "The consent in the representation the Accept header chose",
             content = {
