@@ -69,7 +69,7 @@ class BadInputTest {
                 "POST /internal/consents/{id}/authorize", "{\"accountIds\":[\"$BAD\"],\"durationDays\":\"$BAD\"}",
                 "POST /internal/consents/{id}/reject", reason,
                 "POST /internal/consents/{id}/revoke", "{\"actor\":\"$BAD\",\"reason\":\"$BAD\"}",
-                "POST /consents/{id}/revocation", reason,
+                "PUT /consents/{id}/revocation", "{\"reason\":\"$BAD\",\"initiator\":\"$BAD\"}",
                 "POST /me/consents/{id}/revocation", reason);
 
         RouteSurface.Findings findings = BadInput.probe(baseUrl(), routes, credential, Map.of("id", consent), bodies);

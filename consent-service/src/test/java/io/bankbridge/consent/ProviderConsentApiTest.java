@@ -50,7 +50,8 @@ class ProviderConsentApiTest {
         String intruder = providerToken(customer, "lender-app", id);
         given().auth().oauth2(intruder).when().delete("/consents/" + id)
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(intruder).contentType(ContentType.JSON).body(Map.of("reason", "mine now"))
+        given().auth().oauth2(intruder).contentType(ContentType.JSON)
+                .body(Map.of("reason", "USER_ACTION", "initiator", "DATA_RECIPIENT"))
                 .when().put("/consents/" + id + "/revocation")
                 .then().statusCode(404).contentType("application/problem+json");
         assertThat(status(id)).isEqualTo("AUTHORIZED");
@@ -72,14 +73,15 @@ class ProviderConsentApiTest {
         String customer = newCustomer();
         String id = authorized(customer, "budget-app");
         String token = providerToken(customer, "budget-app", id);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "Customer closed their account"))
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("reason", "USER_ACTION", "initiator", "INDIVIDUAL"))
                 .when().put("/consents/" + id + "/revocation")
                 .then().statusCode(204);
         given().auth().oauth2(token).when().get("/consents/" + id)
                 .then().statusCode(200)
                 .body("status", equalTo("REVOKED"))
                 .body("revokedBy", equalTo("PROVIDER"))
-                .body("revocationReason", equalTo("Customer closed their account"))
+                .body("revocationReason", equalTo("Revoked by the provider (reason USER_ACTION, initiated by INDIVIDUAL)"))
                 .body("history[2].event", equalTo("REVOKED"));
         // Revoking twice is not a second revocation.
         given().auth().oauth2(token).when().delete("/consents/" + id)

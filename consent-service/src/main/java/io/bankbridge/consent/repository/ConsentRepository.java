@@ -3,6 +3,7 @@ package io.bankbridge.consent.repository;
 import io.bankbridge.consent.model.Consent;
 import io.bankbridge.consent.model.ConsentStatus;
 import io.bankbridge.consent.model.HistoryEntry;
+import io.bankbridge.consent.model.RevocationCause;
 import io.bankbridge.revocation.contract.Actor;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -27,23 +28,25 @@ import java.util.UUID;
 public class ConsentRepository {
 
     private static final String COLUMNS = "id, customer_id, provider_id, provider_name, data_clusters, account_ids, status, "
-            + "duration_days, created_at, authorized_at, expires_at, revoked_at, revoked_by, revocation_reason";
+            + "duration_days, created_at, authorized_at, expires_at, revoked_at, revoked_by, revocation_reason, revocation_reason_code, "
+            + "revocation_initiator";
 
     public Uni<Void> insert(SqlClient sql, Consent c) {
-        return sql.preparedQuery("INSERT INTO consent (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)")
+        return sql.preparedQuery("INSERT INTO consent (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                        + "$15, $16)")
                 .execute(tuple(c.id(), c.customerId(), c.providerId(), c.providerName(), c.dataClusters(), c.accountIds(),
                         c.status(), c.durationDays(), c.createdAt(), c.authorizedAt(), c.expiresAt(), c.revokedAt(),
-                        c.revokedBy(), c.revocationReason()))
+                        c.revokedBy(), c.revocationReason(), reasonCode(c), initiator(c)))
                 .replaceWithVoid();
     }
 
     /** Writes the mutable fields of a consent that the caller has locked. */
     public Uni<Void> update(SqlClient sql, Consent c) {
         return sql.preparedQuery("UPDATE consent SET account_ids = $2, status = $3, duration_days = $4, authorized_at = $5, "
-                        + "expires_at = $6, revoked_at = $7, revoked_by = $8, revocation_reason = $9, data_clusters = $10 "
-                        + "WHERE id = $1")
+                        + "expires_at = $6, revoked_at = $7, revoked_by = $8, revocation_reason = $9, data_clusters = $10, "
+                        + "revocation_reason_code = $11, revocation_initiator = $12 WHERE id = $1")
                 .execute(tuple(c.id(), c.accountIds(), c.status(), c.durationDays(), c.authorizedAt(), c.expiresAt(),
-                        c.revokedAt(), c.revokedBy(), c.revocationReason(), c.dataClusters()))
+                        c.revokedAt(), c.revokedBy(), c.revocationReason(), c.dataClusters(), reasonCode(c), initiator(c)))
                 .replaceWithVoid();
     }
 
@@ -135,6 +138,14 @@ public class ConsentRepository {
         return tuple;
     }
 
+    private static RevocationCause.Reason reasonCode(Consent c) {
+        return c.revocationCause() == null ? null : c.revocationCause().reason();
+    }
+
+    private static RevocationCause.Initiator initiator(Consent c) {
+        return c.revocationCause() == null ? null : c.revocationCause().initiator();
+    }
+
     private static OffsetDateTime utc(Instant at) {
         return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
@@ -152,11 +163,14 @@ public class ConsentRepository {
 
     private static Consent consent(Row r) {
         String revokedBy = r.getString("revoked_by");
+        String reasonCode = r.getString("revocation_reason_code");
+        RevocationCause cause = reasonCode == null ? null : new RevocationCause(RevocationCause.Reason.valueOf(reasonCode),
+                RevocationCause.Initiator.valueOf(r.getString("revocation_initiator")));
         return new Consent(r.getUUID("id"), r.getString("customer_id"), r.getString("provider_id"), r.getString("provider_name"),
                 List.of(r.getArrayOfStrings("data_clusters")), List.of(r.getArrayOfStrings("account_ids")),
                 ConsentStatus.valueOf(r.getString("status")), r.getInteger("duration_days"), instant(r, "created_at"),
                 instant(r, "authorized_at"), instant(r, "expires_at"), instant(r, "revoked_at"),
-                revokedBy == null ? null : Actor.valueOf(revokedBy), r.getString("revocation_reason"));
+                revokedBy == null ? null : Actor.valueOf(revokedBy), r.getString("revocation_reason"), cause);
     }
 
     private static Instant instant(Row r, String column) {

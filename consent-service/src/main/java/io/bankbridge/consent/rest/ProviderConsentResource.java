@@ -1,8 +1,11 @@
 package io.bankbridge.consent.rest;
 
+import io.bankbridge.branding.Branding;
+import io.bankbridge.consent.model.RevocationCause;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
 import io.bankbridge.consent.service.ConsentService;
+import io.bankbridge.consent.service.InvalidConsentRequestException;
 import io.bankbridge.revocation.contract.Actor;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,15 +16,24 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The consent API for providers (FDX style), with the provider's access token. A provider only ever sees its own
- * consents: another provider's consent answers 404, exactly like one that does not exist.
+ * consents: another provider's consent answers 404, exactly like one that does not exist. {@code GET} answers the
+ * FDX 6 {@code ConsentGrant} to a client that asks for {@link ConsentGrant#MEDIA_TYPE}, and this service's own
+ * consent JSON otherwise; {@code PUT .../revocation} takes FDX's {@code ConsentRevocationRequest}.
  */
 @Path("/consents/{id}")
 @RolesAllowed(Access.PROVIDER)
@@ -31,16 +43,69 @@ public class ProviderConsentResource {
 
     private final ConsentService consents;
     private final Callers callers;
+    private final Branding branding;
+    private final Clock clock;
 
-    ProviderConsentResource(ConsentService consents, Callers callers) {
+    ProviderConsentResource(ConsentService consents, Callers callers, Branding branding, Clock clock) {
         this.consents = consents;
         this.callers = callers;
+        this.branding = branding;
+        this.clock = clock;
     }
 
     @GET
-    public Uni<ConsentJson> get(@PathParam("id") UUID id) {
+    @Produces({MediaType.APPLICATION_JSON, ConsentGrant.MEDIA_TYPE})
+    @Operation(summary = "Read the consent",
+            description = "application/json (and any Accept that does not name the FDX type): the consent with its "
+                    + "status, data clusters, accounts, expiry and history. " + ConsentGrant.MEDIA_TYPE + ": the FDX 6 "
+                    + "ConsentGrant (parties, FDX status, times, duration, resources with their data clusters), "
+                    + "chosen when the Accept header names it with a quality above application/json's and no lower "
+                    + "than any wildcard's. "
+                    + "Another provider's consent is 404.")
+    @APIResponse(responseCode = "200", description = "The consent in the representation the Accept header chose",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentJson.class)),
+                    @Content(mediaType = ConsentGrant.MEDIA_TYPE, schema = @Schema(implementation = ConsentGrant.class))})
+    @APIResponse(responseCode = "404", description = "No such consent of this provider")
+    public Uni<Response> get(@PathParam("id") UUID id, @Context HttpHeaders headers) {
         String provider = callers.provider();
-        return consents.get(id, c -> c.providerId().equals(provider)).map(ConsentJson::of);
+        boolean fdx = prefersFdx(headers.getAcceptableMediaTypes());
+        return consents.get(id, c -> c.providerId().equals(provider)).map(found -> Response
+                .ok(fdx ? ConsentGrant.of(found, branding.name(), clock.instant()) : ConsentJson.of(found),
+                        fdx ? ConsentGrant.MEDIA_TYPE : MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+                .build());
+    }
+
+    /**
+     * Whether the client asked for the FDX shape: it names {@link ConsentGrant#MEDIA_TYPE} with a quality above
+     * {@code application/json}'s and no lower than any wildcard's. Everything else keeps today's shape.
+     */
+    static boolean prefersFdx(List<MediaType> accepted) {
+        MediaType fdx = MediaType.valueOf(ConsentGrant.MEDIA_TYPE);
+        double fdxQuality = 0;
+        double jsonQuality = 0;
+        double wildcardQuality = 0;
+        for (MediaType type : accepted) {
+            double quality = quality(type);
+            if (type.getType().equalsIgnoreCase(fdx.getType()) && type.getSubtype().equalsIgnoreCase(fdx.getSubtype())) {
+                fdxQuality = Math.max(fdxQuality, quality);
+            } else if (type.isWildcardType() || type.isWildcardSubtype()) {
+                wildcardQuality = Math.max(wildcardQuality, quality);
+            } else if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                jsonQuality = Math.max(jsonQuality, quality);
+            }
+        }
+        return fdxQuality > 0 && fdxQuality > jsonQuality && fdxQuality >= wildcardQuality;
+    }
+
+    private static double quality(MediaType type) {
+        String q = type.getParameters().get("q");
+        try {
+            return q == null ? 1 : Double.parseDouble(q);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @GET
@@ -62,13 +127,32 @@ public class ProviderConsentResource {
     @PUT
     @Path("/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> revocation(@PathParam("id") UUID id, RequestBodies.Reason body) {
-        return revoke(id, body == null || body.reason() == null ? "Revoked by the provider" : body.reason());
+    @Operation(summary = "Revoke the consent (FDX ConsentRevocationRequest)",
+            description = "The body states why (reason: BUSINESS_RULE or USER_ACTION) and which party initiated the "
+                    + "revocation (initiator: INDIVIDUAL, MANAGING_ORGANIZATION, DATA_ACCESS_PLATFORM, DATA_RECIPIENT or "
+                    + "DATA_PROVIDER); GET /consents/{id}/revocation then shows both. The consent ends like every "
+                    + "revocation (consent.revoked through the outbox). A missing or unknown value is 400, another "
+                    + "provider's consent 404, a consent no longer in force 409.")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "400", description = "reason or initiator missing or unknown")
+    @APIResponse(responseCode = "404", description = "No such consent of this provider")
+    @APIResponse(responseCode = "409", description = "The consent is not in force (already revoked, expired, never authorized)")
+    public Uni<Response> revocation(@PathParam("id") UUID id, RequestBodies.Revocation body) {
+        if (body == null) {
+            throw new InvalidConsentRequestException("The body must give reason and initiator (FDX ConsentRevocationRequest).");
+        }
+        RevocationCause cause = body.cause();
+        return revoke(id, cause, "Revoked by the provider (reason " + cause.reason() + ", initiated by "
+                + cause.initiator() + ")");
     }
 
     private Uni<Response> revoke(UUID id, String reason) {
+        return revoke(id, RevocationCause.of(Actor.PROVIDER), reason);
+    }
+
+    private Uni<Response> revoke(UUID id, RevocationCause cause, String reason) {
         String provider = callers.provider();
-        return consents.revoke(id, Actor.PROVIDER, reason, c -> c.providerId().equals(provider))
+        return consents.revoke(id, Actor.PROVIDER, cause, reason, c -> c.providerId().equals(provider))
                 .map(revoked -> Response.noContent().build());
     }
 }

@@ -1,9 +1,13 @@
 package io.bankbridge.consent.rest;
 
+import io.bankbridge.consent.model.RevocationCause;
 import io.bankbridge.consent.service.GrantAction;
+import io.bankbridge.consent.service.InvalidConsentRequestException;
 import io.bankbridge.revocation.contract.Actor;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.Arrays;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies of the consent APIs. */
 public final class RequestBodies {
@@ -34,8 +38,40 @@ public final class RequestBodies {
     public record Revoke(Actor actor, String reason) {
     }
 
-    /** Body of the provider's and the customer's revocation: only a reason, who revokes is known from the token. */
+    /** Body of the customer's revocation: only a reason, who revokes is known from the session. */
     @RegisterForReflection
     public record Reason(String reason) {
+    }
+
+    /**
+     * FDX 6 {@code ConsentRevocationRequest}, the body of the provider's {@code PUT /consents/{id}/revocation}: why
+     * the consent ends and which party initiated it. Both are required; the provider who calls is known from the
+     * token.
+     */
+    @RegisterForReflection
+    @Schema(name = "ConsentRevocationRequest", description = "FDX 6 ConsentRevocationRequest")
+    public record Revocation(
+            @Schema(description = "FDX ConsentUpdateReason", enumeration = {"BUSINESS_RULE", "USER_ACTION"},
+                    required = true) String reason,
+            @Schema(description = "FDX PartyType of the party that initiated the revocation", enumeration = {
+                    "INDIVIDUAL", "MANAGING_ORGANIZATION", "DATA_ACCESS_PLATFORM", "DATA_RECIPIENT", "DATA_PROVIDER"},
+                    required = true) String initiator) {
+
+        /** The cause this body states; a missing or unknown value is a bad request. */
+        public RevocationCause cause() {
+            return new RevocationCause(known(RevocationCause.Reason.class, "reason", reason),
+                    known(RevocationCause.Initiator.class, "initiator", initiator));
+        }
+
+        private static <E extends Enum<E>> E known(Class<E> type, String field, String value) {
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equals(value)) {
+                    return constant;
+                }
+            }
+            // The value is not repeated: an error body never reflects arbitrary text a caller sent.
+            throw new InvalidConsentRequestException(field + " must be one of "
+                    + Arrays.toString(type.getEnumConstants()) + ".");
+        }
     }
 }

@@ -2,7 +2,7 @@ package io.bankbridge.consent.rest;
 
 import io.bankbridge.consent.model.Consent;
 import io.bankbridge.consent.model.ConsentStatus;
-import io.bankbridge.revocation.contract.Actor;
+import io.bankbridge.consent.model.RevocationCause;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +17,12 @@ public record RevocationList(List<Revocation> revocations) {
     /**
      * One revocation.
      *
-     * @param reason    {@code USER_ACTION} when the customer or the provider revoked, {@code BUSINESS_RULE} when the bank
-     *                  or the system did
-     * @param initiator the FDX party: {@code INDIVIDUAL} (the customer), {@code DATA_RECIPIENT} (the provider),
-     *                  {@code DATA_PROVIDER} (the bank, its systems included)
+     * @param reason    what the provider stated when it revoked with a {@code ConsentRevocationRequest}; otherwise
+     *                  {@code USER_ACTION} when the customer or the provider revoked, {@code BUSINESS_RULE} when the
+     *                  bank or the system did
+     * @param initiator what the provider stated; otherwise the FDX party that revoked: {@code INDIVIDUAL} (the
+     *                  customer), {@code DATA_RECIPIENT} (the provider), {@code DATA_PROVIDER} (the bank, its systems
+     *                  included)
      */
     @RegisterForReflection
     public record Revocation(String status, String reason, String initiator, Instant updatedTime) {
@@ -30,13 +32,8 @@ public record RevocationList(List<Revocation> revocations) {
         if (c.status() != ConsentStatus.REVOKED || c.revokedBy() == null) {
             return new RevocationList(List.of());
         }
-        Actor by = c.revokedBy();
-        String reason = by == Actor.CUSTOMER || by == Actor.PROVIDER ? "USER_ACTION" : "BUSINESS_RULE";
-        String initiator = switch (by) {
-            case CUSTOMER -> "INDIVIDUAL";
-            case PROVIDER -> "DATA_RECIPIENT";
-            case BANK, SYSTEM -> "DATA_PROVIDER";
-        };
-        return new RevocationList(List.of(new Revocation("REVOKED", reason, initiator, c.revokedAt())));
+        RevocationCause cause = c.revocationCause();
+        return new RevocationList(List.of(new Revocation("REVOKED", cause.reason().name(), cause.initiator().name(),
+                c.revokedAt())));
     }
 }

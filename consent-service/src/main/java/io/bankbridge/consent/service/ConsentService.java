@@ -5,6 +5,7 @@ import io.bankbridge.consent.model.ConsentStatus;
 import io.bankbridge.consent.model.ConsentWithHistory;
 import io.bankbridge.consent.model.DataCluster;
 import io.bankbridge.consent.model.HistoryEntry;
+import io.bankbridge.consent.model.RevocationCause;
 import io.bankbridge.consent.repository.ConsentRepository;
 import io.bankbridge.revocation.RevocationEventsConfig;
 import io.bankbridge.revocation.contract.Actor;
@@ -77,7 +78,7 @@ public class ConsentService {
         Instant now = now();
         Consent consent = new Consent(UUID.randomUUID(), request.customerId(), request.providerId(), request.providerName(),
                 request.dataClusters().stream().distinct().toList(), List.of(), ConsentStatus.AWAITING_AUTHORIZATION, days,
-                now, null, null, null, null, null);
+                now, null, null, null, null, null, null);
         HistoryEntry created = new HistoryEntry(now, "CREATED", Actor.PROVIDER,
                 "Requested " + String.join(", ", consent.dataClusters()) + " for " + days + " days");
         return pool.withTransaction(sql -> consents.insert(sql, consent)
@@ -215,7 +216,16 @@ public class ConsentService {
         if (actor == null) {
             throw new InvalidConsentRequestException("actor must be one of CUSTOMER, PROVIDER, BANK, SYSTEM.");
         }
-        return transition(id, visible, ConsentStatus.REVOKED, c -> revocation(c, actor, reason));
+        return revoke(id, actor, RevocationCause.of(actor), reason, visible);
+    }
+
+    /**
+     * Revokes a consent the caller may see for the reason and on the initiative {@code cause} states (FDX's
+     * {@code ConsentRevocationRequest}), the same way as every revocation: {@code consent.revoked} through the outbox.
+     */
+    public Uni<ConsentWithHistory> revoke(UUID id, Actor actor, RevocationCause cause, String reason,
+                                          Predicate<Consent> visible) {
+        return transition(id, visible, ConsentStatus.REVOKED, c -> revocation(c, actor, cause, reason));
     }
 
     /**
@@ -263,7 +273,8 @@ public class ConsentService {
     public Uni<Integer> revokeAllOfProvider(String providerId, Instant effectiveAt, String reason) {
         String why = reason == null || reason.isBlank() ? "Provider suspended by the bank" : reason;
         return pool.withTransaction(sql -> consents.lockAuthorizedOfProvider(sql, providerId, effectiveAt)
-                        .chain(affected -> applyAll(sql, affected, c -> revocation(c, Actor.BANK, why))))
+                        .chain(affected -> applyAll(sql, affected,
+                                c -> revocation(c, Actor.BANK, RevocationCause.of(Actor.BANK), why))))
                 .invoke(this::wakeRelayIfAny);
     }
 
@@ -291,9 +302,9 @@ public class ConsentService {
         }));
     }
 
-    private Change revocation(Consent c, Actor actor, String reason) {
+    private Change revocation(Consent c, Actor actor, RevocationCause cause, String reason) {
         Instant now = now();
-        Consent revoked = c.revoked(actor, reason, now);
+        Consent revoked = c.revoked(actor, cause, reason, now);
         RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_REVOKED,
                 new RevocationData(c.id().toString(), c.providerId(), c.customerId(), null, actor, reason, now));
         return new Change(revoked, new HistoryEntry(now, "REVOKED", actor, reason), event);
