@@ -134,6 +134,22 @@ public class ConsentViews {
         revocations.providerSuspended(providerId, effectiveAt).await().indefinitely();
     }
 
+    /**
+     * An owner's word, asked while the view was stale, that a consent ended ({@code REVOKED} or {@code EXPIRED}, both
+     * final): refused from now on, as its event would have it. The event may reach the broker only after this
+     * instance's view is fresh again (an owner's outbox retries after an outage), and until then the fresh view must
+     * not serve the grant again. The event, when it comes, persists it.
+     */
+    public void consentEndedPerOwner(String consentId, String status) {
+        ended.putIfAbsent(consentId, status);
+        views.computeIfPresent(consentId, (id, view) -> view.withStatus(ended.get(id)));
+    }
+
+    /** Likewise, token-service's word that a token this instance verified is no longer active: it never is again. */
+    public void tokenRevokedPerOwner(String tokenId) {
+        revokedTokens.put(tokenId, Boolean.TRUE);
+    }
+
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }

@@ -5,6 +5,7 @@ import io.bankbridge.accountdata.config.FreshnessConfig;
 import io.bankbridge.accountdata.consent.ConsentResponse;
 import io.bankbridge.accountdata.consent.ConsentServiceClient;
 import io.bankbridge.accountdata.consent.ConsentView;
+import io.bankbridge.accountdata.consent.ConsentViews;
 import io.bankbridge.accountdata.consent.ConsentViews.Lookup;
 import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.rest.ApiProblem;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -45,8 +47,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class StaleViewGuard {
 
     private static final String UNKNOWN = "UNKNOWN";
+    /** Consent states that never change again: an owner's word on them is kept in the view. */
+    private static final Set<String> ENDED = Set.of("REVOKED", "EXPIRED");
 
     private final ViewFreshness freshness;
+    private final ConsentViews views;
     private final ConsentServiceClient consentService;
     private final TokenServiceClient tokenService;
     private final boolean refuseWhenUnreachable;
@@ -58,12 +63,13 @@ public class StaleViewGuard {
     private final Counter ownerChecks;
     private final Counter ownersUnreachable;
 
-    StaleViewGuard(ViewFreshness freshness, @RestClient ConsentServiceClient consentService,
+    StaleViewGuard(ViewFreshness freshness, ConsentViews views, @RestClient ConsentServiceClient consentService,
                    @RestClient TokenServiceClient tokenService, FreshnessConfig config, MeterRegistry registry,
                    @ConfigProperty(name = "quarkus.oidc-client.client-id") String clientId,
                    @ConfigProperty(name = "quarkus.oidc-client.credentials.client-secret.value", defaultValue = "")
                    String clientSecret) {
         this.freshness = freshness;
+        this.views = views;
         this.consentService = consentService;
         this.tokenService = tokenService;
         this.refuseWhenUnreachable = config.whenOwnerUnreachable() == FreshnessConfig.WhenOwnerUnreachable.REFUSE;
@@ -105,7 +111,14 @@ public class StaleViewGuard {
                                 : local;
                     }
                     if (!owners.getItem2()) {
+                        if (token.tokenId() != null) {
+                            views.tokenRevokedPerOwner(token.tokenId());
+                        }
                         return Uni.createFrom().failure(ApiProblem.invalidToken("The access token has been revoked."));
+                    }
+                    String ownerStatus = ownerStatus(owners.getItem1());
+                    if (token.consentId() != null && ENDED.contains(ownerStatus)) {
+                        views.consentEndedPerOwner(token.consentId(), ownerStatus);
                     }
                     return local.map(lookup -> corrected(lookup, owners.getItem1()));
                 });

@@ -116,7 +116,9 @@ public class OutboxRelay {
                 backoff = config.relay().pollInterval();
             } catch (RuntimeException e) {
                 Log.warnf("Revocation outbox relay: %s; retrying in %s", e.getMessage(), backoff);
-                backoff = min(backoff.multipliedBy(2), Duration.ofSeconds(5));
+                // At most a second between tries: once the broker is back, what waited in the outbox goes out at
+                // once, since a resource server whose view is fresh again cannot see a revocation still waiting here
+                backoff = min(backoff.multipliedBy(2), Duration.ofSeconds(1));
             }
             pruneWhenDue();
             if (!moreWaiting) {

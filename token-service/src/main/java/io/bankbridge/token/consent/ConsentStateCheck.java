@@ -3,13 +3,16 @@ package io.bankbridge.token.consent;
 import io.bankbridge.revocation.consume.ViewFreshness;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.generator.InternalTokenSource;
+import io.bankbridge.token.revocation.GrantRevocation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
+import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -26,15 +29,21 @@ public class ConsentStateCheck {
 
     private static final Uni<Void> NOTHING_TO_ASK = Uni.createFrom().voidItem();
     private static final String AUTHORIZED = "AUTHORIZED";
+    /** Consent states that never change again. */
+    private static final Set<String> ENDED = Set.of("REVOKED", "EXPIRED");
 
     private final ViewFreshness freshness;
     private final ConsentClient consents;
     private final InternalTokenSource internalTokens;
     private final Counter ownerChecks;
+    private final Pool pool;
+    private final GrantRevocation revocation;
 
     ConsentStateCheck(ViewFreshness freshness, @RestClient ConsentClient consents, InternalTokenSource internalTokens,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, Pool pool, GrantRevocation revocation) {
         this.freshness = freshness;
+        this.pool = pool;
+        this.revocation = revocation;
         this.consents = consents;
         this.internalTokens = internalTokens;
         this.ownerChecks = Counter.builder("bankbridge.freshness.owner.checks")
@@ -56,10 +65,25 @@ public class ConsentStateCheck {
                 .invoke(state -> {
                     boolean expired = state.expiresAt() != null && !Instant.now().isBefore(state.expiresAt().toInstant());
                     if (!AUTHORIZED.equals(state.status()) || expired) {
+                        if (expired || ENDED.contains(state.status())) {
+                            remember(consentId);
+                        }
                         throw OAuthException.invalidGrant("the consent is no longer active");
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Keeps the owner's word that the consent ended, as its event would: the event may reach the broker only after
+     * this instance's view is fresh again (consent-service's outbox retries after an outage), and until then the
+     * fresh view must not let the grant's refresh tokens mint again. In its own transaction, not awaited: the grant
+     * asking holds a lock on the refresh token this deletes, and releases it when it fails.
+     */
+    private void remember(String consentId) {
+        pool.withTransaction(tx -> revocation.rememberConsent(tx, consentId)).subscribe().with(
+                remembered -> Log.debugf("Consent %s ended per consent-service, remembered", consentId),
+                failure -> Log.warnf("Could not remember that consent %s ended: %s", consentId, failure.toString()));
     }
 
     private static RuntimeException unanswered(Throwable failure) {
