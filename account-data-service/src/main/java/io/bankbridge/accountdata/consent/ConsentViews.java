@@ -108,8 +108,7 @@ public class ConsentViews {
 
     /** Applies a consent's end (revoked or expired). Idempotent. */
     public void consentEnded(String consentId, String status, Instant effectiveAt) {
-        ended.putIfAbsent(consentId, status);
-        views.computeIfPresent(consentId, (id, view) -> view.withStatus(ended.get(id)));
+        consentEndedPerOwner(consentId, status);
         revocations.consentEnded(consentId, status, effectiveAt).await().indefinitely();
     }
 
@@ -125,7 +124,7 @@ public class ConsentViews {
     }
 
     public void tokenRevoked(String tokenId, String consentId, Instant at) {
-        revokedTokens.put(tokenId, Boolean.TRUE);
+        tokenRevokedPerOwner(tokenId);
         revocations.tokenRevoked(tokenId, consentId, at).await().indefinitely();
     }
 

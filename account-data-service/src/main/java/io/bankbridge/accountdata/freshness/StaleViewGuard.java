@@ -120,7 +120,7 @@ public class StaleViewGuard {
                     if (token.consentId() != null && ENDED.contains(ownerStatus)) {
                         views.consentEndedPerOwner(token.consentId(), ownerStatus);
                     }
-                    return local.map(lookup -> corrected(lookup, owners.getItem1()));
+                    return local.map(lookup -> corrected(lookup, owners.getItem1(), ownerStatus));
                 });
     }
 
@@ -129,8 +129,7 @@ public class StaleViewGuard {
      * force, it grants the accounts and clusters consent-service holds now, until the expiry it holds now (a
      * narrowing or a renewal the view has not heard of).
      */
-    private static Lookup corrected(Lookup lookup, ConsentResponse owner) {
-        String ownerStatus = ownerStatus(owner);
+    private static Lookup corrected(Lookup lookup, ConsentResponse owner, String ownerStatus) {
         if (UNKNOWN.equals(ownerStatus)) {
             return new Lookup.Unknown();
         }
