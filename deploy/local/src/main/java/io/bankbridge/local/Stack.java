@@ -33,7 +33,8 @@ public final class Stack implements AutoCloseable {
         this.settings = settings;
         this.postgres = PostgresServer.fromEnvironment();
         this.databases = new HashMap<>();
-        String suffix = settings.freshDatabases ? "_e2e_" + randomHex() : "";
+        String suffix = settings.databaseSuffix != null ? settings.databaseSuffix
+                : settings.freshDatabases ? "_e2e_" + randomHex() : "";
         databases.put("token-service", "bankbridge_token" + suffix);
         databases.put("consent-service", "bankbridge_consent" + suffix);
         databases.put("account-data-service", "bankbridge_accountdata" + suffix);
@@ -51,6 +52,7 @@ public final class Stack implements AutoCloseable {
         private Path root = projectRoot();
         private Path workDir;
         private boolean freshDatabases = true;
+        private String databaseSuffix;
         private int kafkaPort;
         private int tokenPort;
         private int consentPort;
@@ -76,6 +78,21 @@ public final class Stack implements AutoCloseable {
             this.tokenPort = 8081;
             this.consentPort = 8082;
             this.accountDataPort = 8083;
+            this.secrets = StackSecrets.load(workDir.resolve("secrets.properties"));
+            return this;
+        }
+
+        /**
+         * Keeps what the services store from one stack to the next stack built with the same arguments: databases
+         * named with {@code databaseSuffix}, the broker's log in {@code workDir} on {@code kafkaPort} (its controller
+         * on the next port). The first such stack migrates the schemas and creates the topic; later ones restart on
+         * them, as a redeployed pod does. {@link Stack#dropDatabases()} removes the databases.
+         */
+        public Builder kept(Path workDir, int kafkaPort, String databaseSuffix) {
+            this.workDir = workDir;
+            this.kafkaPort = kafkaPort;
+            this.databaseSuffix = databaseSuffix;
+            this.freshDatabases = false;
             this.secrets = StackSecrets.load(workDir.resolve("secrets.properties"));
             return this;
         }
@@ -239,6 +256,11 @@ public final class Stack implements AutoCloseable {
         if (settings.freshDatabases) {
             databases.values().forEach(postgres::dropDatabase);
         }
+    }
+
+    /** Drops this stack's databases (a kept stack's are otherwise left for the next one). */
+    public void dropDatabases() {
+        databases.values().forEach(postgres::dropDatabase);
     }
 
     private static int port(int configured) {

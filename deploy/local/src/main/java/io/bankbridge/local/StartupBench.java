@@ -1,10 +1,12 @@
 package io.bankbridge.local;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code deploy/local/startup-bench [RUNS]}: how long each service takes from its process start to ready when started
@@ -21,23 +23,38 @@ public final class StartupBench {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         System.out.printf("JDK %s, %d processors, median of %d runs%n", Runtime.version(), Runtime.getRuntime().availableProcessors(), runs);
-        measure("no start-up cache", false, runs);
+        measure("no start-up cache", () -> stack(false), runs);
         try (Stack training = stack(true)) {
             training.start(); // the services record the cache when they exit
         }
-        measure("start-up cache", true, runs);
+        measure("start-up cache", () -> stack(true), runs);
+        // A restart: the schemas are migrated and the topic holds events, as when a pod is replaced or added.
+        long id = System.currentTimeMillis();
+        Path workDir = Stack.projectRoot().resolve("deploy/local/target/startup-bench-" + id);
+        int kafkaPort = KafkaBroker.freePort();
+        Supplier<Stack> kept = () -> Stack.builder().kept(workDir, kafkaPort, "_startup_" + id).demo(false)
+                .startupCache(true).oneAtATime().build();
+        Stack first = kept.get();
+        try {
+            try (first) {
+                first.start();
+            }
+            measure("restart, cache", kept, runs);
+        } finally {
+            first.dropDatabases();
+        }
     }
 
     private static Stack stack(boolean startupCache) {
         return Stack.builder().demo(false).startupCache(startupCache).oneAtATime().build();
     }
 
-    private static void measure(String label, boolean startupCache, int runs) {
+    private static void measure(String label, Supplier<Stack> stacks, int runs) {
         Map<String, List<Long>> readyMillis = new LinkedHashMap<>();
         Map<String, List<Long>> residentMiB = new LinkedHashMap<>();
         Map<String, List<Long>> cpuMillis = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
-            try (Stack stack = stack(startupCache)) {
+            try (Stack stack = stacks.get()) {
                 stack.start();
                 List<ServiceProcess> services = new ArrayList<>(List.of(stack.tokenService(), stack.consentService()));
                 services.addAll(stack.accountDataServices());
@@ -50,7 +67,7 @@ public final class StartupBench {
                 }
             }
         }
-        readyMillis.forEach((service, millis) -> System.out.printf("%-18s %-22s ready %5d ms   CPU %5d ms   RSS %4d MiB%n",
+        readyMillis.forEach((service, millis) -> System.out.printf("%-22s %-22s ready %5d ms   CPU %5d ms   RSS %4d MiB%n",
                 label, service, median(millis), median(cpuMillis.get(service)), median(residentMiB.get(service))));
     }
 
