@@ -42,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Provider data API (FDX 6)", description = """
         Bearer access token (RFC 9068 JWT, aud bankbridge-api) in the Authorization header; a token in the query \
         string is refused with 400 invalid_request. 401 invalid_token also when the consent was revoked or expired, \
-        the token's jti was revoked or the provider suspended. Data clusters: ACCOUNT_BASIC -> account descriptor \
+        the token's jti was revoked, the provider suspended, or the consent names a data cluster this API does not \
+        know (refused as a whole, never served narrowed). Data clusters: ACCOUNT_BASIC -> account descriptor \
         (accountCategory, accountId, accountType, accountNumberDisplay (masked), productName, nickname, status, \
         currency); ACCOUNT_DETAILED -> the descriptor plus balanceType, currentBalance, balanceAsOf, and \
         availableBalance + interestRate (deposit) or creditLine + availableCredit + lastStmtBalance (card); \
