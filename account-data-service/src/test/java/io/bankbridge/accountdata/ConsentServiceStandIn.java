@@ -5,6 +5,9 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.bankbridge.contract.token.Audiences;
+import io.bankbridge.contract.token.Claims;
+import io.bankbridge.contract.token.Scopes;
 import io.bankbridge.testsupport.TestIssuerResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -129,9 +132,9 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
         try {
             SignedJWT jwt = SignedJWT.parse(authorization.substring("Bearer ".length()));
             return jwt.verify(new RSASSAVerifier(TestIssuerResource.issuer().key().toRSAPublicKey()))
-                    && jwt.getJWTClaimsSet().getAudience().contains("bankbridge-internal")
-                    && "account-data-service".equals(jwt.getJWTClaimsSet().getStringClaim("client_id"))
-                    && List.of(jwt.getJWTClaimsSet().getStringClaim("scope").split(" ")).contains("internal.consents.read");
+                    && jwt.getJWTClaimsSet().getAudience().contains(Audiences.INTERNAL)
+                    && "account-data-service".equals(jwt.getJWTClaimsSet().getStringClaim(Claims.CLIENT_ID))
+                    && List.of(jwt.getJWTClaimsSet().getStringClaim("scope").split(" ")).contains(Scopes.INTERNAL_CONSENTS_READ);
         } catch (Exception e) {
             return false;
         }

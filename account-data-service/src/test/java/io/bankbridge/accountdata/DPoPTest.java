@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.bankbridge.contract.token.Claims;
 import io.bankbridge.testsupport.DPoPProver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -30,7 +31,7 @@ class DPoPTest {
 
     private static String boundToken(DPoPProver prover) {
         Grants grant = Grants.of(CLUSTERS, "ACC-C-0001-1");
-        return grant.another(CLUSTERS).claim("cnf", prover.confirmation()).sign();
+        return grant.another(CLUSTERS).claim(Claims.CONFIRMATION, prover.confirmation()).sign();
     }
 
     private static ValidatableResponse call(String path, String authorization, String proof) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.bankbridge.accountdata.security.Permissions;
+import io.bankbridge.contract.token.Audiences;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class InternalApiTest {
         given().when().get("/internal/customers/CUS-C-0001/accounts")
                 .then().statusCode(401).header("WWW-Authenticate", equalTo("Bearer realm=\"bankbridge\""));
         String noScope = Grants.issuer().providerToken("consent-service", "consent-service", null)
-                .audience("bankbridge-internal").claim("scope", "openid").sign();
+                .audience(Audiences.INTERNAL).claim("scope", "openid").sign();
         given().auth().oauth2(noScope).when().get("/internal/customers/CUS-C-0001/accounts")
                 .then().statusCode(403).header("WWW-Authenticate", containsString("insufficient_scope"));
     }

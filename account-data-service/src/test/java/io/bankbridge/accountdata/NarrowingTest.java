@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A connection narrowed in the Security Center ({@code consent.updated} on the real broker, or consent-service's
  * answer while the view is stale): the removed account is gone (404), the removed cluster refused (403), and the
- * provider's existing token keeps working for the rest. A renewal's update moves the expiry the view holds.
+ * provider's existing token keeps working for the rest. A renewal's update moves the expiry the view holds. A consent
+ * naming a data cluster this service does not know is refused as a whole, never served with the clusters it knows.
  */
 @QuarkusTest
 class NarrowingTest {
@@ -70,6 +71,38 @@ class NarrowingTest {
         publish(RevocationEvent.aboutConsent("/bankbridge/consent-service", RevocationEventType.CONSENT_UPDATED,
                 new RevocationData(grant.consentId(), grant.providerId(), grant.customerId(), null, Actor.CUSTOMER,
                         "renewed", Instant.now(), List.of("ACC-C-0001-1"), BOTH, Instant.now().plus(Duration.ofDays(30)))));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> code(grant, KEPT) == 200);
+        given().auth().oauth2(grant.token()).when().get(KEPT_TRANSACTIONS).then().statusCode(200);
+    }
+
+    /** A cluster another service may know and this build does not (added on one side first). */
+    private static final String NOT_KNOWN_HERE = "ACCOUNT_STATEMENTS";
+
+    private static void refusedAsUnservable(Grants grant, String path) {
+        given().auth().oauth2(grant.token()).when().get(path).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("detail", containsString("names data this service cannot serve"));
+    }
+
+    @Test
+    void aConsentNamingAClusterThisServiceDoesNotKnowIsRefusedRatherThanNarrowed() {
+        Grants grant = Grants.of(List.of("ACCOUNT_BASIC", NOT_KNOWN_HERE), "ACC-C-0001-1");
+        refusedAsUnservable(grant, KEPT);
+        // Every call under that consent, not only the unknown data's.
+        refusedAsUnservable(grant, "/fdx/v6/accounts");
+    }
+
+    @Test
+    void anUpdateNamingAClusterThisServiceDoesNotKnowRefusesTheConsentUntilAnUpdateItCanServe() throws Exception {
+        Grants grant = Grants.of(BOTH, "ACC-C-0001-1");
+        given().auth().oauth2(grant.token()).when().get(KEPT).then().statusCode(200);
+
+        updated(grant, List.of("ACC-C-0001-1"), List.of("ACCOUNT_BASIC", "TRANSACTIONS", NOT_KNOWN_HERE));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> code(grant, KEPT) == 401);
+        refusedAsUnservable(grant, KEPT_TRANSACTIONS);
+
+        updated(grant, List.of("ACC-C-0001-1"), BOTH);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> code(grant, KEPT) == 200);
         given().auth().oauth2(grant.token()).when().get(KEPT_TRANSACTIONS).then().statusCode(200);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.bankbridge.consent.security.Access;
+import io.bankbridge.contract.token.Audiences;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ class AccessLogTokenTest {
         String token = client.getTokens().await().atMost(Duration.ofSeconds(30)).getAccessToken();
         var claims = SignedJWT.parse(token).getJWTClaimsSet();
         assertThat(claims.getStringClaim("scope").split(" ")).containsExactlyInAnyOrder(Access.ACCESS_LOG_READ, Access.ACCOUNTS_LIST);
-        assertThat(claims.getAudience()).containsExactly(Access.INTERNAL_AUDIENCE);
+        assertThat(claims.getAudience()).containsExactly(Audiences.INTERNAL);
         assertThat(claims.getStringClaim("client_id")).isEqualTo("consent-service");
     }
 }

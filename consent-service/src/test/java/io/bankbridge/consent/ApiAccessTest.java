@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.bankbridge.consent.security.Access;
+import io.bankbridge.contract.token.Audiences;
 import io.bankbridge.testsupport.TestIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -49,7 +50,7 @@ class ApiAccessTest {
     @Test
     void theInternalApiRefusesAnInternalTokenWithoutTheOperationsCapability() {
         String token = issuer().providerToken("token-service", "token-service", null).claim("scope", "openid")
-                .audience(TestIssuer.INTERNAL_AUDIENCE).sign();
+                .audience(Audiences.INTERNAL).sign();
         given().auth().oauth2(token).contentType(ContentType.JSON).body(NEW_CONSENT).when().post("/internal/consents")
                 .then().statusCode(403).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
@@ -59,13 +60,13 @@ class ApiAccessTest {
     @Test
     void theInternalApiRefusesATokenSignedByAKeyTheIssuerDoesNotPublish() {
         String unknownKid = issuer().providerToken("token-service", "token-service", null).claim("scope", Access.CONSENTS_DECIDE)
-                .audience(TestIssuer.INTERNAL_AUDIENCE).signedWith(TestIssuer.newKey("attacker-key")).sign();
+                .audience(Audiences.INTERNAL).signedWith(TestIssuer.newKey("attacker-key")).sign();
         given().auth().oauth2(unknownKid).contentType(ContentType.JSON).body(NEW_CONSENT).when().post("/internal/consents")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", equalTo(INVALID_TOKEN));
         // Same kid as the published key, different key: the signature does not verify.
         String forged = issuer().providerToken("token-service", "token-service", null).claim("scope", Access.CONSENTS_DECIDE)
-                .audience(TestIssuer.INTERNAL_AUDIENCE).signedWith(TestIssuer.newKey(issuer().key().getKeyID())).sign();
+                .audience(Audiences.INTERNAL).signedWith(TestIssuer.newKey(issuer().key().getKeyID())).sign();
         given().auth().oauth2(forged).contentType(ContentType.JSON).body(NEW_CONSENT).when().post("/internal/consents")
                 .then().statusCode(401).header("WWW-Authenticate", equalTo(INVALID_TOKEN));
     }
@@ -73,7 +74,7 @@ class ApiAccessTest {
     @Test
     void theInternalApiRefusesAnExpiredInternalToken() {
         String expired = issuer().providerToken("token-service", "token-service", null).claim("scope", Access.CONSENTS_READ)
-                .audience(TestIssuer.INTERNAL_AUDIENCE).issuedAt(Instant.now().minusSeconds(3600))
+                .audience(Audiences.INTERNAL).issuedAt(Instant.now().minusSeconds(3600))
                 .expiresAt(Instant.now().minusSeconds(1800)).sign();
         given().auth().oauth2(expired).when().get("/internal/consents/" + authorized(newCustomer(), "p"))
                 .then().statusCode(401).header("WWW-Authenticate", equalTo(INVALID_TOKEN));
@@ -110,13 +111,13 @@ class ApiAccessTest {
                     .header("WWW-Authenticate", equalTo(INVALID_TOKEN));
         }
         String internal = issuer().providerToken("token-service", "token-service", null).claim("scope", Access.CONSENTS_READ)
-                .audience(TestIssuer.INTERNAL_AUDIENCE).type("JWT").sign();
+                .audience(Audiences.INTERNAL).type("JWT").sign();
         given().auth().oauth2(internal).when().get("/internal/consents/" + id)
                 .then().statusCode(401).header("WWW-Authenticate", equalTo(INVALID_TOKEN));
         // the same tokens with typ at+jwt are accepted: what is refused above is only the type
         given().auth().oauth2(providerToken("CUS-C-0001", "p", id)).when().get("/consents/" + id).then().statusCode(200);
         String internalAccessToken = issuer().providerToken("token-service", "token-service", null)
-                .claim("scope", Access.CONSENTS_READ).audience(TestIssuer.INTERNAL_AUDIENCE).sign();
+                .claim("scope", Access.CONSENTS_READ).audience(Audiences.INTERNAL).sign();
         given().auth().oauth2(internalAccessToken).when().get("/internal/consents/" + id).then().statusCode(200);
     }
 

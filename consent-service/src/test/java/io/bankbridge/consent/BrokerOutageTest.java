@@ -6,6 +6,7 @@ import static io.bankbridge.consent.ConsentFixtures.issuer;
 import static io.bankbridge.consent.ConsentFixtures.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.bankbridge.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +56,7 @@ class BrokerOutageTest {
         for (String id : List.of(viaPage, viaJson)) {
             List<ConsumerRecord<String, String>> records = RevocationTopic.awaitRecords(id, 1);
             assertThat(records).as("events for " + id).isNotEmpty();
-            assertThat(RevocationTopic.envelope(records.get(0)).get("type").asText()).isEqualTo("io.bankbridge.consent.revoked.v1");
+            assertThat(RevocationTopic.envelope(records.get(0)).get("type").asText()).isEqualTo(RevocationEventType.CONSENT_REVOKED.type());
         }
     }
 }

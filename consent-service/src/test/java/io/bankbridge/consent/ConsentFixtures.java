@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.service.ExpiryJob;
+import io.bankbridge.contract.token.InternalScope;
 import io.bankbridge.testsupport.TestIssuer;
 import io.bankbridge.testsupport.TestIssuerResource;
 import io.restassured.http.ContentType;
@@ -11,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +23,8 @@ final class ConsentFixtures {
     static final String PROVIDER = "demo-budget-app";
     static final String PROVIDER_NAME = "Demo Budget App";
     /** Every internal capability token-service can grant a client, whether or not this service checks it. */
-    static final List<String> INTERNAL_SCOPES = List.of(Access.CONSENTS_DECIDE, Access.CONSENTS_READ,
-            Access.ACCESS_LOG_READ, "internal.accounts.list", "internal.ingest");
+    static final List<String> INTERNAL_SCOPES = Arrays.stream(InternalScope.values())
+            .map(InternalScope::value).toList();
 
     private ConsentFixtures() {
     }

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bankbridge.consent.service.ExpiryJob;
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -77,7 +78,7 @@ class ExpiryNoticeTest {
         List<JsonNode> events = noticesOnTheTopic(id, 2);
         assertThat(events).hasSize(2);
         assertThat(events).allSatisfy(e -> {
-            assertThat(e.get("type").asText()).isEqualTo("io.bankbridge.consent.expiring.v1");
+            assertThat(e.get("type").asText()).isEqualTo(RevocationEventType.CONSENT_EXPIRING.type());
             assertThat(e.get("subject").asText()).isEqualTo(id);
             assertThat(e.get("data").get("customerId").asText()).isEqualTo(customer);
             assertThat(e.get("data").get("actor").asText()).isEqualTo("SYSTEM");
@@ -121,6 +122,6 @@ class ExpiryNoticeTest {
         runTheJobOnSeveralInstances();
 
         assertThat(noticesOnTheTopic(id, 1).stream().map(e -> e.get("type").asText()))
-                .containsExactly("io.bankbridge.consent.revoked.v1");
+                .containsExactly(RevocationEventType.CONSENT_REVOKED.type());
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bankbridge.consent.service.ExpiryJob;
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +48,7 @@ class ExpiryTest {
         List<ConsumerRecord<String, String>> records = RevocationTopic.awaitRecords(due, 1);
         assertThat(records).hasSize(1);
         JsonNode envelope = RevocationTopic.envelope(records.get(0));
-        assertThat(envelope.get("type").asText()).isEqualTo("io.bankbridge.consent.expired.v1");
+        assertThat(envelope.get("type").asText()).isEqualTo(RevocationEventType.CONSENT_EXPIRED.type());
         assertThat(envelope.get("subject").asText()).isEqualTo(due);
         assertThat(envelope.get("data").get("actor").asText()).isEqualTo("SYSTEM");
         assertThat(envelope.get("data").get("customerId").asText()).isEqualTo(customer);

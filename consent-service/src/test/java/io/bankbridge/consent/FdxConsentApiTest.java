@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -185,7 +186,7 @@ class FdxConsentApiTest {
 
         // The revocation went out like every other: consent.revoked on the topic, through the outbox.
         JsonNode event = RevocationTopic.envelope(RevocationTopic.awaitRecords(id, 1).getFirst());
-        assertThat(event.get("type").asText()).isEqualTo("io.bankbridge.consent.revoked.v1");
+        assertThat(event.get("type").asText()).isEqualTo(RevocationEventType.CONSENT_REVOKED.type());
         assertThat(event.get("data").get("actor").asText()).isEqualTo("PROVIDER");
 
         // A second revocation is not one.

@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.bankbridge.consent.security.Access;
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -104,7 +105,7 @@ class GrantManagementTest {
         assertThat(consent.getString("revokedBy")).isEqualTo("PROVIDER");
         List<ConsumerRecord<String, String>> records = RevocationTopic.awaitRecords(id, 1);
         assertThat(RevocationTopic.envelope(records.get(0)).get("type").asText())
-                .isEqualTo("io.bankbridge.consent.revoked.v1");
+                .isEqualTo(RevocationEventType.CONSENT_REVOKED.type());
         // Once revoked, the grant is gone for its provider.
         given().auth().oauth2(grantToken(PROVIDER, Access.GRANTS_QUERY, Access.GRANTS_REVOKE)).when().get("/grants/" + id)
                 .then().statusCode(404);
@@ -129,7 +130,7 @@ class GrantManagementTest {
         // What the grant holds now reaches every resource server.
         List<ConsumerRecord<String, String>> records = RevocationTopic.awaitRecords(id, 1);
         assertThat(RevocationTopic.envelope(records.get(0)).get("type").asText())
-                .isEqualTo("io.bankbridge.consent.updated.v1");
+                .isEqualTo(RevocationEventType.CONSENT_UPDATED.type());
         assertThat(RevocationTopic.envelope(records.get(0)).get("data").get("accountIds").toString())
                 .isEqualTo("[\"ACC-1\",\"ACC-2\",\"ACC-3\"]");
     }

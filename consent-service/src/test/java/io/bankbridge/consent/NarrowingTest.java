@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -68,7 +69,7 @@ class NarrowingTest {
         List<ConsumerRecord<String, String>> records = RevocationTopic.awaitRecords(id, 1);
         assertThat(records).hasSize(1);
         JsonNode event = RevocationTopic.envelope(records.get(0));
-        assertThat(event.get("type").asText()).isEqualTo("io.bankbridge.consent.updated.v1");
+        assertThat(event.get("type").asText()).isEqualTo(RevocationEventType.CONSENT_UPDATED.type());
         assertThat(event.get("data").get("accountIds").toString()).isEqualTo("[\"ACC-1\"]");
         assertThat(event.get("data").get("dataClusters").toString()).isEqualTo("[\"ACCOUNT_BASIC\",\"TRANSACTIONS\"]");
         assertThat(event.get("data").get("actor").asText()).isEqualTo("CUSTOMER");

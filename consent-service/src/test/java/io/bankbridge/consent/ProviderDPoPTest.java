@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.bankbridge.contract.token.Claims;
 import io.bankbridge.testsupport.DPoPProver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -26,7 +27,7 @@ class ProviderDPoPTest {
 
     private static String boundToken(String customer, String consentId, DPoPProver prover) {
         return issuer().providerToken(customer, ConsentFixtures.PROVIDER, consentId, "ACCOUNT_BASIC", "TRANSACTIONS")
-                .claim("cnf", prover.confirmation()).sign();
+                .claim(Claims.CONFIRMATION, prover.confirmation()).sign();
     }
 
     private static ValidatableResponse get(String path, String authorization, String proof) {

@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.service.ExpiryJob;
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -80,7 +81,7 @@ class RenewalTest {
         // Resource servers learn the new expiry with what the grant holds now.
         await().atMost(WAIT).until(() -> RevocationTopic.unsentRows(pool, id) == 0);
         JsonNode update = RevocationTopic.envelope(RevocationTopic.awaitRecords(id, 1).get(0));
-        assertThat(update.get("type").asText()).isEqualTo("io.bankbridge.consent.updated.v1");
+        assertThat(update.get("type").asText()).isEqualTo(RevocationEventType.CONSENT_UPDATED.type());
         assertThat(Instant.parse(update.get("data").get("expiresAt").asText()))
                 .isEqualTo(Instant.parse(renewed.getString("expiresAt")));
 
@@ -113,7 +114,7 @@ class RenewalTest {
 
         await().atMost(WAIT).until(() -> RevocationTopic.unsentRows(pool, id) == 0);
         List<Instant> announcedExpiries = RevocationTopic.awaitRecords(id, 3).stream().map(RevocationTopic::envelope)
-                .filter(e -> e.get("type").asText().equals("io.bankbridge.consent.expiring.v1"))
+                .filter(e -> e.get("type").asText().equals(RevocationEventType.CONSENT_EXPIRING.type()))
                 .map(e -> Instant.parse(e.get("data").get("effectiveAt").asText())).toList();
         assertThat(announcedExpiries).hasSize(2);
         assertThat(announcedExpiries.get(1)).isEqualTo(Instant.parse(newExpiry)).isAfter(announcedExpiries.get(0));

@@ -61,7 +61,7 @@ class RevocationListenerTest {
             List<ConsumerRecord<String, String>> records = RevocationTopic.awaitRecords(id, 1);
             assertThat(records).as("events for " + id).hasSize(1);
             JsonNode envelope = RevocationTopic.envelope(records.get(0));
-            assertThat(envelope.get("type").asText()).isEqualTo("io.bankbridge.consent.revoked.v1");
+            assertThat(envelope.get("type").asText()).isEqualTo(RevocationEventType.CONSENT_REVOKED.type());
             assertThat(envelope.get("source").asText()).isEqualTo("/bankbridge/consent-service");
             assertThat(envelope.get("data").get("actor").asText()).isEqualTo("BANK");
             assertThat(envelope.get("data").get("providerId").asText()).isEqualTo(provider);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -282,7 +283,7 @@ class SecurityCenterJourneyTest {
         assertThat(record.key()).isEqualTo(consentId);
         JsonNode envelope = RevocationTopic.envelope(record);
         assertThat(envelope.get("specversion").asText()).isEqualTo("1.0");
-        assertThat(envelope.get("type").asText()).isEqualTo("io.bankbridge.consent.revoked.v1");
+        assertThat(envelope.get("type").asText()).isEqualTo(RevocationEventType.CONSENT_REVOKED.type());
         assertThat(envelope.get("source").asText()).isEqualTo("/bankbridge/consent-service");
         assertThat(envelope.get("subject").asText()).isEqualTo(consentId);
         assertThat(UUID.fromString(envelope.get("id").asText())).isNotNull();

@@ -10,6 +10,7 @@ import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
+import io.bankbridge.contract.token.Claims;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
@@ -76,7 +77,7 @@ public final class DPoPProver {
 
     /** The {@code cnf} claim of a token bound to this key. */
     public Map<String, Object> confirmation() {
-        return Map.of("jkt", thumbprint());
+        return Map.of(Claims.CONFIRMATION_JKT, thumbprint());
     }
 
     /** Remembers a nonce for the next proofs (null: none). */

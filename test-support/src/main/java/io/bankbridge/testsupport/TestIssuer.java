@@ -23,6 +23,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.bankbridge.contract.token.AccessTokenType;
+import io.bankbridge.contract.token.Audiences;
+import io.bankbridge.contract.token.Claims;
+import io.bankbridge.contract.token.InternalScope;
+import io.bankbridge.contract.token.Scopes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -36,6 +41,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -46,6 +52,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * An OpenID provider for tests of the resource servers, running as a real HTTP server in the test JVM. It
@@ -59,13 +66,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Center.
  */
 public final class TestIssuer implements AutoCloseable {
-
-    /** Audience of provider access tokens. */
-    public static final String API_AUDIENCE = "bankbridge-api";
-    /** Audience of internal access tokens. */
-    public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
-    /** Audience of a provider's grant management tokens (client_credentials). */
-    public static final String GRANTS_AUDIENCE = "bankbridge-grants";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -191,11 +191,11 @@ public final class TestIssuer implements AutoCloseable {
     public TokenBuilder providerToken(String customerId, String clientId, String consentId, String... dataClusters) {
         return new TokenBuilder(this)
                 .claim("sub", customerId)
-                .claim("client_id", clientId)
-                .claim("consent_id", consentId)
-                .claim("grant_id", consentId)
+                .claim(Claims.CLIENT_ID, clientId)
+                .claim(Claims.CONSENT_ID, consentId)
+                .claim(Claims.GRANT_ID, consentId)
                 .claim("scope", String.join(" ", dataClusters))
-                .audience(API_AUDIENCE);
+                .audience(Audiences.API);
     }
 
     /**
@@ -211,14 +211,14 @@ public final class TestIssuer implements AutoCloseable {
      * token-service mints it.
      */
     public TokenBuilder grantManagementToken(String clientId, String... scopes) {
-        return new TokenBuilder(this).claim("sub", clientId).claim("client_id", clientId)
-                .claim("scope", String.join(" ", scopes)).audience(GRANTS_AUDIENCE);
+        return new TokenBuilder(this).claim("sub", clientId).claim(Claims.CLIENT_ID, clientId)
+                .claim("scope", String.join(" ", scopes)).audience(Audiences.GRANTS);
     }
 
     /** The same, not signed yet: its algorithm, key or claims can still be changed. */
     public TokenBuilder internal(String clientId, String... scopes) {
-        return new TokenBuilder(this).claim("sub", clientId).claim("client_id", clientId)
-                .claim("scope", String.join(" ", scopes)).audience(INTERNAL_AUDIENCE);
+        return new TokenBuilder(this).claim("sub", clientId).claim(Claims.CLIENT_ID, clientId)
+                .claim("scope", String.join(" ", scopes)).audience(Audiences.INTERNAL);
     }
 
     /** Builds one JWT access token; every claim can be overridden, including expiry, audience and signing key. */
@@ -226,7 +226,7 @@ public final class TestIssuer implements AutoCloseable {
         private final Map<String, Object> claims = new LinkedHashMap<>();
         private JWK signingKey;
         private final TestIssuer issuer;
-        private JOSEObjectType type = new JOSEObjectType("at+jwt");
+        private JOSEObjectType type = new JOSEObjectType(AccessTokenType.TYP);
         private JWSAlgorithm algorithm = JWSAlgorithm.PS256;
 
         private TokenBuilder(TestIssuer issuer) {
@@ -326,8 +326,8 @@ public final class TestIssuer implements AutoCloseable {
         doc.put("id_token_signing_alg_values_supported", List.of("PS256", "ES256", "EdDSA"));
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
-        doc.put("scopes_supported", List.of("openid", "internal.accounts.list", "internal.consents.decide",
-                "internal.consents.read", "internal.access-log.read", "internal.ingest"));
+        doc.put("scopes_supported", Stream.concat(Stream.of(Scopes.OPENID),
+                Arrays.stream(InternalScope.values()).map(InternalScope::value)).toList());
         respond(exchange, 200, JSONObjectUtils.toJSONString(doc));
     }
 
@@ -382,13 +382,13 @@ public final class TestIssuer implements AutoCloseable {
                     respond(exchange, 400, "{\"error\":\"invalid_grant\"}");
                     return;
                 }
-                String access = new TokenBuilder(this).claim("sub", pending.customerId()).claim("client_id", clientId)
-                        .claim("scope", "openid").audience(API_AUDIENCE).sign();
+                String access = new TokenBuilder(this).claim("sub", pending.customerId()).claim(Claims.CLIENT_ID, clientId)
+                        .claim("scope", Scopes.OPENID).audience(Audiences.API).sign();
                 TokenBuilder id = new TokenBuilder(this).type("JWT").claim("sub", pending.customerId()).audience(clientId)
                         .claim("nonce", pending.nonce()).claim("auth_time", Instant.now().getEpochSecond())
                         .claim("preferred_username", pending.username());
                 if (!pending.customerIds().isEmpty()) {
-                    id.claim("customer_ids", pending.customerIds());
+                    id.claim(Claims.CUSTOMER_IDS, pending.customerIds());
                 }
                 respond(exchange, 200, tokenResponse(access, id.sign()));
             }

@@ -1,5 +1,6 @@
 package io.bankbridge.accountdata.config;
 
+import io.bankbridge.contract.token.Audiences;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Map;
@@ -10,11 +11,11 @@ import java.util.Optional;
 public interface ProviderApiConfig {
 
     /** Audience a provider access token must carry. */
-    @WithDefault("bankbridge-api")
+    @WithDefault(Audiences.API)
     String audience();
 
     /** Audience an internal access token must carry. */
-    @WithDefault("bankbridge-internal")
+    @WithDefault(Audiences.INTERNAL)
     String internalAudience();
 
     Transactions transactions();

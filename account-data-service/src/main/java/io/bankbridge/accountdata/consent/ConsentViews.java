@@ -2,7 +2,6 @@ package io.bankbridge.accountdata.consent;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.bankbridge.accountdata.config.ConsentViewConfig;
-import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.repository.RevocationRepository;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -120,7 +119,7 @@ public class ConsentViews {
      */
     public void consentUpdated(String consentId, List<String> accountIds, List<String> dataClusters, Instant expiresAt) {
         views.computeIfPresent(consentId,
-                (id, view) -> view.withGrant(DataCluster.parse(dataClusters), accountIds, expiresAt));
+                (id, view) -> view.withGrant(dataClusters, accountIds, expiresAt));
     }
 
     public void tokenRevoked(String tokenId, String consentId, Instant at) {
@@ -157,9 +156,9 @@ public class ConsentViews {
         return consentService.get(consentId)
                 .map(c -> {
                     String endedStatus = ended.get(consentId);
-                    ConsentView view = new ConsentView(c.id(), c.customerId(), c.providerId(),
+                    ConsentView view = ConsentView.of(c.id(), c.customerId(), c.providerId(),
                             endedStatus != null ? endedStatus : c.status(),
-                            DataCluster.parse(Optional.ofNullable(c.dataClusters()).orElse(List.of())),
+                            Optional.ofNullable(c.dataClusters()).orElse(List.of()),
                             List.copyOf(Optional.ofNullable(c.accountIds()).orElse(List.of())),
                             c.expiresAt() == null ? null : c.expiresAt().toInstant());
                     // A consent that is not yet authorized may become so: only settled views are kept.

@@ -7,7 +7,6 @@ import io.bankbridge.accountdata.consent.ConsentServiceClient;
 import io.bankbridge.accountdata.consent.ConsentView;
 import io.bankbridge.accountdata.consent.ConsentViews;
 import io.bankbridge.accountdata.consent.ConsentViews.Lookup;
-import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.rest.ApiProblem;
 import io.bankbridge.accountdata.security.VerifiedToken;
 import io.bankbridge.revocation.consume.ViewFreshness;
@@ -140,7 +139,7 @@ public class StaleViewGuard {
             return new Lookup.Found(found.view().withStatus(ownerStatus));
         }
         return owner.accountIds() == null || owner.dataClusters() == null ? lookup
-                : new Lookup.Found(found.view().withGrant(DataCluster.parse(owner.dataClusters()), owner.accountIds(),
+                : new Lookup.Found(found.view().withGrant(owner.dataClusters(), owner.accountIds(),
                         owner.expiresAt() == null ? null : owner.expiresAt().toInstant()));
     }
 

@@ -6,9 +6,12 @@ import io.bankbridge.accountdata.config.ProviderApiConfig;
 import io.bankbridge.accountdata.consent.ConsentView;
 import io.bankbridge.accountdata.consent.ConsentViews;
 import io.bankbridge.accountdata.freshness.StaleViewGuard;
-import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.rest.ApiProblem;
 import io.bankbridge.accountdata.security.dpop.SenderConstraint;
+import io.bankbridge.contract.cluster.DataCluster;
+import io.bankbridge.contract.token.AccessTokenType;
+import io.bankbridge.contract.token.Claims;
+import io.bankbridge.contract.token.Scopes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.StringPermission;
@@ -124,16 +127,17 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
     private VerifiedToken verifiedByOidc(SecurityIdentity identity, Instant now) {
         verifications.increment();
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || !accessTokenType(jwt.getRawToken())) {
-            throw ApiProblem.invalidToken("The token is not an access token (typ at+jwt) signed with PS256, ES256 or EdDSA.");
+            throw ApiProblem.invalidToken("The token is not an access token (typ " + AccessTokenType.TYP
+                    + ") signed with PS256, ES256 or EdDSA.");
         }
         String scope = text(jwt.getClaim("scope"));
         Set<String> scopes = scope == null ? Set.of() : Arrays.stream(scope.split(" "))
                 .filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        VerifiedToken token = new VerifiedToken(jwt.getSubject(), text(jwt.getClaim("client_id")),
+        VerifiedToken token = new VerifiedToken(jwt.getSubject(), text(jwt.getClaim(Claims.CLIENT_ID)),
                 jwt.getAudience() == null ? Set.of() : Set.copyOf(jwt.getAudience()), scopes,
-                text(jwt.getClaim("consent_id")), jwt.getTokenID(),
+                text(jwt.getClaim(Claims.CONSENT_ID)), jwt.getTokenID(),
                 jwt.getIssuedAtTime() == 0 ? null : Instant.ofEpochSecond(jwt.getIssuedAtTime()),
-                Instant.ofEpochSecond(jwt.getExpirationTime()), confirmedKey(jwt.getClaim("cnf")));
+                Instant.ofEpochSecond(jwt.getExpirationTime()), confirmedKey(jwt.getClaim(Claims.CONFIRMATION)));
         cache.put(jwt.getRawToken(), token, now);
         return token;
     }
@@ -146,7 +150,7 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
         try {
             JsonNode header = HEADER_READER.readTree(Base64.getUrlDecoder().decode(token.substring(0, dot)));
             String typ = header.path("typ").asText("");
-            return (typ.equalsIgnoreCase("at+jwt") || typ.equalsIgnoreCase("application/at+jwt"))
+            return AccessTokenType.isAccessToken(typ)
                     && FAPI_ALGORITHMS.contains(header.path("alg").asText(""));
         } catch (IOException | IllegalArgumentException e) {
             return false;
@@ -155,10 +159,10 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
 
     /** {@code cnf.jkt}, the thumbprint of the key a DPoP-bound token is bound to; null if there is none. */
     private static String confirmedKey(Object cnf) {
-        if (cnf instanceof jakarta.json.JsonObject json && json.get("jkt") instanceof JsonString jkt) {
+        if (cnf instanceof jakarta.json.JsonObject json && json.get(Claims.CONFIRMATION_JKT) instanceof JsonString jkt) {
             return jkt.getString();
         }
-        if (cnf instanceof Map<?, ?> map && map.get("jkt") instanceof String jkt) {
+        if (cnf instanceof Map<?, ?> map && map.get(Claims.CONFIRMATION_JKT) instanceof String jkt) {
             return jkt;
         }
         return null;
@@ -173,7 +177,7 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
 
     /** Internal scopes become permissions; every other scope is ignored. */
     private static SecurityIdentity internal(SecurityIdentity verified, VerifiedToken token) {
-        Set<String> granted = token.scopes().stream().filter(s -> s.startsWith("internal."))
+        Set<String> granted = token.scopes().stream().filter(s -> s.startsWith(Scopes.INTERNAL_PREFIX))
                 .collect(Collectors.toUnmodifiableSet());
         return base(verified, token.clientId() != null ? token.clientId() : token.subject(), token)
                 .addPermissionChecker(holds(granted))
@@ -208,14 +212,19 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
                     if (!t.clientId().equals(view.providerId()) || !t.subject().equals(view.customerId())) {
                         throw ApiProblem.invalidToken("The access token does not match its consent.");
                     }
+                    if (!view.readable()) {
+                        throw ApiProblem.invalidToken("The consent of this access token names data this service "
+                                + "cannot serve.");
+                    }
                     if (!view.usableAt(now)) {
                         throw ApiProblem.invalidToken("The consent is " + (view.expiresAt() != null
                                 && !now.isBefore(view.expiresAt()) ? "expired" : view.status().toLowerCase(Locale.ROOT)) + ".");
                     }
                     // A token never reaches beyond its consent, and a token asked with fewer clusters stays narrower.
+                    // Its scope also holds scopes that are no cluster (openid): only the consent's clusters count.
                     Set<DataCluster> clusters = EnumSet.noneOf(DataCluster.class);
                     clusters.addAll(view.clusters());
-                    clusters.retainAll(DataCluster.parse(t.scopes()));
+                    clusters.removeIf(c -> !t.scopes().contains(c.wireName()));
                     return provider(verified, new ProviderAccess(view.consentId(), view.providerId(),
                             view.customerId(), clusters, view.accountIds()), rc);
                 });

@@ -1,6 +1,7 @@
 package io.bankbridge.accountdata.security;
 
-import io.bankbridge.accountdata.model.DataCluster;
+import io.bankbridge.contract.cluster.DataCluster;
+import io.bankbridge.contract.token.Scopes;
 
 /**
  * The permissions a caller's identity can hold here, as the resources name them in {@code @PermissionsAllowed}.
@@ -11,27 +12,28 @@ import io.bankbridge.accountdata.model.DataCluster;
 public final class Permissions {
 
     /** token-service lists a customer's accounts for the consent page's account picker; consent-service names them in the Security Center. */
-    public static final String ACCOUNTS_LIST = "internal.accounts.list";
+    public static final String ACCOUNTS_LIST = Scopes.INTERNAL_ACCOUNTS_LIST;
     /** The bank's core systems write customers, accounts, balances and transactions. */
-    public static final String INGEST = "internal.ingest";
+    public static final String INGEST = Scopes.INTERNAL_INGEST;
     /** consent-service reads the data-access log for the Security Center. */
-    public static final String ACCESS_LOG_READ = "internal.access-log.read";
-
-    public static final String ACCOUNT_BASIC = "cluster.ACCOUNT_BASIC";
-    public static final String ACCOUNT_DETAILED = "cluster.ACCOUNT_DETAILED";
-    public static final String ACCOUNT_PAYMENTS = "cluster.ACCOUNT_PAYMENTS";
-    public static final String TRANSACTIONS = "cluster.TRANSACTIONS";
-    public static final String CUSTOMER_PERSONAL = "cluster.CUSTOMER_PERSONAL";
-    public static final String CUSTOMER_CONTACT = "cluster.CUSTOMER_CONTACT";
+    public static final String ACCESS_LOG_READ = Scopes.INTERNAL_ACCESS_LOG_READ;
 
     private static final String CLUSTER_PREFIX = "cluster.";
+
+    // One permission per data cluster, CLUSTER_PREFIX + its wire name (of(DataCluster) builds the same at run time).
+    public static final String ACCOUNT_BASIC = CLUSTER_PREFIX + DataCluster.Names.ACCOUNT_BASIC;
+    public static final String ACCOUNT_DETAILED = CLUSTER_PREFIX + DataCluster.Names.ACCOUNT_DETAILED;
+    public static final String ACCOUNT_PAYMENTS = CLUSTER_PREFIX + DataCluster.Names.ACCOUNT_PAYMENTS;
+    public static final String TRANSACTIONS = CLUSTER_PREFIX + DataCluster.Names.TRANSACTIONS;
+    public static final String CUSTOMER_PERSONAL = CLUSTER_PREFIX + DataCluster.Names.CUSTOMER_PERSONAL;
+    public static final String CUSTOMER_CONTACT = CLUSTER_PREFIX + DataCluster.Names.CUSTOMER_CONTACT;
 
     private Permissions() {
     }
 
     /** The permission a data cluster grants. */
     public static String of(DataCluster cluster) {
-        return CLUSTER_PREFIX + cluster.name();
+        return CLUSTER_PREFIX + cluster.wireName();
     }
 
     /** The scope a permission stands for, as an RFC 6750 {@code scope} attribute names it. */

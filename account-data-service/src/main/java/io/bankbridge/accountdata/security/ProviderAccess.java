@@ -1,7 +1,7 @@
 package io.bankbridge.accountdata.security;
 
-import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.rest.ApiProblem;
+import io.bankbridge.contract.cluster.DataCluster;
 import io.vertx.ext.web.RoutingContext;
 import java.util.EnumSet;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.bankbridge.accountdata.bench;
 import io.bankbridge.accountdata.Metrics;
 import io.bankbridge.accountdata.security.EnforcementSwitch;
 import io.bankbridge.accountdata.security.VerifiedTokenCache;
+import io.bankbridge.contract.token.Claims;
 import io.bankbridge.testsupport.DPoPProver;
 import io.bankbridge.testsupport.TestIssuerResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -137,7 +138,7 @@ class TransactionsBenchmark {
             String consent = io.bankbridge.accountdata.ConsentServiceStandIn.authorized("CUS-C-" + person,
                     "demo-budget-app", List.of("TRANSACTIONS", "ACCOUNT_BASIC"), List.of(account));
             tokens.add(TestIssuerResource.issuer().providerToken("CUS-C-" + person, "demo-budget-app", consent,
-                    "TRANSACTIONS", "ACCOUNT_BASIC").claim("cnf", prover.confirmation())
+                    "TRANSACTIONS", "ACCOUNT_BASIC").claim(Claims.CONFIRMATION, prover.confirmation())
                     .expiresAt(Instant.now().plus(Duration.ofHours(1))).sign());
             paths.add("/fdx/v6/accounts/" + account + "/transactions");
         }

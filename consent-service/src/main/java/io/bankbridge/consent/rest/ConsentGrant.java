@@ -3,8 +3,8 @@ package io.bankbridge.consent.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.bankbridge.consent.model.Consent;
 import io.bankbridge.consent.model.ConsentWithHistory;
-import io.bankbridge.consent.model.DataCluster;
 import io.bankbridge.consent.model.HistoryEntry;
+import io.bankbridge.contract.cluster.DataCluster;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,11 +84,12 @@ public record ConsentGrant(
         List<String> accountClusters = new ArrayList<>();
         List<String> customerClusters = new ArrayList<>();
         for (String name : c.dataClusters()) {
-            DataCluster cluster = DataCluster.valueOf(name);
-            (switch (cluster) {
-                case ACCOUNT_BASIC, ACCOUNT_DETAILED, ACCOUNT_PAYMENTS, TRANSACTIONS -> accountClusters;
-                case CUSTOMER_CONTACT, CUSTOMER_PERSONAL -> customerClusters;
-            }).add(cluster.name());
+            // Every name was checked when the consent was written: one this build does not know is an error here.
+            DataCluster cluster = DataCluster.parse(name);
+            (switch (cluster.subject()) {
+                case ACCOUNT -> accountClusters;
+                case CUSTOMER -> customerClusters;
+            }).add(cluster.wireName());
         }
         List<Resource> resources = new ArrayList<>();
         if (!accountClusters.isEmpty()) {

@@ -2,6 +2,8 @@ package io.bankbridge.consent.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bankbridge.consent.model.Consent;
+import io.bankbridge.contract.token.AuthorizationDetailTypes;
+import io.bankbridge.contract.token.Claims;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +15,12 @@ import java.util.List;
 @RegisterForReflection
 public record GrantJson(
         List<Scope> scopes,
-        @JsonProperty("authorization_details") List<Detail> authorizationDetails,
+        @JsonProperty(Claims.AUTHORIZATION_DETAILS) List<Detail> authorizationDetails,
         String status,
         @JsonProperty("expires_at") Instant expiresAt) {
 
     /** The {@code authorization_details} type token-service understands (RFC 9396). */
-    static final String DETAIL_TYPE = "bankbridge_data_access";
+    static final String DETAIL_TYPE = AuthorizationDetailTypes.DATA_ACCESS;
 
     /** One entry of {@code scopes}: the granted scope values, space separated. */
     @RegisterForReflection

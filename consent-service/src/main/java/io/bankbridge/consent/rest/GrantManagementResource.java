@@ -5,6 +5,7 @@ import io.bankbridge.consent.model.ConsentStatus;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
 import io.bankbridge.consent.service.ConsentService;
+import io.bankbridge.contract.token.Audiences;
 import io.bankbridge.revocation.contract.Actor;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
@@ -42,7 +43,7 @@ public class GrantManagementResource {
     @GET
     @PermissionsAllowed(Access.GRANTS_QUERY)
     @Operation(summary = "Query one of the provider's grants",
-            description = "Grant management token (aud " + Access.GRANTS_AUDIENCE + ") with scope " + Access.GRANTS_QUERY
+            description = "Grant management token (aud " + Audiences.GRANTS + ") with scope " + Access.GRANTS_QUERY
                     + ". The scopes and authorization_details granted, with the accounts the customer chose.")
     public Uni<GrantJson> query(@PathParam("grant_id") UUID grantId) {
         return consents.get(grantId, callersActiveGrant()).map(found -> GrantJson.of(found.consent()));
@@ -51,7 +52,7 @@ public class GrantManagementResource {
     @DELETE
     @PermissionsAllowed(Access.GRANTS_REVOKE)
     @Operation(summary = "Revoke one of the provider's grants",
-            description = "Grant management token (aud " + Access.GRANTS_AUDIENCE + ") with scope " + Access.GRANTS_REVOKE
+            description = "Grant management token (aud " + Audiences.GRANTS + ") with scope " + Access.GRANTS_REVOKE
                     + ". 204; the consent is revoked (actor PROVIDER) and consent.revoked goes out as for every "
                     + "revocation, so refresh tokens stop working and resource servers refuse its access tokens.")
     public Uni<Response> revoke(@PathParam("grant_id") UUID grantId) {

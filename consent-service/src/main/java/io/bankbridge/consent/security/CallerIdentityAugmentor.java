@@ -3,6 +3,10 @@ package io.bankbridge.consent.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bankbridge.consent.security.dpop.SenderConstraint;
+import io.bankbridge.contract.token.AccessTokenType;
+import io.bankbridge.contract.token.Audiences;
+import io.bankbridge.contract.token.Claims;
+import io.bankbridge.contract.token.Scopes;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -32,7 +36,7 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
     /** The signature algorithms FAPI 2.0 allows, as JOSE spells them. */
     private static final Set<String> FAPI_ALGORITHMS = Set.of("PS256", "ES256", "EdDSA");
     /** Count only in a grant management token, and such a token carries nothing else. */
-    private static final Set<String> GRANT_SCOPES = Set.of(Access.GRANTS_QUERY, Access.GRANTS_REVOKE);
+    private static final Set<String> GRANT_SCOPES = Set.copyOf(Scopes.GRANT_MANAGEMENT);
 
     private final SenderConstraint senderConstraint;
 
@@ -72,14 +76,16 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
     /** A bearer token: refused (401 invalid_token) unless it is an access token this service has a use for. */
     private static SecurityIdentity accessToken(SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken token) || !accessTokenType(token.getRawToken())) {
-            throw new AuthenticationFailedException("The token is not an access token (typ at+jwt) signed with PS256, ES256 "
+            throw new AuthenticationFailedException("The token is not an access token (typ " + AccessTokenType.TYP + ") signed with PS256, ES256 "
                     + "or EdDSA.");
         }
         Set<String> audience = token.getAudience() == null ? Set.of() : token.getAudience();
-        String clientId = token.getClaim(Access.CLIENT_ID) instanceof String s && !s.isBlank() ? s : null;
-        boolean provider = audience.contains(Access.PROVIDER_AUDIENCE) && clientId != null;
-        boolean internal = audience.contains(Access.INTERNAL_AUDIENCE);
-        boolean grants = audience.contains(Access.GRANTS_AUDIENCE) && clientId != null;
+        String clientId = token.getClaim(Claims.CLIENT_ID) instanceof String s && !s.isBlank() ? s : null;
+        // Internal capabilities only from internal tokens; the grant management scopes only from grant management
+        // tokens, which open nothing else.
+        boolean provider = audience.contains(Audiences.API) && clientId != null;
+        boolean internal = audience.contains(Audiences.INTERNAL);
+        boolean grants = audience.contains(Audiences.GRANTS) && clientId != null;
         if (!provider && !internal && !grants) {
             throw new AuthenticationFailedException("The access token is not meant for this service.");
         }
@@ -116,7 +122,7 @@ public class CallerIdentityAugmentor implements SecurityIdentityAugmentor {
         try {
             JsonNode header = HEADERS.readTree(Base64.getUrlDecoder().decode(raw.substring(0, dot)));
             String typ = header.path("typ").asText("");
-            return ("at+jwt".equalsIgnoreCase(typ) || "application/at+jwt".equalsIgnoreCase(typ))
+            return AccessTokenType.isAccessToken(typ)
                     && FAPI_ALGORITHMS.contains(header.path("alg").asText(""));
         } catch (IOException | IllegalArgumentException e) {
             return false;

@@ -1,5 +1,6 @@
 package io.bankbridge.consent.security;
 
+import io.bankbridge.contract.token.Claims;
 import io.quarkus.oidc.IdTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ public class Callers {
 
     /** The provider (OAuth client id) of a caller in role {@value Access#PROVIDER}. */
     public String provider() {
-        return ((JsonWebToken) identity.getPrincipal()).getClaim(Access.CLIENT_ID);
+        return ((JsonWebToken) identity.getPrincipal()).getClaim(Claims.CLIENT_ID);
     }
 
     /** The customer signed in to the Security Center: the subject of the ID token from the code flow. */
@@ -47,7 +48,7 @@ public class Callers {
     public List<String> customers() {
         Set<String> ids = new LinkedHashSet<>();
         ids.add(customer());
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Access.CUSTOMER_IDS) instanceof JsonArray linked) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Claims.CUSTOMER_IDS) instanceof JsonArray linked) {
             linked.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString()).forEach(ids::add);
         }
         return List.copyOf(ids);

@@ -1,12 +1,12 @@
 package io.bankbridge.consent.securitycenter;
 
+import io.bankbridge.contract.cluster.DataCluster;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,23 +20,7 @@ final class DisplayExtensions {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private static final Map<String, String> CLUSTERS = Map.of(
-            "ACCOUNT_BASIC", "Account names and types",
-            "ACCOUNT_DETAILED", "Balances and account details",
-            "ACCOUNT_PAYMENTS", "Account and routing numbers",
-            "TRANSACTIONS", "Transactions",
-            "CUSTOMER_CONTACT", "Contact details",
-            "CUSTOMER_PERSONAL", "Personal details");
-
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
-
-    private static final Map<String, String> EXPLANATIONS = Map.of(
-            "ACCOUNT_BASIC", "The name and type of each account you chose, and the last digits of its number.",
-            "ACCOUNT_DETAILED", "How much is in each account you chose (current and available balance), and for cards the credit limit.",
-            "ACCOUNT_PAYMENTS", "The full account and routing numbers, so the app can set up payments to or from the account.",
-            "TRANSACTIONS", "What went in and out of the accounts you chose: dates, amounts and who was paid, including past months.",
-            "CUSTOMER_CONTACT", "Your name, email address, phone number and postal address.",
-            "CUSTOMER_PERSONAL", "Details that confirm who you are, such as your name and date of birth.");
 
     private DisplayExtensions() {
     }
@@ -51,7 +35,7 @@ final class DisplayExtensions {
     }
 
     static String label(String cluster) {
-        return CLUSTERS.getOrDefault(cluster, cluster);
+        return DataCluster.find(cluster).map(DisplayExtensions::label).orElse(cluster);
     }
 
     /**
@@ -65,8 +49,8 @@ final class DisplayExtensions {
         }
         String words = INSTANT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(instantInWords(m.group())));
         words = words.replace("Data cluster ", "");
-        for (Map.Entry<String, String> cluster : CLUSTERS.entrySet()) {
-            words = words.replaceAll("\\b" + cluster.getKey() + "\\b", Matcher.quoteReplacement(cluster.getValue()));
+        for (DataCluster cluster : DataCluster.values()) {
+            words = words.replaceAll("\\b" + cluster.wireName() + "\\b", Matcher.quoteReplacement(label(cluster)));
         }
         return words;
     }
@@ -81,6 +65,31 @@ final class DisplayExtensions {
 
     /** What sharing the cluster means, in plain words. */
     static String explanation(String cluster) {
-        return EXPLANATIONS.getOrDefault(cluster, "");
+        return DataCluster.find(cluster).map(DisplayExtensions::explanation).orElse("");
+    }
+
+    private static String label(DataCluster cluster) {
+        return switch (cluster) {
+            case ACCOUNT_BASIC -> "Account names and types";
+            case ACCOUNT_DETAILED -> "Balances and account details";
+            case ACCOUNT_PAYMENTS -> "Account and routing numbers";
+            case TRANSACTIONS -> "Transactions";
+            case CUSTOMER_CONTACT -> "Contact details";
+            case CUSTOMER_PERSONAL -> "Personal details";
+        };
+    }
+
+    private static String explanation(DataCluster cluster) {
+        return switch (cluster) {
+            case ACCOUNT_BASIC -> "The name and type of each account you chose, and the last digits of its number.";
+            case ACCOUNT_DETAILED ->
+                    "How much is in each account you chose (current and available balance), and for cards the credit limit.";
+            case ACCOUNT_PAYMENTS ->
+                    "The full account and routing numbers, so the app can set up payments to or from the account.";
+            case TRANSACTIONS ->
+                    "What went in and out of the accounts you chose: dates, amounts and who was paid, including past months.";
+            case CUSTOMER_CONTACT -> "Your name, email address, phone number and postal address.";
+            case CUSTOMER_PERSONAL -> "Details that confirm who you are, such as your name and date of birth.";
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.bankbridge.token.client;
 
+import io.bankbridge.contract.token.InternalScope;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -32,7 +33,7 @@ public interface ClientSettings {
         Optional<String> secret();
 
         /** What client_credentials may grant it (e.g. {@code internal.access-log.read}): its capabilities, no more. */
-        @WithConverter(InternalScope.Converter.class)
+        @WithConverter(InternalScopeConverter.class)
         List<InternalScope> scopes();
     }
 

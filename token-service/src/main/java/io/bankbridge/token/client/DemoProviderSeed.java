@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.bankbridge.contract.cluster.DataCluster;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -69,7 +70,7 @@ public class DemoProviderSeed {
             pool.withTransaction(tx -> administration.replaceKeys(tx, CLIENT_ID, publicJwks)).await().atMost(TIMEOUT);
         } else {
             administration.onboard(new ProviderRegistration(CLIENT_ID, "Demo Budget App", null, List.of(redirectUri),
-                    new JWKSet(key.toPublicJWK()).toJSONObject(true), null, List.copyOf(DataCluster.NAMES),
+                    new JWKSet(key.toPublicJWK()).toJSONObject(true), null, DataCluster.wireNames(),
                     AuthMethod.PRIVATE_KEY_JWT.value(), true)).await().atMost(TIMEOUT);
         }
         if (keyFile.isEmpty()) {

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.bankbridge.contract.cluster.DataCluster;
 import io.bankbridge.token.ProblemException;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.bankbridge.token.revocation.GrantRevocation;
@@ -74,8 +75,8 @@ public class ProviderAdministration {
         List<String> redirectUris = distinct(registration.redirectUris(), "redirectUris");
         redirectUris.forEach(uri -> requireWebUri(uri, "redirect URI"));
         List<String> clusters = distinct(registration.allowedClusters(), "allowedClusters");
-        clusters.stream().filter(c -> !DataCluster.isCluster(c)).findFirst().ifPresent(c -> {
-            throw ProblemException.badRequest("unknown data cluster " + c + "; known: " + DataCluster.NAMES);
+        clusters.stream().filter(c -> !DataCluster.isKnown(c)).findFirst().ifPresent(c -> {
+            throw ProblemException.badRequest("unknown data cluster " + c + "; known: " + DataCluster.wireNames());
         });
         AuthMethod method = registration.tokenEndpointAuthMethod() == null ? AuthMethod.PRIVATE_KEY_JWT
                 : AuthMethod.fromValue(registration.tokenEndpointAuthMethod())

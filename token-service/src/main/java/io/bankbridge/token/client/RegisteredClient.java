@@ -1,5 +1,6 @@
 package io.bankbridge.token.client;
 
+import io.bankbridge.contract.token.InternalScope;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;

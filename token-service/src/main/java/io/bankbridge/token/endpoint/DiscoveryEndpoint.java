@@ -1,23 +1,21 @@
 package io.bankbridge.token.endpoint;
 
+import io.bankbridge.contract.cluster.DataCluster;
+import io.bankbridge.contract.token.Claims;
+import io.bankbridge.contract.token.Scopes;
 import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.token.client.AuthMethod;
 import io.bankbridge.token.client.ClientAuthenticator;
 import io.bankbridge.token.client.ClientKind;
-import io.bankbridge.token.client.DataCluster;
-import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.keys.SigningKeys;
-import io.bankbridge.token.grant.clientcredentials.ClientCredentialsGrantHandler;
 import io.bankbridge.token.par.AuthorizationDetail;
 import io.bankbridge.token.par.GrantManagementAction;
-import io.bankbridge.token.par.PushedRequestValidator;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +37,9 @@ public class DiscoveryEndpoint {
                       @ConfigProperty(name = "bankbridge.grant-management-endpoint") String grantManagementEndpoint) {
         this.keys = keys;
         List<String> scopes = new ArrayList<>();
-        scopes.add(PushedRequestValidator.OPENID);
-        Arrays.stream(DataCluster.values()).map(Enum::name).forEach(scopes::add);
-        scopes.addAll(ClientCredentialsGrantHandler.GRANT_MANAGEMENT_SCOPES);
+        scopes.add(Scopes.OPENID);
+        scopes.addAll(DataCluster.wireNames());
+        scopes.addAll(Scopes.GRANT_MANAGEMENT);
         List<String> assertionAlgorithms = ClientAuthenticator.ASSERTION_ALGORITHMS.stream().map(a -> a.getName()).sorted()
                 .toList();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -77,7 +75,7 @@ public class DiscoveryEndpoint {
         m.put("dpop_signing_alg_values_supported", dpop.policy().algorithms().stream().map(a -> a.getName()).toList());
         m.put("subject_types_supported", List.of("public"));
         m.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "azp",
-                "preferred_username", JwtTokenGenerator.CUSTOMER_IDS_CLAIM));
+                "preferred_username", Claims.CUSTOMER_IDS));
         this.metadata = java.util.Collections.unmodifiableMap(m);
     }
 

@@ -1,6 +1,8 @@
 package io.bankbridge.token.endpoint;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.contract.token.Claims;
+import io.bankbridge.contract.token.Scopes;
 import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.generator.AccessTokenReader;
 import io.bankbridge.token.introspection.TokenIntrospection;
@@ -67,9 +69,9 @@ public class UserInfoEndpoint {
         if (claims == null || claims.getExpirationTime().before(new Date())) {
             return refused(401, "invalid_token", "The access token is not valid");
         }
-        String clientId = AccessTokenReader.claim(claims, "client_id");
+        String clientId = AccessTokenReader.claim(claims, Claims.CLIENT_ID);
         String scope = AccessTokenReader.claim(claims, "scope");
-        if (clientId == null || scope == null || !Arrays.asList(scope.split(" ")).contains("openid")) {
+        if (clientId == null || scope == null || !Arrays.asList(scope.split(" ")).contains(Scopes.OPENID)) {
             return refused(403, "insufficient_scope", "The access token was not issued for openid");
         }
         return clients.find(clientId).chain(client -> {

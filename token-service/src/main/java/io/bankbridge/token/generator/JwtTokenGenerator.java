@@ -2,6 +2,9 @@ package io.bankbridge.token.generator;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.contract.token.AccessTokenType;
+import io.bankbridge.contract.token.Audiences;
+import io.bankbridge.contract.token.Claims;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.keys.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,20 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class JwtTokenGenerator {
 
-    /** Audience of tokens for the provider data API. */
-    public static final String API_AUDIENCE = "bankbridge-api";
-    /** Audience of tokens for the services' internal APIs. */
-    public static final String INTERNAL_AUDIENCE = "bankbridge-internal";
-    /**
-     * Audience of a provider's grant management tokens: they open the grant management endpoint and no data API.
-     */
-    public static final String GRANTS_AUDIENCE = "bankbridge-grants";
-    /** ID token claim: the customers the signed-in login acts for, its own first, then its linked logins'. */
-    public static final String CUSTOMER_IDS_CLAIM = "customer_ids";
-    /** Confirmation claim (RFC 7800) binding an access token to a DPoP key ({@code jkt}). */
-    public static final String CONFIRMATION_CLAIM = "cnf";
-
-    private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+    private static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType(AccessTokenType.TYP);
 
     private final SigningKeys keys;
     private final TokenSettings settings;
@@ -59,9 +49,9 @@ public class JwtTokenGenerator {
     public MintedAccessToken customerAccessToken(String clientId, String customerId, String consentId, List<String> scopes,
                                                  String dpopJkt) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = accessClaims(now, customerId, API_AUDIENCE, clientId, scopes, dpopJkt);
+        JWTClaimsSet.Builder claims = accessClaims(now, customerId, Audiences.API, clientId, scopes, dpopJkt);
         if (consentId != null) {
-            claims.claim("consent_id", consentId).claim("grant_id", consentId);
+            claims.claim(Claims.CONSENT_ID, consentId).claim(Claims.GRANT_ID, consentId);
         }
         return mint(claims, now);
     }
@@ -72,7 +62,7 @@ public class JwtTokenGenerator {
      */
     public MintedAccessToken internalAccessToken(String clientId, List<String> scopes) {
         Instant now = Instant.now();
-        return mint(accessClaims(now, clientId, INTERNAL_AUDIENCE, clientId, scopes, null), now);
+        return mint(accessClaims(now, clientId, Audiences.INTERNAL, clientId, scopes, null), now);
     }
 
     /**
@@ -81,7 +71,7 @@ public class JwtTokenGenerator {
      */
     public MintedAccessToken grantManagementToken(String clientId, List<String> scopes, String dpopJkt) {
         Instant now = Instant.now();
-        return mint(accessClaims(now, clientId, GRANTS_AUDIENCE, clientId, scopes, dpopJkt), now);
+        return mint(accessClaims(now, clientId, Audiences.GRANTS, clientId, scopes, dpopJkt), now);
     }
 
     /**
@@ -97,7 +87,7 @@ public class JwtTokenGenerator {
                 .audience(clientId)
                 .claim("azp", clientId);
         if (!customerIds.isEmpty()) {
-            claims.claim(CUSTOMER_IDS_CLAIM, customerIds);
+            claims.claim(Claims.CUSTOMER_IDS, customerIds);
         }
         if (username != null) {
             claims.claim("preferred_username", username);
@@ -121,10 +111,10 @@ public class JwtTokenGenerator {
         JWTClaimsSet.Builder claims = base(now, settings.accessTokenLifetime().toSeconds())
                 .subject(subject)
                 .audience(audience)
-                .claim("client_id", clientId)
+                .claim(Claims.CLIENT_ID, clientId)
                 .claim("scope", String.join(" ", scopes));
         if (dpopJkt != null) {
-            claims.claim(CONFIRMATION_CLAIM, Map.of("jkt", dpopJkt));
+            claims.claim(Claims.CONFIRMATION, Map.of(Claims.CONFIRMATION_JKT, dpopJkt));
         }
         return claims;
     }

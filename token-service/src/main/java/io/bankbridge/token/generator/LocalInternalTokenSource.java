@@ -1,6 +1,6 @@
 package io.bankbridge.token.generator;
 
-import io.bankbridge.token.client.InternalScope;
+import io.bankbridge.contract.token.InternalScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

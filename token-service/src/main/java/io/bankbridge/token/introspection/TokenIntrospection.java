@@ -1,11 +1,11 @@
 package io.bankbridge.token.introspection;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.contract.token.Claims;
 import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
 import io.bankbridge.token.generator.AccessTokenReader;
-import io.bankbridge.token.generator.JwtTokenGenerator;
 import io.bankbridge.token.generator.RefreshTokenStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -59,16 +59,16 @@ public class TokenIntrospection {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("active", true);
                 body.put("token_type", "refresh_token");
-                body.put("client_id", refresh.clientId());
+                body.put(Claims.CLIENT_ID, refresh.clientId());
                 body.put("sub", refresh.customerId());
                 body.put("scope", String.join(" ", refresh.scopes()));
                 body.put("iat", refresh.issuedAt().getEpochSecond());
                 body.put("exp", refresh.expiresAt().getEpochSecond());
                 if (refresh.consentId() != null) {
-                    body.put("consent_id", refresh.consentId());
+                    body.put(Claims.CONSENT_ID, refresh.consentId());
                 }
                 if (refresh.dpopJkt() != null) {
-                    body.put(JwtTokenGenerator.CONFIRMATION_CLAIM, Map.of("jkt", refresh.dpopJkt()));
+                    body.put(Claims.CONFIRMATION, Map.of(Claims.CONFIRMATION_JKT, refresh.dpopJkt()));
                 }
                 return body;
             });
@@ -76,35 +76,35 @@ public class TokenIntrospection {
     }
 
     private Uni<Map<String, Object>> accessToken(RegisteredClient caller, JWTClaimsSet claims) {
-        String clientId = AccessTokenReader.claim(claims, "client_id");
+        String clientId = AccessTokenReader.claim(claims, Claims.CLIENT_ID);
         Instant issuedAt = claims.getIssueTime() == null ? Instant.EPOCH : claims.getIssueTime().toInstant();
         if (claims.getExpirationTime().toInstant().isBefore(Instant.now()) || clientId == null
                 || !visibleTo(caller, clientId)) {
             return Uni.createFrom().item(INACTIVE);
         }
-        String consentId = AccessTokenReader.claim(claims, "consent_id");
+        String consentId = AccessTokenReader.claim(claims, Claims.CONSENT_ID);
         return revoked(claims).map(revoked -> {
             if (revoked) {
                 return INACTIVE;
             }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("active", true);
-            Object cnf = claims.getClaim(JwtTokenGenerator.CONFIRMATION_CLAIM);
+            Object cnf = claims.getClaim(Claims.CONFIRMATION);
             // RFC 9449 §6.2: a bound token's type and key, for a resource server that introspects
             body.put("token_type", cnf == null ? "Bearer" : DPoPProofVerifier.TOKEN_TYPE);
             body.put("iss", claims.getIssuer());
             body.put("sub", claims.getSubject());
             body.put("aud", claims.getAudience().size() == 1 ? claims.getAudience().get(0) : claims.getAudience());
-            body.put("client_id", clientId);
+            body.put(Claims.CLIENT_ID, clientId);
             body.put("scope", AccessTokenReader.claim(claims, "scope"));
             body.put("jti", claims.getJWTID());
             body.put("iat", issuedAt.getEpochSecond());
             body.put("exp", claims.getExpirationTime().toInstant().getEpochSecond());
             if (consentId != null) {
-                body.put("consent_id", consentId);
+                body.put(Claims.CONSENT_ID, consentId);
             }
             if (cnf != null) {
-                body.put(JwtTokenGenerator.CONFIRMATION_CLAIM, cnf);
+                body.put(Claims.CONFIRMATION, cnf);
             }
             return body;
         });
@@ -116,8 +116,8 @@ public class TokenIntrospection {
      */
     public Uni<Boolean> revoked(JWTClaimsSet claims) {
         Instant issuedAt = claims.getIssueTime() == null ? Instant.EPOCH : claims.getIssueTime().toInstant();
-        return revocationState(claims.getJWTID(), AccessTokenReader.claim(claims, "consent_id"),
-                AccessTokenReader.claim(claims, "client_id")).map(state -> state.revoked(issuedAt));
+        return revocationState(claims.getJWTID(), AccessTokenReader.claim(claims, Claims.CONSENT_ID),
+                AccessTokenReader.claim(claims, Claims.CLIENT_ID)).map(state -> state.revoked(issuedAt));
     }
 
     private record RevocationState(boolean jtiRevoked, boolean consentRevoked, Instant providerSuspendedAt) {

@@ -1,6 +1,7 @@
 package io.bankbridge.token.par;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.bankbridge.contract.token.AuthorizationDetailTypes;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
@@ -14,5 +15,5 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AuthorizationDetail(String type, List<String> dataClusters, Integer durationDays) {
 
-    public static final String TYPE = "bankbridge_data_access";
+    public static final String TYPE = AuthorizationDetailTypes.DATA_ACCESS;
 }

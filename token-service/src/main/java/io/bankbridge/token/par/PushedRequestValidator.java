@@ -3,10 +3,12 @@ package io.bankbridge.token.par;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bankbridge.contract.cluster.DataCluster;
+import io.bankbridge.contract.token.Claims;
+import io.bankbridge.contract.token.Scopes;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
-import io.bankbridge.token.client.DataCluster;
 import io.bankbridge.token.client.RegisteredClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -27,7 +29,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class PushedRequestValidator {
 
-    public static final String OPENID = "openid";
     public static final int MAX_DURATION_DAYS = 365;
 
     /** RFC 7636: BASE64URL(SHA-256(verifier)) is 43 characters. */
@@ -69,13 +70,13 @@ public class PushedRequestValidator {
         params.optional("scope").ifPresent(s -> scopes.addAll(Arrays.asList(s.trim().split(" +"))));
         Set<String> clusters = new LinkedHashSet<>();
         for (String scope : scopes) {
-            if (DataCluster.isCluster(scope)) {
+            if (DataCluster.isKnown(scope)) {
                 clusters.add(scope);
-            } else if (!OPENID.equals(scope)) {
+            } else if (!Scopes.OPENID.equals(scope)) {
                 throw OAuthException.invalidScope("unknown scope " + scope);
             }
         }
-        String detailsJson = params.optional("authorization_details").orElse(null);
+        String detailsJson = params.optional(Claims.AUTHORIZATION_DETAILS).orElse(null);
         int durationDays = MAX_DURATION_DAYS;
         if (detailsJson != null) {
             List<AuthorizationDetail> details = parseDetails(detailsJson);
@@ -88,7 +89,7 @@ public class PushedRequestValidator {
                     throw OAuthException.invalidAuthorizationDetails("dataClusters is missing");
                 }
                 for (String cluster : detail.dataClusters()) {
-                    if (!DataCluster.isCluster(cluster)) {
+                    if (!DataCluster.isKnown(cluster)) {
                         throw OAuthException.invalidAuthorizationDetails("unknown data cluster " + cluster);
                     }
                     clusters.add(cluster);
@@ -110,7 +111,7 @@ public class PushedRequestValidator {
             throw OAuthException.invalidScope("not allowed for this client: " + String.join(" ", notAllowed));
         }
         GrantManagementAction grantAction = GrantManagementAction.of(params.optional("grant_management_action").orElse(null));
-        String grantId = params.optional("grant_id").orElse(null);
+        String grantId = params.optional(Claims.GRANT_ID).orElse(null);
         if (grantAction != null && grantAction.amends() && grantId == null) {
             throw OAuthException.invalidRequest("grant_management_action " + grantAction.value() + " needs grant_id");
         }
@@ -118,8 +119,8 @@ public class PushedRequestValidator {
             throw OAuthException.invalidRequest("grant_id goes with grant_management_action merge or replace");
         }
         List<String> allScopes = new ArrayList<>(clusters);
-        if (scopes.contains(OPENID)) {
-            allScopes.add(0, OPENID);
+        if (scopes.contains(Scopes.OPENID)) {
+            allScopes.add(0, Scopes.OPENID);
         }
         return new PushedRequest(PushedRequestStore.newRequestUri(), client.clientId(), redirectUri, allScopes,
                 List.copyOf(clusters), params.optional("state").orElse(null), params.optional("nonce").orElse(null),

@@ -1,6 +1,7 @@
 package io.bankbridge.token.revocation;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.contract.token.Claims;
 import io.bankbridge.revocation.contract.Actor;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
@@ -56,12 +57,12 @@ public class TokenRevocationRequests {
     }
 
     private Uni<Void> revokeAccessToken(RegisteredClient caller, JWTClaimsSet claims, Actor actor) {
-        String clientId = AccessTokenReader.claim(claims, "client_id");
+        String clientId = AccessTokenReader.claim(claims, Claims.CLIENT_ID);
         if (!caller.clientId().equals(clientId) || claims.getExpirationTime().toInstant().isBefore(Instant.now())) {
             return Uni.createFrom().voidItem();
         }
         return pool.withTransaction(tx -> revocation.revokeAccessToken(tx, claims.getJWTID(),
-                        AccessTokenReader.claim(claims, "consent_id"), clientId, claims.getSubject(), actor,
+                        AccessTokenReader.claim(claims, Claims.CONSENT_ID), clientId, claims.getSubject(), actor,
                         "access token revoked by the client"))
                 .invoke(revocation::publish);
     }

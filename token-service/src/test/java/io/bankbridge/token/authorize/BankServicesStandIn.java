@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.bankbridge.contract.token.Audiences;
+import io.bankbridge.contract.token.Scopes;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,7 +98,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
 
     private void accounts(HttpExchange exchange) throws IOException {
         Matcher m = ACCOUNTS.matcher(exchange.getRequestURI().getPath());
-        if (failing || !bearer(exchange, "internal.accounts.list") || !m.matches()
+        if (failing || !bearer(exchange, Scopes.INTERNAL_ACCOUNTS_LIST) || !m.matches()
                 || !"GET".equals(exchange.getRequestMethod())) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
@@ -138,7 +140,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
             read(exchange, read.group(1));
             return;
         }
-        if (failing || !bearer(exchange, "internal.consents.decide") || !"POST".equals(exchange.getRequestMethod())) {
+        if (failing || !bearer(exchange, Scopes.INTERNAL_CONSENTS_DECIDE) || !"POST".equals(exchange.getRequestMethod())) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
         }
@@ -181,7 +183,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
 
     /** A consent as consent-service shows it: what this stand-in recorded, ended where {@link #endConsent} said so. */
     private static void read(HttpExchange exchange, String consentId) throws IOException {
-        if (failing || !bearer(exchange, "internal.consents.read")) {
+        if (failing || !bearer(exchange, Scopes.INTERNAL_CONSENTS_READ)) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
         }
@@ -237,7 +239,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
      * never saw), unless {@link #endConsent} ended it.
      */
     private static void state(HttpExchange exchange, String consentId) throws IOException {
-        if (failing || !bearer(exchange, "internal.consents.read")) {
+        if (failing || !bearer(exchange, Scopes.INTERNAL_CONSENTS_READ)) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
         }
@@ -259,7 +261,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         }
         try {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("aud").toString().contains("bankbridge-internal")
+            return claims.path("aud").toString().contains(Audiences.INTERNAL)
                     && List.of(claims.path("scope").asText().split(" ")).contains(scope);
         } catch (IOException | IllegalArgumentException e) {
             return false;

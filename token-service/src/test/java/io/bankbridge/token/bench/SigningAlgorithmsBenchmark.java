@@ -8,6 +8,9 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.contract.token.AccessTokenType;
+import io.bankbridge.contract.token.Audiences;
+import io.bankbridge.contract.token.Claims;
 import io.bankbridge.token.keys.SigningAlgorithm;
 import java.text.ParseException;
 import java.time.Instant;
@@ -33,7 +36,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SigningAlgorithmsBenchmark {
 
-    private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
+    private static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType(AccessTokenType.TYP);
 
     @Param({"PS256", "ES256", "EdDSA"})
     public String algorithm;
@@ -52,10 +55,10 @@ public class SigningAlgorithmsBenchmark {
         verifier = alg.verifier(key.toPublicJWK());
         header = new JWSHeader.Builder(alg.jose()).keyID(key.getKeyID()).type(ACCESS_TOKEN).build();
         claims = new JWTClaimsSet.Builder().issuer("http://localhost:8081").subject("CUS-C-0001")
-                .audience("bankbridge-api").claim("client_id", "demo-budget-app")
+                .audience(Audiences.API).claim(Claims.CLIENT_ID, "demo-budget-app")
                 .claim("scope", "ACCOUNT_BASIC ACCOUNT_DETAILED TRANSACTIONS CUSTOMER_CONTACT")
-                .claim("consent_id", UUID.randomUUID().toString()).claim("grant_id", UUID.randomUUID().toString())
-                .claim("cnf", Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"))
+                .claim(Claims.CONSENT_ID, UUID.randomUUID().toString()).claim(Claims.GRANT_ID, UUID.randomUUID().toString())
+                .claim(Claims.CONFIRMATION, Map.of(Claims.CONFIRMATION_JKT, "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"))
                 .jwtID(UUID.randomUUID().toString()).issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
         token = sign();

@@ -4,10 +4,10 @@ import io.bankbridge.accountdata.model.Account;
 import io.bankbridge.accountdata.model.AccountType;
 import io.bankbridge.accountdata.model.Balance;
 import io.bankbridge.accountdata.model.Customer;
-import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.model.PaymentNetwork;
 import io.bankbridge.accountdata.model.Transaction;
 import io.bankbridge.accountdata.security.ProviderAccess;
+import io.bankbridge.contract.cluster.DataCluster;
 import java.util.List;
 
 /** Maps the domain to the FDX-shaped JSON, leaving out every field the consent's data clusters do not cover. */

@@ -2,7 +2,6 @@ package io.bankbridge.accountdata.rest.fdx;
 
 import io.bankbridge.accountdata.config.ProviderApiConfig;
 import io.bankbridge.accountdata.model.Balance;
-import io.bankbridge.accountdata.model.DataCluster;
 import io.bankbridge.accountdata.repository.AccountRepository;
 import io.bankbridge.accountdata.repository.CustomerRepository;
 import io.bankbridge.accountdata.repository.TransactionRepository;
@@ -10,6 +9,7 @@ import io.bankbridge.accountdata.rest.ApiProblem;
 import io.bankbridge.accountdata.rest.Parameters;
 import io.bankbridge.accountdata.security.Permissions;
 import io.bankbridge.accountdata.security.ProviderAccess;
+import io.bankbridge.contract.cluster.DataCluster;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -42,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Provider data API (FDX 6)", description = """
         Bearer access token (RFC 9068 JWT, aud bankbridge-api) in the Authorization header; a token in the query \
         string is refused with 400 invalid_request. 401 invalid_token also when the consent was revoked or expired, \
-        the token's jti was revoked or the provider suspended. Data clusters: ACCOUNT_BASIC -> account descriptor \
+        the token's jti was revoked, the provider suspended, or the consent names a data cluster this API does not \
+        know (refused as a whole, never served narrowed). Data clusters: ACCOUNT_BASIC -> account descriptor \
         (accountCategory, accountId, accountType, accountNumberDisplay (masked), productName, nickname, status, \
         currency); ACCOUNT_DETAILED -> the descriptor plus balanceType, currentBalance, balanceAsOf, and \
         availableBalance + interestRate (deposit) or creditLine + availableCredit + lastStmtBalance (card); \
@@ -75,8 +76,8 @@ public class FdxResource {
     @GET
     @Path("/accounts")
     @PermissionsAllowed({Permissions.ACCOUNT_BASIC, Permissions.ACCOUNT_DETAILED})
-    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_BASIC")
-    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_DETAILED")
+    @SecurityRequirement(name = "bearer", scopes = DataCluster.Names.ACCOUNT_BASIC)
+    @SecurityRequirement(name = "bearer", scopes = DataCluster.Names.ACCOUNT_DETAILED)
     @Operation(summary = "The consent's accounts",
             description = "Needs ACCOUNT_BASIC or ACCOUNT_DETAILED; balance fields only with ACCOUNT_DETAILED.")
     public Uni<FdxAccounts> list(RoutingContext rc) {
@@ -95,8 +96,8 @@ public class FdxResource {
     @GET
     @Path("/accounts/{accountId}")
     @PermissionsAllowed({Permissions.ACCOUNT_BASIC, Permissions.ACCOUNT_DETAILED})
-    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_BASIC")
-    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_DETAILED")
+    @SecurityRequirement(name = "bearer", scopes = DataCluster.Names.ACCOUNT_BASIC)
+    @SecurityRequirement(name = "bearer", scopes = DataCluster.Names.ACCOUNT_DETAILED)
     @Operation(summary = "One account of the consent",
             description = "Needs ACCOUNT_BASIC or ACCOUNT_DETAILED; balance fields only with ACCOUNT_DETAILED. "
                     + "404 for any account outside the consent.")
@@ -115,7 +116,7 @@ public class FdxResource {
     @GET
     @Path("/accounts/{accountId}/transactions")
     @PermissionsAllowed(Permissions.TRANSACTIONS)
-    @SecurityRequirement(name = "bearer", scopes = "TRANSACTIONS")
+    @SecurityRequirement(name = "bearer", scopes = DataCluster.Names.TRANSACTIONS)
     @Operation(summary = "An account's transactions, newest first",
             description = "Needs TRANSACTIONS. startTime/endTime: ISO date (YYYY-MM-DD, endTime inclusive) or "
                     + "RFC 3339 timestamp (endTime exclusive), on the transaction time. offset: the opaque cursor "
@@ -165,7 +166,7 @@ public class FdxResource {
     @GET
     @Path("/accounts/{accountId}/payment-networks")
     @PermissionsAllowed(Permissions.ACCOUNT_PAYMENTS)
-    @SecurityRequirement(name = "bearer", scopes = "ACCOUNT_PAYMENTS")
+    @SecurityRequirement(name = "bearer", scopes = DataCluster.Names.ACCOUNT_PAYMENTS)
     @Operation(summary = "How to move money to and from an account",
             description = "Needs ACCOUNT_PAYMENTS: routing number (bankId) and full account number (identifier) of "
                     + "deposit accounts; an empty list for cards.")
@@ -184,8 +185,8 @@ public class FdxResource {
     @GET
     @Path("/customers/current")
     @PermissionsAllowed({Permissions.CUSTOMER_PERSONAL, Permissions.CUSTOMER_CONTACT})
-    @SecurityRequirement(name = "bearer", scopes = "CUSTOMER_PERSONAL")
-    @SecurityRequirement(name = "bearer", scopes = "CUSTOMER_CONTACT")
+    @SecurityRequirement(name = "bearer", scopes = DataCluster.Names.CUSTOMER_PERSONAL)
+    @SecurityRequirement(name = "bearer", scopes = DataCluster.Names.CUSTOMER_CONTACT)
     @Operation(summary = "The customer who granted the consent, for ownership checks",
             description = "Needs CUSTOMER_PERSONAL (name) or CUSTOMER_CONTACT (email, addresses, telephones); "
                     + "each part is present only under its cluster.")

@@ -1,5 +1,6 @@
 package io.bankbridge.consent.security.dpop;
 
+import io.bankbridge.contract.token.Claims;
 import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.dpop.DPoPRefusal;
 import io.quarkus.security.AuthenticationFailedException;
@@ -31,7 +32,7 @@ public class SenderConstraint {
 
     /** @throws AuthenticationFailedException caused by a {@link DPoPRefusal} if the request does not pass */
     public void check(RoutingContext rc, JsonWebToken token) {
-        String jkt = confirmedKey(token.getClaim("cnf"));
+        String jkt = confirmedKey(token.getClaim(Claims.CONFIRMATION));
         DPoPPresentation.Presented presented = DPoPPresentation.of(rc);
         if (presented == null && jkt == null) {
             return;
@@ -39,7 +40,7 @@ public class SenderConstraint {
         try {
             verifier.verifyPresentation(presented != null, presented == null ? List.of() : presented.proofs(),
                     rc.request().method().name(), URI.create(publicUrl + rc.request().path()),
-                    token.getClaim("client_id") instanceof String clientId ? clientId : null,
+                    token.getClaim(Claims.CLIENT_ID) instanceof String clientId ? clientId : null,
                     presented == null ? null : presented.token(), jkt);
         } catch (DPoPRefusal refused) {
             throw new AuthenticationFailedException(refused.getMessage(), refused);
@@ -52,9 +53,9 @@ public class SenderConstraint {
     /** {@code cnf.jkt} (RFC 9449 §6.1), as a JSON object claim or as the map the JWT parser left it. */
     private static String confirmedKey(Object cnf) {
         if (cnf instanceof JsonObject json) {
-            return json.get("jkt") instanceof JsonString jkt ? jkt.getString() : null;
+            return json.get(Claims.CONFIRMATION_JKT) instanceof JsonString jkt ? jkt.getString() : null;
         }
-        return cnf instanceof Map<?, ?> map && map.get("jkt") instanceof String jkt ? jkt : null;
+        return cnf instanceof Map<?, ?> map && map.get(Claims.CONFIRMATION_JKT) instanceof String jkt ? jkt : null;
     }
 
     /** The {@code WWW-Authenticate} challenge answering {@code refused}. */

@@ -1,5 +1,6 @@
 package io.bankbridge.token.grant.authcode;
 
+import io.bankbridge.contract.token.Scopes;
 import io.bankbridge.revocation.contract.Actor;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
@@ -17,7 +18,6 @@ import io.bankbridge.token.grant.GrantHandler;
 import io.bankbridge.token.grant.GrantOutcome;
 import io.bankbridge.token.grant.TokenResponse;
 import io.bankbridge.token.login.LoginLinks;
-import io.bankbridge.token.par.PushedRequestValidator;
 import io.bankbridge.token.revocation.GrantRevocation;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -112,7 +112,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         CodeGrant grant = stored.grant();
         MintedAccessToken access = generator.customerAccessToken(client.clientId(), grant.customerId(), grant.consentId(),
                 grant.scopes(), dpop.jkt());
-        boolean openid = grant.scopes().contains(PushedRequestValidator.OPENID);
+        boolean openid = grant.scopes().contains(Scopes.OPENID);
         // The Security Center shows every connection of the person behind the login, linked logins' included.
         Uni<LoginLinks.SignedInPerson> person = openid && client.kind() == ClientKind.FIRST_PARTY
                 ? links.person(grant.customerId()) : Uni.createFrom().item(LoginLinks.SignedInPerson.NONE);

@@ -1,10 +1,11 @@
 package io.bankbridge.token.grant.clientcredentials;
 
+import io.bankbridge.contract.token.InternalScope;
+import io.bankbridge.contract.token.Scopes;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.ClientKind;
-import io.bankbridge.token.client.InternalScope;
 import io.bankbridge.token.client.RegisteredClient;
 import io.bankbridge.token.dpop.DPoPBinding;
 import io.bankbridge.token.generator.JwtTokenGenerator;
@@ -26,9 +27,6 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ClientCredentialsGrantHandler implements GrantHandler {
-
-    /** The only scopes a provider may ask for with client_credentials; both when it names none. */
-    public static final List<String> GRANT_MANAGEMENT_SCOPES = List.of("grant_management_query", "grant_management_revoke");
 
     private final JwtTokenGenerator generator;
     private final TokenSettings settings;
@@ -66,10 +64,10 @@ public class ClientCredentialsGrantHandler implements GrantHandler {
     private TokenResponse grantManagement(RegisteredClient client, OAuthParameters params, DPoPBinding dpop) {
         List<String> scopes = params.optional("scope")
                 .map(scope -> List.of(scope.trim().split(" +")).stream().distinct().toList())
-                .orElse(GRANT_MANAGEMENT_SCOPES);
-        scopes.stream().filter(s -> !GRANT_MANAGEMENT_SCOPES.contains(s)).findFirst().ifPresent(s -> {
-            throw OAuthException.invalidScope("a provider's client_credentials grant carries grant_management_query "
-                    + "and grant_management_revoke only");
+                .orElse(Scopes.GRANT_MANAGEMENT); // both when it names none
+        scopes.stream().filter(s -> !Scopes.GRANT_MANAGEMENT.contains(s)).findFirst().ifPresent(s -> {
+            throw OAuthException.invalidScope("a provider's client_credentials grant carries "
+                    + String.join(" and ", Scopes.GRANT_MANAGEMENT) + " only");
         });
         MintedAccessToken token = generator.grantManagementToken(client.clientId(), scopes, dpop.jkt());
         return TokenResponse.of(dpop, token.value(), settings.accessTokenLifetime().toSeconds(), null, null,

@@ -1,8 +1,7 @@
-package io.bankbridge.token.client;
+package io.bankbridge.contract.token;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The scopes of internal access tokens: one per capability of the services' internal APIs, so that one leaked
@@ -11,21 +10,21 @@ import java.util.stream.Collectors;
 public enum InternalScope {
 
     /** account-data-service: {@code GET /internal/customers/{id}/accounts} (the account picker). */
-    ACCOUNTS_LIST("internal.accounts.list"),
+    ACCOUNTS_LIST(Scopes.INTERNAL_ACCOUNTS_LIST),
     /**
      * consent-service: {@code POST /internal/consents}, {@code /internal/consents/{id}/authorize}, {@code .../reject},
      * {@code .../revoke}.
      */
-    CONSENTS_DECIDE("internal.consents.decide"),
+    CONSENTS_DECIDE(Scopes.INTERNAL_CONSENTS_DECIDE),
     /** consent-service: {@code GET /internal/consents/{id}} and {@code /internal/consents/{id}/state}. */
-    CONSENTS_READ("internal.consents.read"),
+    CONSENTS_READ(Scopes.INTERNAL_CONSENTS_READ),
     /** account-data-service: {@code GET /internal/access-log}. */
-    ACCESS_LOG_READ("internal.access-log.read"),
+    ACCESS_LOG_READ(Scopes.INTERNAL_ACCESS_LOG_READ),
     /**
      * account-data-service: {@code PUT /internal/customers/{id}}, {@code /internal/accounts/{id}} and
      * {@code /internal/accounts/{id}/transactions} (the bank's core systems).
      */
-    INGEST("internal.ingest");
+    INGEST(Scopes.INTERNAL_INGEST);
 
     private final String value;
 
@@ -42,14 +41,4 @@ public enum InternalScope {
         return Arrays.stream(values()).filter(s -> s.value.equals(value)).findFirst();
     }
 
-    /** Reads configured scope names, so that a misspelt one stops the start instead of granting nothing. */
-    public static final class Converter implements org.eclipse.microprofile.config.spi.Converter<InternalScope> {
-
-        @Override
-        public InternalScope convert(String value) {
-            return fromValue(value.trim()).orElseThrow(() -> new IllegalArgumentException("unknown internal scope '"
-                    + value + "', known: " + Arrays.stream(values()).map(InternalScope::value)
-                    .collect(Collectors.joining(", "))));
-        }
-    }
 }
