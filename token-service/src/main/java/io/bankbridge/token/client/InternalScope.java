@@ -25,7 +25,9 @@ public enum InternalScope {
      * account-data-service: {@code PUT /internal/customers/{id}}, {@code /internal/accounts/{id}} and
      * {@code /internal/accounts/{id}/transactions} (the bank's core systems).
      */
-    INGEST("internal.ingest");
+    INGEST("internal.ingest"),
+    /** token-service: {@code POST /internal/receipts} (consent-service has the customer's consent receipts signed). */
+    RECEIPTS_SIGN("internal.receipts.sign");
 
     private final String value;
 
