@@ -17,11 +17,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +40,7 @@ public class ReceiptSignerStandIn implements QuarkusTestResourceLifecycleManager
             "dataClusters", "data_clusters", "grantedAt", "granted_at", "expiresAt", "expires_at");
 
     private static volatile boolean down;
+    private static volatile List<String> askedWith = List.of();
     private static volatile String url;
     private HttpServer server;
     private ECKey key;
@@ -52,6 +48,11 @@ public class ReceiptSignerStandIn implements QuarkusTestResourceLifecycleManager
     /** Whether token-service is unavailable: every signing answers 503 meanwhile. */
     static void down(boolean unavailable) {
         down = unavailable;
+    }
+
+    /** The scopes of the internal token the last signing request came with. */
+    static List<String> askedWith() {
+        return askedWith;
     }
 
     /** Where the stand-in's signing key is published. */
@@ -63,19 +64,11 @@ public class ReceiptSignerStandIn implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         try {
             key = new ECKeyGenerator(Curve.P_256).keyID("receipt-test-key").generate();
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                answer(exchange);
-            }
-        });
-        server.start();
-        url = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = StandInServer.start(this::answer);
+        url = StandInServer.url(server);
         return Map.of("quarkus.rest-client.token-service.url", url);
     }
 
@@ -89,15 +82,23 @@ public class ReceiptSignerStandIn implements QuarkusTestResourceLifecycleManager
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         if ("GET".equals(exchange.getRequestMethod()) && path.equals("/jwks")) {
-            respond(exchange, 200, "application/json", JSON.writeValueAsString(new JWKSet(key.toPublicJWK()).toJSONObject()));
-        } else if (!"POST".equals(exchange.getRequestMethod()) || !path.equals("/internal/receipts")) {
-            respond(exchange, 404, "application/json", "{}");
-        } else if (down) {
-            respond(exchange, 503, "application/problem+json", "{\"status\":503}");
-        } else if (!scopes(exchange.getRequestHeaders().getFirst("Authorization")).contains(SCOPE)) {
-            respond(exchange, 403, "application/problem+json", "{\"status\":403}");
+            StandInServer.respond(exchange, 200, "application/json",
+                    JSON.writeValueAsString(new JWKSet(key.toPublicJWK()).toJSONObject()));
+            return;
+        }
+        if (!"POST".equals(exchange.getRequestMethod()) || !path.equals("/internal/receipts")) {
+            StandInServer.respond(exchange, 404, "application/json", "{}");
+            return;
+        }
+        if (down) {
+            StandInServer.respond(exchange, 503, "application/problem+json", "{\"status\":503}");
+            return;
+        }
+        askedWith = StandInServer.scopes(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (askedWith.contains(SCOPE)) {
+            StandInServer.respond(exchange, 200, "application/jwt", sign(exchange.getRequestBody().readAllBytes()));
         } else {
-            respond(exchange, 200, "application/jwt", sign(exchange.getRequestBody().readAllBytes()));
+            StandInServer.respond(exchange, 403, "application/problem+json", "{\"status\":403}");
         }
     }
 
@@ -118,24 +119,5 @@ public class ReceiptSignerStandIn implements QuarkusTestResourceLifecycleManager
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
-    }
-
-    private static List<String> scopes(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return List.of();
-        }
-        try {
-            String scope = SignedJWT.parse(authorization.substring(7)).getJWTClaimsSet().getStringClaim("scope");
-            return scope == null ? List.of() : List.of(scope.split(" "));
-        } catch (ParseException e) {
-            return List.of();
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 }

@@ -109,6 +109,9 @@ class ReceiptTest {
                 .containsExactly("CREATED", "AUTHORIZED", "NARROWED", "REPLACED", "RENEWED", "REVOKED");
         assertThat(list.getList("entry", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6);
 
+        assertThat(ReceiptSignerStandIn.askedWith()).as("the signer is asked with a token for receipts only")
+                .containsExactly("internal.receipts.sign");
+
         JWTClaimsSet created = verified(list.getString("[0].receipt"));
         assertThat(created.getStringClaim("grant_id")).isEqualTo(id);
         assertThat(created.getLongClaim("entry")).isEqualTo(1);

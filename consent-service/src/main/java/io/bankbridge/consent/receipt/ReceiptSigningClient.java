@@ -10,11 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * token-service's receipt signing ({@code internal.receipts.sign}), called with this service's internal token: only
- * token-service holds the bank's signing key.
+ * token-service's receipt signing, called with an internal token of this service that carries
+ * {@code internal.receipts.sign} only (OIDC client {@code receipts}): only token-service holds the bank's signing key.
  */
 @RegisterRestClient(configKey = "token-service")
-@OidcClientFilter
+@OidcClientFilter("receipts")
 @Path("/internal/receipts")
 public interface ReceiptSigningClient {
 

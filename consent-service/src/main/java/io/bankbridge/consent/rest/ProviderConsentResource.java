@@ -36,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * The consent API for providers (FDX style), with the provider's access token. A provider only ever sees its own
  * consents: another provider's consent answers 404, exactly like one that does not exist. {@code GET} answers the
  * FDX 6 {@code ConsentGrant} to a client that asks for {@link ConsentGrant#MEDIA_TYPE}, and this service's own
- * consent JSON otherwise; {@code PUT .../revocation} takes FDX's {@code ConsentRevocationRequest}.
+ * consent JSON otherwise; {@code PUT .../revocation} takes FDX's {@code ConsentRevocationRequest};
+ * {@code .../receipts} answers the signed receipt of each history entry.
  */
 @Path("/consents/{id}")
 @RolesAllowed(Access.PROVIDER)
