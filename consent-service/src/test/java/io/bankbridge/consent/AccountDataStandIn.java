@@ -1,17 +1,10 @@
 package io.bankbridge.consent;
 
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.bankbridge.consent.security.Access;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +22,7 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
     static final String CARD = "Everyday Card ••••1234";
     static final String SAVINGS = "Rainy Day Savings ••••5678";
 
+    private static final String JSON = "application/json";
     private static final Pattern ACCOUNTS = Pattern.compile("/internal/customers/([^/]+)/accounts");
     private static final String LISTED = """
             [{"accountId":"ACC-1","accountType":"CARD","nickname":"Everyday Card","maskedNumber":"....1234",\
@@ -40,18 +34,8 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                answer(exchange);
-            }
-        });
-        server.start();
-        return Map.of("bankbridge.account-data-service.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        server = StandInServer.start(AccountDataStandIn::answer);
+        return Map.of("bankbridge.account-data-service.url", StandInServer.url(server));
     }
 
     @Override
@@ -64,30 +48,12 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
     private static void answer(HttpExchange exchange) throws IOException {
         Matcher m = ACCOUNTS.matcher(exchange.getRequestURI().getPath());
         if (!"GET".equals(exchange.getRequestMethod()) || !m.matches()) {
-            respond(exchange, 404, "{}");
-        } else if (!scopes(exchange.getRequestHeaders().getFirst("Authorization")).contains(Access.ACCOUNTS_LIST)) {
-            respond(exchange, 403, "{}");
+            StandInServer.respond(exchange, 404, JSON, "{}");
+        } else if (!StandInServer.scopes(exchange.getRequestHeaders().getFirst("Authorization"))
+                .contains(Access.ACCOUNTS_LIST)) {
+            StandInServer.respond(exchange, 403, JSON, "{}");
         } else {
-            respond(exchange, 200, m.group(1).startsWith(UNLISTED) ? "[]" : LISTED);
+            StandInServer.respond(exchange, 200, JSON, m.group(1).startsWith(UNLISTED) ? "[]" : LISTED);
         }
-    }
-
-    private static List<String> scopes(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return List.of();
-        }
-        try {
-            String scope = SignedJWT.parse(authorization.substring(7)).getJWTClaimsSet().getStringClaim("scope");
-            return scope == null ? List.of() : List.of(scope.split(" "));
-        } catch (ParseException e) {
-            return List.of();
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 }

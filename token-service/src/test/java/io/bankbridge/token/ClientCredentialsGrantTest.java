@@ -38,7 +38,7 @@ class ClientCredentialsGrantTest {
 
     @ParameterizedTest
     @CsvSource({
-            "consent-service, internal.accounts.list internal.access-log.read",
+            "consent-service, internal.accounts.list internal.access-log.read internal.receipts.sign",
             "account-data-service, internal.consents.read",
             "core-banking, internal.ingest"})
     void internalClientWithoutScopeParameterGetsExactlyItsScopes(String clientId, String scopes) throws Exception {

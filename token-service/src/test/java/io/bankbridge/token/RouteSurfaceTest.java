@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The service's whole HTTP surface as an attacker sees it: every route of its OpenAPI document that is not one of
- * the public OAuth/OpenID endpoints refuses every credential that is not the admin's, under every spelling of its path.
+ * the public OAuth/OpenID endpoints refuses every credential that is not the admin's (the admin API) or an internal
+ * token with the operation's scope (the internal API), under every spelling of its path.
  */
 @QuarkusTest
 class RouteSurfaceTest {
@@ -55,6 +56,9 @@ class RouteSurfaceTest {
             "GET /userinfo",
             "POST /userinfo");
 
+    /** The internal API: internal access tokens with the scope each operation names. */
+    private static final Set<String> INTERNAL = Set.of("POST /internal/receipts");
+
     /** Everything else: the admin API. */
     private static final Set<String> ADMIN = Set.of(
             "GET /admin/providers",
@@ -72,23 +76,27 @@ class RouteSurfaceTest {
     }
 
     @Test
-    void theDocumentHasExactlyThePublicEndpointsAndTheAdminApi() {
+    void theDocumentHasExactlyThePublicEndpointsTheAdminApiAndTheInternalApi() {
         Set<String> documented = RouteSurface.routes(baseUrl()).stream().map(Route::toString)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> protectedRoutes = new TreeSet<>(documented);
         protectedRoutes.removeAll(PUBLIC);
 
         assertTrue(documented.containsAll(PUBLIC), "every public endpoint is documented: " + documented);
-        assertEquals(new TreeSet<>(ADMIN), protectedRoutes, "routes beyond the public endpoints");
+        Set<String> expected = new TreeSet<>(ADMIN);
+        expected.addAll(INTERNAL);
+        assertEquals(expected, protectedRoutes, "routes beyond the public endpoints");
     }
 
     @Test
     void everyProtectedRouteRefusesEveryOtherCredentialUnderEverySpelling() {
         List<Route> routes = RouteSurface.routes(baseUrl()).stream().filter(r -> !PUBLIC.contains(r.toString())).toList();
         assertTrue(routes.size() >= ADMIN.size(), "the admin API is in the document");
+        // Every capability of the internal client but the one the internal API needs.
         String internalToken = given().contentType(ContentType.URLENC)
                 .header("Authorization", TestProvider.basic("consent-service", CoreTestSecrets.CONSENT_SERVICE))
                 .formParam("grant_type", "client_credentials")
+                .formParam("scope", "internal.access-log.read internal.accounts.list")
                 .when().post("/token").then().statusCode(200).extract().path("access_token");
         Map<String, Map<String, String>> credentials = new LinkedHashMap<>();
         credentials.put("no credentials", Map.of());

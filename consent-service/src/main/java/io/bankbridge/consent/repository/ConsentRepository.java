@@ -2,6 +2,7 @@ package io.bankbridge.consent.repository;
 
 import io.bankbridge.consent.model.Consent;
 import io.bankbridge.consent.model.ConsentStatus;
+import io.bankbridge.consent.model.GrantState;
 import io.bankbridge.consent.model.HistoryEntry;
 import io.bankbridge.consent.model.RevocationCause;
 import io.bankbridge.revocation.contract.Actor;
@@ -106,21 +107,34 @@ public class ConsentRepository {
                 .map(ConsentRepository::all);
     }
 
-    public Uni<Void> appendHistory(SqlClient sql, UUID consentId, HistoryEntry entry) {
-        return sql.preparedQuery("INSERT INTO consent_history (consent_id, at, event, actor, detail) VALUES ($1, $2, $3, $4, $5)")
-                .execute(tuple(consentId, entry.at(), entry.event(), entry.actor(), entry.detail()))
+    /** Appends a history line with {@code state}, what the consent grants once the change that wrote it is made. */
+    public Uni<Void> appendHistory(SqlClient sql, UUID consentId, HistoryEntry entry, GrantState state) {
+        return sql.preparedQuery("INSERT INTO consent_history (consent_id, at, event, actor, detail, state_status, "
+                        + "state_account_ids, state_data_clusters, state_authorized_at, state_expires_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .execute(tuple(consentId, entry.at(), entry.event(), entry.actor(), entry.detail(), state.status(),
+                        state.accountIds(), state.dataClusters(), state.authorizedAt(), state.expiresAt()))
                 .replaceWithVoid();
     }
 
     public Uni<List<HistoryEntry>> history(SqlClient sql, UUID consentId) {
-        return sql.preparedQuery("SELECT at, event, actor, detail FROM consent_history WHERE consent_id = $1 ORDER BY id")
+        return sql.preparedQuery("SELECT at, event, actor, detail, state_status, state_account_ids, state_data_clusters, "
+                        + "state_authorized_at, state_expires_at FROM consent_history WHERE consent_id = $1 ORDER BY id")
                 .execute(Tuple.of(consentId))
                 .map(rows -> {
                     List<HistoryEntry> entries = new ArrayList<>();
                     rows.forEach(r -> entries.add(new HistoryEntry(instant(r, "at"), r.getString("event"),
-                            Actor.valueOf(r.getString("actor")), r.getString("detail"))));
+                            Actor.valueOf(r.getString("actor")), r.getString("detail"), state(r))));
                     return entries;
                 });
+    }
+
+    /** The state kept with a history line; null for lines recorded before receipts were kept. */
+    private static GrantState state(Row r) {
+        String status = r.getString("state_status");
+        return status == null ? null : new GrantState(ConsentStatus.valueOf(status),
+                List.of(r.getArrayOfStrings("state_account_ids")), List.of(r.getArrayOfStrings("state_data_clusters")),
+                instant(r, "state_authorized_at"), instant(r, "state_expires_at"));
     }
 
     /** Binds values the way the columns store them: instants as UTC timestamps, enums by name, lists as arrays. */

@@ -2,6 +2,8 @@ package io.bankbridge.consent.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.bankbridge.consent.receipt.NoReceiptException;
+import io.bankbridge.consent.receipt.ReceiptSigningUnavailableException;
 import io.bankbridge.consent.security.Callers;
 import io.bankbridge.consent.security.dpop.SenderConstraint;
 import io.bankbridge.consent.securitycenter.ErrorPage;
@@ -74,6 +76,19 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notFound(ConsentNotFoundException e, ResourceInfo resource) {
         return answer(new Problem("about:blank", "Not Found", 404, e.getMessage()), resource);
+    }
+
+    @ServerExceptionMapper
+    public Response noReceipt(NoReceiptException e, ResourceInfo resource) {
+        return answer(new Problem("about:blank", "Not Found", 404, e.getMessage()), resource);
+    }
+
+    /** token-service could not sign a receipt: nothing is wrong with the request, and asking again later may work. */
+    @ServerExceptionMapper
+    public Response signingUnavailable(ReceiptSigningUnavailableException e, ResourceInfo resource) {
+        return Response.fromResponse(answer(new Problem("about:blank", "Service Unavailable", 503,
+                        "We are unable to process your request at this time. Please try again later."), resource))
+                .header(HttpHeaders.RETRY_AFTER, "30").build();
     }
 
     @ServerExceptionMapper

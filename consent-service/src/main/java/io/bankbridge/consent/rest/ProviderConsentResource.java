@@ -2,6 +2,8 @@ package io.bankbridge.consent.rest;
 
 import io.bankbridge.branding.Branding;
 import io.bankbridge.consent.model.RevocationCause;
+import io.bankbridge.consent.receipt.Receipt;
+import io.bankbridge.consent.receipt.Receipts;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
 import io.bankbridge.consent.service.ConsentService;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -33,7 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * The consent API for providers (FDX style), with the provider's access token. A provider only ever sees its own
  * consents: another provider's consent answers 404, exactly like one that does not exist. {@code GET} answers the
  * FDX 6 {@code ConsentGrant} to a client that asks for {@link ConsentGrant#MEDIA_TYPE}, and this service's own
- * consent JSON otherwise; {@code PUT .../revocation} takes FDX's {@code ConsentRevocationRequest}.
+ * consent JSON otherwise; {@code PUT .../revocation} takes FDX's {@code ConsentRevocationRequest};
+ * {@code .../receipts} answers the signed receipt of each history entry.
  */
 @Path("/consents/{id}")
 @RolesAllowed(Access.PROVIDER)
@@ -45,9 +49,11 @@ public class ProviderConsentResource {
     private final Callers callers;
     private final Branding branding;
     private final Clock clock;
+    private final Receipts receipts;
 
-    ProviderConsentResource(ConsentService consents, Callers callers, Branding branding, Clock clock) {
+    ProviderConsentResource(ConsentService consents, Callers callers, Branding branding, Clock clock, Receipts receipts) {
         this.consents = consents;
+        this.receipts = receipts;
         this.callers = callers;
         this.branding = branding;
         this.clock = clock;
@@ -117,6 +123,41 @@ public class ProviderConsentResource {
     public Uni<RevocationList> revocations(@PathParam("id") UUID id) {
         String provider = callers.provider();
         return consents.get(id, c -> c.providerId().equals(provider)).map(found -> RevocationList.of(found.consent()));
+    }
+
+    @GET
+    @Path("/receipts")
+    @Operation(summary = "List the consent's signed receipts",
+            description = "One per history entry, oldest first: the entry's number, event and time, and its receipt, a "
+                    + "JWS signed with the bank's key (header typ consent-receipt+jwt; verify it against "
+                    + "token-service's /jwks). An entry recorded before receipts were kept has no receipt. Another "
+                    + "provider's consent is 404; 503 while receipts cannot be signed.")
+    @APIResponse(responseCode = "200", description = "The entries and their receipts")
+    @APIResponse(responseCode = "404", description = "No such consent of this provider")
+    @APIResponse(responseCode = "503", description = "Receipts cannot be signed right now")
+    public Uni<List<Receipt>> receipts(@PathParam("id") UUID id) {
+        String provider = callers.provider();
+        return receipts.all(id, c -> c.providerId().equals(provider));
+    }
+
+    @GET
+    @Path("/receipts/{entry}")
+    @Produces(Receipts.MEDIA_TYPE)
+    @Operation(summary = "Read the signed receipt of one history entry",
+            description = "The receipt of entry {entry} (1 for the first) as a JWS signed with the bank's key: grant_id, "
+                    + "entry, action, actor, action_at, and the consent's state right after it (status, provider, "
+                    + "accounts masked as the customer sees them, data_clusters, granted_at, expires_at). The newest "
+                    + "entry's receipt states the consent as it is now. 404 for another provider's consent, an entry "
+                    + "that does not exist, or one recorded before receipts were kept; 503 while receipts cannot be "
+                    + "signed.")
+    @APIResponse(responseCode = "200", description = "The receipt (compact JWS)",
+            content = @Content(mediaType = Receipts.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "No such consent of this provider, or no receipt for that entry")
+    @APIResponse(responseCode = "503", description = "Receipts cannot be signed right now")
+    public Uni<Response> receipt(@PathParam("id") UUID id, @PathParam("entry") int entry) {
+        String provider = callers.provider();
+        return receipts.one(id, c -> c.providerId().equals(provider), entry)
+                .map(jws -> Response.ok(jws, Receipts.MEDIA_TYPE).build());
     }
 
     @DELETE

@@ -5,6 +5,7 @@ import io.bankbridge.consent.config.ConsentConfig;
 import io.bankbridge.consent.model.Consent;
 import io.bankbridge.consent.model.ConsentStatus;
 import io.bankbridge.consent.model.ConsentWithHistory;
+import io.bankbridge.consent.receipt.Receipts;
 import io.bankbridge.consent.service.ConsentService;
 import io.bankbridge.revocation.contract.Actor;
 import io.smallrye.mutiny.Uni;
@@ -28,12 +29,15 @@ public class CustomerConnections {
 
     private final ConsentService consents;
     private final AccessHistory accessHistory;
+    private final Receipts receipts;
     private final Clock clock;
     /** Connections expiring within this say how many days they have left: the longest notice lead time. */
     private final Duration expiringSoon;
 
-    CustomerConnections(ConsentService consents, AccessHistory accessHistory, Clock clock, ConsentConfig config) {
+    CustomerConnections(ConsentService consents, AccessHistory accessHistory, Receipts receipts, Clock clock,
+                        ConsentConfig config) {
         this.consents = consents;
+        this.receipts = receipts;
         this.accessHistory = accessHistory;
         this.clock = clock;
         this.expiringSoon = config.expiring().leadTimes().stream().max(Duration::compareTo).orElse(Duration.ZERO);
@@ -67,6 +71,11 @@ public class CustomerConnections {
     /** Removes one account or one data cluster from one of these customers' connections, which stays in force. */
     public Uni<ConsentWithHistory> narrow(List<String> customerIds, UUID id, String accountId, String dataCluster) {
         return consents.narrow(id, owner(customerIds), accountId, dataCluster);
+    }
+
+    /** The signed receipt of history entry {@code entry} of one of these customers' connections. */
+    public Uni<String> receipt(List<String> customerIds, UUID id, int entry) {
+        return receipts.one(id, owner(customerIds), entry);
     }
 
     private static Predicate<Consent> owner(List<String> customerIds) {

@@ -3,6 +3,7 @@ package io.bankbridge.consent.securitycenter;
 import io.bankbridge.consent.accountnames.AccountLabels;
 import io.bankbridge.consent.accountnames.AccountNames;
 import io.bankbridge.consent.config.ConsentConfig;
+import io.bankbridge.consent.receipt.Receipts;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
 import io.quarkus.oidc.OidcConfigurationMetadata;
@@ -139,6 +140,20 @@ public class SecurityCenterPages {
             return Response.ok(Templates.connection(detail, accounts, callers.displayName(), FormTokens.FIELD,
                     form.token())).cookie(formCookie(form, uri)).build();
         });
+    }
+
+    /**
+     * A history line's signed receipt, as a file to keep: a JWS signed with the bank's key, verifiable against
+     * token-service's JWKS. Another customer's connection does not exist here (404).
+     */
+    @GET
+    @Path("/connections/{id}/receipts/{entry}")
+    // A browser following the link asks for a page (Accept: text/html); it gets the file, or the error page.
+    @Produces({Receipts.MEDIA_TYPE, MediaType.TEXT_HTML})
+    public Uni<Response> receipt(@PathParam("id") UUID id, @PathParam("entry") int entry) {
+        return connections.receipt(callers.customers(), id, entry).map(jws -> Response.ok(jws, Receipts.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"consent-receipt-" + id + "-" + entry + ".jwt\"")
+                .build());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.bankbridge.consent.service;
 import io.bankbridge.consent.model.Consent;
 import io.bankbridge.consent.model.ConsentStatus;
 import io.bankbridge.consent.model.ConsentWithHistory;
+import io.bankbridge.consent.model.GrantState;
 import io.bankbridge.consent.model.HistoryEntry;
 import io.bankbridge.consent.model.RevocationCause;
 import io.bankbridge.consent.repository.ConsentRepository;
@@ -82,7 +83,7 @@ public class ConsentService {
         HistoryEntry created = new HistoryEntry(now, "CREATED", Actor.PROVIDER,
                 "Requested " + String.join(", ", consent.dataClusters()) + " for " + days + " days");
         return pool.withTransaction(sql -> consents.insert(sql, consent)
-                .chain(() -> consents.appendHistory(sql, consent.id(), created))
+                .chain(() -> consents.appendHistory(sql, consent.id(), created, GrantState.of(consent)))
                 .replaceWith(new ConsentWithHistory(consent, List.of(created))));
     }
 
@@ -340,8 +341,10 @@ public class ConsentService {
 
     private Uni<Void> write(SqlClient sql, Change change) {
         Uni<Void> written = consents.update(sql, change.consent());
+        // Each line keeps what the consent grants once the whole change is made: what its receipt states.
+        GrantState state = GrantState.of(change.consent());
         for (HistoryEntry entry : change.entries()) {
-            written = written.chain(() -> consents.appendHistory(sql, change.consent().id(), entry));
+            written = written.chain(() -> consents.appendHistory(sql, change.consent().id(), entry, state));
         }
         return change.event() == null ? written : written.chain(() -> outbox.append(sql, change.event()));
     }

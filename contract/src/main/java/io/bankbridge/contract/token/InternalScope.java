@@ -24,7 +24,9 @@ public enum InternalScope {
      * account-data-service: {@code PUT /internal/customers/{id}}, {@code /internal/accounts/{id}} and
      * {@code /internal/accounts/{id}/transactions} (the bank's core systems).
      */
-    INGEST(Scopes.INTERNAL_INGEST);
+    INGEST(Scopes.INTERNAL_INGEST),
+    /** token-service: {@code POST /internal/receipts} (consent-service has the customer's consent receipts signed). */
+    RECEIPTS_SIGN(Scopes.INTERNAL_RECEIPTS_SIGN);
 
     private final String value;
 

@@ -25,6 +25,7 @@ public final class Scopes {
     public static final String INTERNAL_CONSENTS_READ = INTERNAL_PREFIX + "consents.read";
     public static final String INTERNAL_ACCESS_LOG_READ = INTERNAL_PREFIX + "access-log.read";
     public static final String INTERNAL_INGEST = INTERNAL_PREFIX + "ingest";
+    public static final String INTERNAL_RECEIPTS_SIGN = INTERNAL_PREFIX + "receipts.sign";
 
     private Scopes() {
     }

@@ -3,7 +3,13 @@ package io.bankbridge.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.SignedJWT;
 import io.bankbridge.local.ServiceProcess;
 import io.bankbridge.local.Stack;
 import io.bankbridge.local.provider.ProviderClient;
@@ -27,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The whole journey against the packaged services running as processes (one token-service, one consent-service,
  * two account-data-service instances), a real broker and fresh databases: a provider connects, reads, refreshes;
  * then each way a grant can end, narrow (the customer shares less) or be renewed (Grant Management replace) is shown
- * to be honoured by every instance of every service.
+ * to be honoured by every instance of every service; the customer's signed receipt of a change verifies against the
+ * bank's published keys.
  */
 class ProviderJourneyIT {
 
@@ -242,6 +249,56 @@ class ProviderJourneyIT {
             assertThat(accounts.status()).isEqualTo(200);
             assertThat(Journey.accountIds(accounts.body())).containsExactlyInAnyOrder(card, checking);
         }
+    }
+
+    @Test
+    void theCustomersReceiptVerifiesAgainstTheBanksPublishedKeysAndATamperedCopyDoesNot() throws Exception {
+        String card = "ACC-C-0009-1";
+        Journey.Connection connection = journey.connect("card.demo0009", "Demo-0009-pass!", Set.of(card));
+        String consentService = stack.consentService().baseUrl();
+        SecurityCenter customer = SecurityCenter.signIn(consentService, "card.demo0009", "Demo-0009-pass!");
+
+        Browser.Page page = customer.connection(connection.consentId());
+        assertThat(page.status()).isEqualTo(200);
+        List<String> links = page.html().select("ol.history a.receipt").eachAttr("href");
+        assertThat(links).hasSize(2);
+        Browser.Page download = customer.open(consentService + links.get(1));
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        String receipt = download.body().strip();
+
+        SignedJWT jwt = SignedJWT.parse(receipt);
+        assertThat(jwt.getHeader().getType().getType()).isEqualTo("consent-receipt+jwt");
+        assertThat(verifiesWithTheBanksKeys(receipt)).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo(stack.tokenService().baseUrl());
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("grant_id")).isEqualTo(connection.consentId());
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("action")).isEqualTo("AUTHORIZED");
+        assertThat(jwt.getJWTClaimsSet().getStringListClaim("accounts")).hasSize(1).noneMatch(a -> a.contains(card));
+
+        String[] parts = receipt.split("\\.");
+        String claims = new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8);
+        String forged = claims.replace("\"AUTHORIZED\"", "\"AUTHORIZEE\"");
+        assertThat(forged).isNotEqualTo(claims);
+        assertThat(verifiesWithTheBanksKeys(parts[0] + "." + Base64URL.encode(forged.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2])).isFalse();
+
+        // The provider fetches the same grant's receipts; a receipt is never an access token.
+        ProviderClient.Response listed = provider.get(consentService + "/consents/" + connection.consentId() + "/receipts",
+                connection.tokens().accessToken());
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"entry\":2");
+        assertThat(provider.getAsBearer(consentService + "/consents/" + connection.consentId(), receipt).status())
+                .isEqualTo(401);
+        assertThat(provider.getAsBearer(dataApi(0) + "/accounts", receipt).status()).isEqualTo(401);
+    }
+
+    /** Whether {@code jws} verifies with a key token-service publishes at {@code /jwks}, fetched as anyone would. */
+    private static boolean verifiesWithTheBanksKeys(String jws) throws Exception {
+        HttpResponse<String> jwks = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(stack.tokenService().baseUrl() + "/jwks")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        SignedJWT jwt = SignedJWT.parse(jws);
+        JWK key = JWKSet.parse(jwks.body()).getKeyByKeyId(jwt.getHeader().getKeyID());
+        return key != null && jwt.verify(key instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier(key.toRSAKey()));
     }
 
     private static int status(ServiceProcess instance, String path, String accessToken) {

@@ -5,11 +5,13 @@ import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.dpop.DPoPRefusal;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.ProblemException;
+import io.bankbridge.token.internal.InternalTokenMechanism;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -62,18 +64,35 @@ public class ProblemMapper {
     }
 
     /**
-     * No identity, or a wrong credential: the admin API is the only API here that Quarkus Security authenticates
-     * (HTTP Basic), so the challenge is its.
+     * No identity, or a wrong credential: the internal API takes an internal access token (RFC 6750 challenge), the
+     * admin API HTTP Basic (its challenge).
      */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated() {
+    public Response unauthenticated(Exception e, ResourceInfo resource) {
+        if (internal(resource)) {
+            return Response.fromResponse(problem(401, "Unauthorized", "This API needs an internal access token."))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, InternalTokenMechanism.CHALLENGE
+                            + (e instanceof AuthenticationFailedException ? ", error=\"invalid_token\"" : ""))
+                    .build();
+        }
         return Response.fromResponse(problem(401, "Unauthorized", "admin credentials are missing or wrong"))
                 .header(HttpHeaders.WWW_AUTHENTICATE, ADMIN_CHALLENGE).build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, ResourceInfo resource) {
+        if (internal(resource)) {
+            return Response.fromResponse(problem(403, "Forbidden", "This operation needs an access token with scope "
+                            + ReceiptEndpoint.SCOPE + "."))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, InternalTokenMechanism.CHALLENGE
+                            + ", error=\"insufficient_scope\", scope=\"" + ReceiptEndpoint.SCOPE + "\"")
+                    .build();
+        }
         return problem(403, "Forbidden", "this identity may not use this operation");
+    }
+
+    private static boolean internal(ResourceInfo resource) {
+        return resource != null && resource.getResourceClass() == ReceiptEndpoint.class;
     }
 
     @ServerExceptionMapper
