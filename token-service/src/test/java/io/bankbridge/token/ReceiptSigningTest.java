@@ -175,6 +175,7 @@ class ReceiptSigningTest {
         String token = consentServiceToken();
         for (Map.Entry<String, Object> wrong : List.<Map.Entry<String, Object>>of(Map.entry("entry", "two"),
                 Map.entry("entry", 0), Map.entry("accounts", "ACC-1"), Map.entry("dataClusters", List.of(List.of("A"))),
+                Map.entry("dataClusters", List.of("NO_SUCH_CLUSTER")),
                 Map.entry("actionAt", "yesterday"), Map.entry("grantId", "not-a-uuid"), Map.entry("actor", "SOMEONE"),
                 Map.entry("status", 7))) {
             Map<String, Object> body = receipt();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.contract.cluster.DataCluster;
 import io.bankbridge.token.ProblemException;
 import io.bankbridge.token.keys.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,7 +99,7 @@ public class ReceiptSigner {
                 .claim("status", oneOf(r.status(), STATUSES, "status"))
                 .claim("provider", provider)
                 .claim("accounts", list(r.accounts(), "accounts", v -> text(v, "accounts")))
-                .claim("data_clusters", list(r.dataClusters(), "dataClusters", v -> matching(v, CODE, "dataClusters")))
+                .claim("data_clusters", list(r.dataClusters(), "dataClusters", ReceiptSigner::cluster))
                 .claim("granted_at", instant(r.grantedAt(), "grantedAt", false))
                 .claim("expires_at", instant(r.expiresAt(), "expiresAt", false));
         return claims.build();
@@ -126,6 +127,13 @@ public class ReceiptSigner {
     private static String matching(String value, Pattern pattern, String field) {
         if (value == null || !pattern.matcher(value).matches()) {
             throw ProblemException.badRequest(field + " is missing or not of the expected form.");
+        }
+        return value;
+    }
+
+    private static String cluster(String value) {
+        if (!DataCluster.isKnown(value)) {
+            throw ProblemException.badRequest("dataClusters must name data clusters: " + DataCluster.wireNames() + ".");
         }
         return value;
     }
