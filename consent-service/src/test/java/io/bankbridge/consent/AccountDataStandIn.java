@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * account-data-service's account listing as the Security Center reads it: every customer owns the two accounts the
  * consent fixtures grant ({@code ACC-1}, {@code ACC-2}), except a customer whose id starts with {@value #UNLISTED},
  * who has none listed. It answers only an internal token carrying {@code internal.accounts.list}; the access log is
- * not stood in for, so access history stays unavailable, as it is without account-data-service.
+ * not stood in for, so access history stays unavailable, as it is without account-data-service. It can be switched
+ * to failing, and counts the listing requests it receives.
  */
 public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -36,7 +38,20 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
             {"accountId":"ACC-2","accountType":"SAVINGS","nickname":"Rainy Day Savings","maskedNumber":"....5678",\
             "currency":"USD","status":"OPEN"}]""";
 
+    private static final AtomicInteger LISTINGS = new AtomicInteger();
+    private static volatile boolean failing;
+
     private HttpServer server;
+
+    /** While true, the account listing answers 503, as an account-data-service that cannot serve. */
+    static void failing(boolean fail) {
+        failing = fail;
+    }
+
+    /** Every account listing request that reached this stand-in, answered or refused. */
+    static int listings() {
+        return LISTINGS.get();
+    }
 
     @Override
     public Map<String, String> start() {
@@ -65,6 +80,11 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
         Matcher m = ACCOUNTS.matcher(exchange.getRequestURI().getPath());
         if (!"GET".equals(exchange.getRequestMethod()) || !m.matches()) {
             respond(exchange, 404, "{}");
+            return;
+        }
+        LISTINGS.incrementAndGet();
+        if (failing) {
+            respond(exchange, 503, "{}");
         } else if (!scopes(exchange.getRequestHeaders().getFirst("Authorization")).contains(Access.ACCOUNTS_LIST)) {
             respond(exchange, 403, "{}");
         } else {
