@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.ClientWebApplicationException;
  * A peer's 4xx answer: it refused this one request (an unknown consent, a conflict), it is not failing. The REST
  * clients' circuit breakers skip it ({@code skipOn}), so only 5xx answers, time-outs and no answer at all can open
  * them. Callers see it as before: a {@link jakarta.ws.rs.WebApplicationException} carrying the peer's status.
+ * Each service has its own copy: services share code only through revocation-events, and contract is plain Java.
  */
 public class PeerRefusal extends ClientWebApplicationException {
 
