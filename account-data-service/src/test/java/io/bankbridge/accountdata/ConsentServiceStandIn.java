@@ -34,6 +34,7 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     private static final Map<String, Map<String, Object>> CONSENTS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> READS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> STATE_READS = new ConcurrentHashMap<>();
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static volatile boolean unavailable;
     private static HttpServer server;
 
@@ -82,6 +83,11 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
         return STATE_READS.getOrDefault(consentId, new AtomicInteger()).get();
     }
 
+    /** Every request that reached this stand-in, answered or refused. */
+    public static int requests() {
+        return REQUESTS.get();
+    }
+
     /** How many times account-data-service asked about this consent. */
     public static int reads(String consentId) {
         return READS.getOrDefault(consentId, new AtomicInteger()).get();
@@ -108,6 +114,7 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     }
 
     private static void get(HttpExchange exchange) throws IOException {
+        REQUESTS.incrementAndGet();
         if (!internalCaller(exchange.getRequestHeaders().getFirst("Authorization"))) {
             respond(exchange, 401, Map.of("status", 401, "title", "Unauthorized"));
             return;

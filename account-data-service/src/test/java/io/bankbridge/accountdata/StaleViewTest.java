@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.equalTo;
 import com.nimbusds.jwt.SignedJWT;
 import io.bankbridge.testsupport.KafkaBrokerResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +29,12 @@ class StaleViewTest {
     private static final String CHECK = "checks.find { it.name == 'revocation-events' }";
     private static final Duration BOUND = Duration.ofMillis(1500);
     private static final Duration MARGIN = Duration.ofSeconds(1);
+
+    /** The owners' failures here may have opened a circuit breaker: later tests start with every breaker closed. */
+    @AfterEach
+    void closeBreakers() {
+        CircuitBreakerMaintenance.get().resetAll();
+    }
 
     @Test
     void duringABrokerOutageRevocationsAtTheOwnersAreRefusedWithinTheBoundAndAnUnansweredCheckRefusesWith503() {

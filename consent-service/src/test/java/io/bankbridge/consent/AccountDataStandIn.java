@@ -6,6 +6,7 @@ import io.bankbridge.consent.security.Access;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  * account-data-service's account listing as the Security Center reads it: every customer owns the two accounts the
  * consent fixtures grant ({@code ACC-1}, {@code ACC-2}), except a customer whose id starts with {@value #UNLISTED},
  * who has none listed. It answers only an internal token carrying {@code internal.accounts.list}; the access log is
- * not stood in for, so access history stays unavailable, as it is without account-data-service.
+ * not stood in for, so access history stays unavailable, as it is without account-data-service. It can be switched
+ * to failing, and counts the listing requests it receives.
  */
 public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -30,7 +32,20 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
             {"accountId":"ACC-2","accountType":"SAVINGS","nickname":"Rainy Day Savings","maskedNumber":"....5678",\
             "currency":"USD","status":"OPEN"}]""";
 
+    private static final AtomicInteger LISTINGS = new AtomicInteger();
+    private static volatile boolean failing;
+
     private HttpServer server;
+
+    /** While true, the account listing answers 503, as an account-data-service that cannot serve. */
+    static void failing(boolean fail) {
+        failing = fail;
+    }
+
+    /** Every account listing request that reached this stand-in, answered or refused. */
+    static int listings() {
+        return LISTINGS.get();
+    }
 
     @Override
     public Map<String, String> start() {
@@ -49,6 +64,11 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
         Matcher m = ACCOUNTS.matcher(exchange.getRequestURI().getPath());
         if (!"GET".equals(exchange.getRequestMethod()) || !m.matches()) {
             StandInServer.respond(exchange, 404, JSON, "{}");
+            return;
+        }
+        LISTINGS.incrementAndGet();
+        if (failing) {
+            StandInServer.respond(exchange, 503, JSON, "{}");
         } else if (!StandInServer.scopes(exchange.getRequestHeaders().getFirst("Authorization"))
                 .contains(Access.ACCOUNTS_LIST)) {
             StandInServer.respond(exchange, 403, JSON, "{}");

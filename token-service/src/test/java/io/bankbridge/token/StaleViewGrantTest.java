@@ -10,8 +10,10 @@ import io.bankbridge.token.authorize.BankServicesStandIn;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,12 @@ class StaleViewGrantTest {
 
     private static final String CHECK = "checks.find { it.name == 'revocation-events' }";
     private static final Duration BOUND_AND_MARGIN = Duration.ofMillis(2500);
+
+    /** consent-service's failure here counts in its circuit breaker: later tests start with every breaker closed. */
+    @AfterEach
+    void closeBreakers() {
+        CircuitBreakerMaintenance.get().resetAll();
+    }
 
     @Inject
     AuthorizationCodeIssuer codes;

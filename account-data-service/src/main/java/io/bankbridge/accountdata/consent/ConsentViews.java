@@ -173,8 +173,9 @@ public class ConsentViews {
                     }
                     return (Lookup) new Lookup.Found(view);
                 })
-                .onFailure(WebApplicationException.class)
-                .recoverWithUni(e -> ((WebApplicationException) e).getResponse().getStatus() == 404
+                // Any other failure (5xx, no answer, time-out, circuit breaker open) leaves the consent unconfirmed.
+                .onFailure().recoverWithUni(e -> e instanceof WebApplicationException web
+                        && web.getResponse().getStatus() == 404
                         ? Uni.createFrom().item(new Lookup.Unknown())
                         : Uni.createFrom().failure(new ConsentServiceUnavailable(e)));
     }

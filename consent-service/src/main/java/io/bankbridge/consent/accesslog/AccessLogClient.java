@@ -1,6 +1,8 @@
 package io.bankbridge.consent.accesslog;
 
+import io.bankbridge.consent.accountnames.PeerRefusal;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,18 +10,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** account-data-service's data-access audit log, read with this service's internal token (client_credentials). */
 @RegisterRestClient(configKey = "account-data-service")
+@RegisterProvider(PeerRefusal.Mapper.class)
+@Timeout
+@CircuitBreaker(skipOn = PeerRefusal.class)
 @OidcClientFilter
 @Path("/internal/access-log")
 @Produces(MediaType.APPLICATION_JSON)
 public interface AccessLogClient {
 
     @GET
+    @CircuitBreakerName("account-data-access-log-of-consent")
     Uni<List<AccessLogEntry>> ofConsent(@QueryParam("consentId") String consentId, @QueryParam("limit") int limit);
 
     @GET
+    @CircuitBreakerName("account-data-access-log-of-customer")
     Uni<List<AccessLogEntry>> ofCustomer(@QueryParam("customerId") String customerId, @QueryParam("limit") int limit);
 }

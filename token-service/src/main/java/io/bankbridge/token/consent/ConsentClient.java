@@ -1,5 +1,6 @@
 package io.bankbridge.token.consent;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,6 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -17,6 +21,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * state).
  */
 @RegisterRestClient(configKey = "consent-service")
+@RegisterProvider(PeerRefusal.Mapper.class)
+@Timeout
+@CircuitBreaker(skipOn = PeerRefusal.class)
 @Path("/internal/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -24,30 +31,36 @@ public interface ConsentClient {
 
     /** Records a consent awaiting the customer's decision. */
     @POST
+    @CircuitBreakerName("consent-create")
     Uni<Consent> create(@HeaderParam("Authorization") String bearer, NewConsent consent);
 
     /** The customer approved, for exactly these accounts. */
     @POST
     @Path("/{id}/authorize")
+    @CircuitBreakerName("consent-authorize")
     Uni<Consent> authorize(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, ConsentApproval approval);
 
     /** The consent as it is now. */
     @GET
     @Path("/{id}")
+    @CircuitBreakerName("consent-get")
     Uni<Consent> get(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
     /** The customer approved a merge into, or a replacement of, the provider's grant. */
     @POST
     @Path("/{id}/amend")
+    @CircuitBreakerName("consent-amend")
     Uni<Consent> amend(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, ConsentAmendment amendment);
 
     /** The consent's status and expiry as they are now. */
     @GET
     @Path("/{id}/state")
+    @CircuitBreakerName("consent-state")
     Uni<ConsentState> state(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
     /** The customer declined. */
     @POST
     @Path("/{id}/reject")
+    @CircuitBreakerName("consent-reject")
     Uni<Consent> reject(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, ConsentRejection rejection);
 }

@@ -19,6 +19,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.bankbridge.token.authorize.BankServicesStandIn.ConsentCall;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ class AccountPickerTest {
     @AfterEach
     void servicesBackUp() {
         BankServicesStandIn.failing(false);
+        CircuitBreakerMaintenance.get().resetAll();
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     private static final Map<String, ObjectNode> CONSENTS = new ConcurrentHashMap<>();
     private static final Map<String, String> ENDED = new ConcurrentHashMap<>();
     private static final AtomicInteger STATE_READS = new AtomicInteger();
+    private static final AtomicInteger ACCOUNT_REQUESTS = new AtomicInteger();
     private static volatile boolean failing;
 
     private HttpServer server;
@@ -68,6 +69,11 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     /** How many times token-service asked for a consent's state. */
     public static int stateReads() {
         return STATE_READS.get();
+    }
+
+    /** Every request that reached the account-data stand-in, answered or refused. */
+    public static int accountRequests() {
+        return ACCOUNT_REQUESTS.get();
     }
 
     /** While true, both services answer 503 to everything. */
@@ -97,6 +103,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     }
 
     private void accounts(HttpExchange exchange) throws IOException {
+        ACCOUNT_REQUESTS.incrementAndGet();
         Matcher m = ACCOUNTS.matcher(exchange.getRequestURI().getPath());
         if (failing || !bearer(exchange, Scopes.INTERNAL_ACCOUNTS_LIST) || !m.matches()
                 || !"GET".equals(exchange.getRequestMethod())) {
