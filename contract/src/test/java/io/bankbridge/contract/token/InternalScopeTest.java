@@ -15,7 +15,7 @@ class InternalScopeTest {
         }
         assertThat(Arrays.stream(InternalScope.values()).map(InternalScope::value)).containsExactly(
                 "internal.accounts.list", "internal.consents.decide", "internal.consents.read",
-                "internal.access-log.read", "internal.ingest");
+                "internal.access-log.read", "internal.ingest", "internal.receipts.sign");
     }
 
     @Test
