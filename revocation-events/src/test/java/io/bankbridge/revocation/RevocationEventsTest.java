@@ -83,6 +83,8 @@ class RevocationEventsTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> listener.hasReceived(event.id()));
         assertThat(sentAt(event.id())).isNotNull();
+        assertThat(valueOrZero("bankbridge_revocations_outbox_delay_seconds_count"))
+                .as("the relay's share of the delay is reported").isPositive();
     }
 
     @Test

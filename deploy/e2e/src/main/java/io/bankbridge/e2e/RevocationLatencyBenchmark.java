@@ -33,6 +33,7 @@ public final class RevocationLatencyBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String DELAY_METRIC = "bankbridge_revocations_consumer_delay_seconds";
+    private static final String RELAY_METRIC = "bankbridge_revocations_outbox_delay_seconds";
 
     private RevocationLatencyBenchmark() {
     }
@@ -60,6 +61,7 @@ public final class RevocationLatencyBenchmark {
                 revokeAndAwaitRefusal(run.stack, provider, instances, connections.get(i));
             }
             List<Delay> delayBefore = instances.stream().map(Delay::of).toList();
+            Delay relayBefore = Delay.of(run.stack.consentService(), RELAY_METRIC);
             if (outage) {
                 System.out.println("freezing the broker and waiting until every instance's revocation view is stale ...");
                 run.stack.broker().freeze();
@@ -85,6 +87,10 @@ public final class RevocationLatencyBenchmark {
                     + (outage ? ", broker frozen: refused through the owner checks" : ""));
             LatencyRun.printFigures("revoke returned -> both refuse", millis);
             System.out.println();
+            System.out.println("event written -> acknowledged by the broker, as consent-service's relay reports it ("
+                    + RELAY_METRIC + "):");
+            System.out.printf("  %-24s %s%n", run.stack.consentService().name(),
+                    Delay.of(run.stack.consentService(), RELAY_METRIC).since(relayBefore));
             System.out.println("event time -> applied, as each instance reports it during the measured run ("
                     + DELAY_METRIC + "):");
             for (int k = 0; k < instances.size(); k++) {
@@ -132,10 +138,15 @@ public final class RevocationLatencyBenchmark {
                 "grant " + c.consentId() + " still honoured");
     }
 
-    /** An instance's live-event delay timer, read from its Prometheus endpoint (seconds; quantiles over a recent window). */
+    /** A delay timer of a service, read from its Prometheus endpoint (seconds; quantiles over a recent window). */
     record Delay(double count, double sum, double p50, double p99) {
 
+        /** The instance's live-event delay: event time until applied. */
         static Delay of(ServiceProcess instance) {
+            return of(instance, DELAY_METRIC);
+        }
+
+        static Delay of(ServiceProcess instance, String metric) {
             String metrics;
             try {
                 metrics = HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/q/metrics")).build(),
@@ -145,9 +156,9 @@ public final class RevocationLatencyBenchmark {
             }
             Map<String, Double> values = new HashMap<>();
             for (String line : metrics.split("\\n")) {
-                if (line.startsWith(DELAY_METRIC)) {
+                if (line.startsWith(metric)) {
                     String[] parts = line.split(" ");
-                    values.put(parts[0].substring(DELAY_METRIC.length()), Double.parseDouble(parts[parts.length - 1]));
+                    values.put(parts[0].substring(metric.length()), Double.parseDouble(parts[parts.length - 1]));
                 }
             }
             return new Delay(values.getOrDefault("_count", 0.0), values.getOrDefault("_sum", 0.0),

@@ -4,6 +4,7 @@ import io.bankbridge.revocation.RevocationEventsConfig;
 import io.bankbridge.revocation.RevocationTopic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,7 +42,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final String SELECT_UNSENT = "SELECT id, event_key, payload FROM revocation_outbox "
+    private static final String SELECT_UNSENT = "SELECT id, event_key, payload, created_at FROM revocation_outbox "
             + "WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED";
     private static final String MARK_SENT = "UPDATE revocation_outbox SET sent_at = $2, attempts = attempts + 1 "
             + "WHERE id = ANY($1)";
@@ -61,6 +63,7 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failed;
     private final Counter pruned;
+    private final Timer delay;
     private final InstantSource clock;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
@@ -80,6 +83,11 @@ public class OutboxRelay {
         this.published = registry.counter("bankbridge.revocations.outbox.published");
         this.failed = registry.counter("bankbridge.revocations.outbox.failed");
         this.pruned = registry.counter("bankbridge.revocations.outbox.pruned");
+        this.delay = Timer.builder("bankbridge.revocations.outbox.delay")
+                .description("From the transaction that wrote an event until the broker acknowledged it (the relay's "
+                        + "share of the time a revocation takes to reach every instance)")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram(false)
+                .register(registry);
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -185,6 +193,7 @@ public class OutboxRelay {
                 try {
                     acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     sent.add(rows.get(i).getLong("id"));
+                    delay.record(Duration.between(rows.get(i).getOffsetDateTime("created_at").toInstant(), Instant.now()));
                 } catch (Exception e) {
                     notSent.add(rows.get(i).getLong("id"));
                     lastError = rootMessage(e);
