@@ -1,50 +1,14 @@
 package io.bankbridge.accountdata;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-
+import io.bankbridge.testsupport.PlatformChecks;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
-/** What an operator relies on: readiness that reflects the database and the revocation view, metrics, the API description, errors as problem+json. */
+/** What an operator relies on (test-support's {@link PlatformChecks}), for account-data-service. */
 @QuarkusTest
-class PlatformTest {
+class PlatformTest extends PlatformChecks {
 
-    @Test
-    void readinessReportsTheDatabaseAndTheRevocationViewAndNeverWaitsOnTheBroker() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("PostgreSQL")))
-                .body("checks.name", not(hasItem(containsString("Kafka"))))
-                .body("checks.name", hasItem("revocation-events"))
-                .body("checks.find { it.name == 'revocation-events' }.data.freshnessBoundMs", equalTo(1500));
-    }
-
-    @Test
-    void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void prometheusMetricsAreExposed() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-    }
-
-    @Test
-    void openApiDocumentDescribesTheService() {
-        given().queryParam("format", "json").when().get("/q/openapi")
-                .then().statusCode(200).body("info.title", equalTo("Bankbridge provider data API"));
-    }
-
-    @Test
-    void unknownPathAnswersProblemJson() {
-        given().when().get("/no-such-resource")
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404));
+    @Override
+    protected String apiTitle() {
+        return "Bankbridge provider data API";
     }
 }
