@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bankbridge.consent.service.ExpiryJob;
 import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.service.ExpiryJob;
 import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

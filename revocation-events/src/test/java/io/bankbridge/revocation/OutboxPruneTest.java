@@ -8,6 +8,7 @@ import io.bankbridge.revocation.contract.RevocationEvent;
 import io.bankbridge.revocation.contract.RevocationEventType;
 import io.bankbridge.revocation.outbox.OutboxRelay;
 import io.bankbridge.revocation.outbox.RevocationOutbox;
+import io.bankbridge.testsupport.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

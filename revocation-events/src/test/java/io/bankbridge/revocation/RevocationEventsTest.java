@@ -17,6 +17,7 @@ import io.bankbridge.revocation.contract.RevocationEventType;
 import io.bankbridge.revocation.outbox.OutboxRelay;
 import io.bankbridge.revocation.outbox.RevocationOutbox;
 import io.bankbridge.testsupport.KafkaBrokerResource;
+import io.bankbridge.testsupport.TestClock;
 import io.bankbridge.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

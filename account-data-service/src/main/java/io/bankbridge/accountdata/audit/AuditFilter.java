@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import java.time.Instant;
+import java.time.InstantSource;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -18,9 +18,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class AuditFilter {
 
     private final AuditTrail trail;
+    private final InstantSource clock;
 
-    AuditFilter(AuditTrail trail) {
+    AuditFilter(AuditTrail trail, InstantSource clock) {
         this.trail = trail;
+        this.clock = clock;
     }
 
     @ServerResponseFilter
@@ -35,7 +37,7 @@ public class AuditFilter {
         String providerId = access != null ? access.providerId() : token.clientId();
         String customerId = access != null ? access.customerId() : token.subject();
         String accountId = request.getUriInfo().getPathParameters().getFirst("accountId");
-        trail.record(new AccessRecord(Instant.now(), consentId, providerId, customerId,
+        trail.record(new AccessRecord(clock.instant(), consentId, providerId, customerId,
                 request.getMethod() + " " + rc.normalizedPath(), accountId, response.getStatus()));
     }
 }

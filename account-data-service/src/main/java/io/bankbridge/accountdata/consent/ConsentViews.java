@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public class ConsentViews {
     private final ConsentServiceClient consentService;
     private final RevocationRepository revocations;
     private final Duration retention;
+    private final InstantSource clock;
     private final Map<String, ConsentView> views;
     private final Map<String, Uni<Lookup>> loading = new ConcurrentHashMap<>();
     /** Consents ended by an event: sticky, whatever a later (older) answer from consent-service says. */
@@ -53,8 +55,9 @@ public class ConsentViews {
     private final DroppedForRoom suspensionsDropped = new DroppedForRoom("bankbridge.consent-view.max-ended");
 
     ConsentViews(@RestClient ConsentServiceClient consentService, RevocationRepository revocations,
-                 ConsentViewConfig config) {
+                 ConsentViewConfig config, InstantSource clock) {
         this.consentService = consentService;
+        this.clock = clock;
         this.revocations = revocations;
         this.retention = config.retention();
         this.views = Caffeine.newBuilder().maximumSize(config.maxConsents())
@@ -68,7 +71,7 @@ public class ConsentViews {
     }
 
     void load(@Observes StartupEvent ignored) {
-        RevocationRepository.Revocations known = revocations.loadSince(Instant.now().minus(retention))
+        RevocationRepository.Revocations known = revocations.loadSince(clock.instant().minus(retention))
                 .await().indefinitely();
         ended.putAll(known.endedConsents());
         known.revokedTokens().forEach(t -> revokedTokens.put(t, Boolean.TRUE));

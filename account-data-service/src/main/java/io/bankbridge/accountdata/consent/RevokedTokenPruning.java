@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * Keeps the revoked-token table bounded: an id revoked longer ago than the access-token lifetime plus a margin
@@ -18,9 +19,11 @@ public class RevokedTokenPruning {
 
     private final RevocationRepository revocations;
     private final Duration retention;
+    private final InstantSource clock;
 
-    RevokedTokenPruning(RevocationRepository revocations, ConsentViewConfig config) {
+    RevokedTokenPruning(RevocationRepository revocations, ConsentViewConfig config, InstantSource clock) {
         this.revocations = revocations;
+        this.clock = clock;
         this.retention = config.retention();
     }
 
@@ -28,7 +31,7 @@ public class RevokedTokenPruning {
             delayed = "${bankbridge.consent-view.prune-every:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return prune(Instant.now()).replaceWithVoid();
+        return prune(clock.instant()).replaceWithVoid();
     }
 
     /** Deletes what was revoked before {@code now} minus the retention; answers how many rows went. */

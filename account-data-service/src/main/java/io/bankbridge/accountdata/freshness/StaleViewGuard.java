@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -61,13 +61,15 @@ public class StaleViewGuard {
     private final Map<String, Answer<Boolean>> activeTokens;
     private final Counter ownerChecks;
     private final Counter ownersUnreachable;
+    private final InstantSource clock;
 
     StaleViewGuard(ViewFreshness freshness, ConsentViews views, @RestClient ConsentServiceClient consentService,
                    @RestClient TokenServiceClient tokenService, FreshnessConfig config, MeterRegistry registry,
                    @ConfigProperty(name = "quarkus.oidc-client.client-id") String clientId,
                    @ConfigProperty(name = "quarkus.oidc-client.credentials.client-secret.value", defaultValue = "")
-                   String clientSecret) {
+                   String clientSecret, InstantSource clock) {
         this.freshness = freshness;
+        this.clock = clock;
         this.views = views;
         this.consentService = consentService;
         this.tokenService = tokenService;
@@ -184,11 +186,11 @@ public class StaleViewGuard {
     }
 
     /** consent-service's status, with an expiry that has passed but was not yet recorded counted as EXPIRED. */
-    private static String ownerStatus(ConsentResponse consent) {
+    private String ownerStatus(ConsentResponse consent) {
         if (consent.status() == null) {
             return UNKNOWN;
         }
-        if (consent.expiresAt() != null && !Instant.now().isBefore(consent.expiresAt().toInstant())) {
+        if (consent.expiresAt() != null && !clock.instant().isBefore(consent.expiresAt().toInstant())) {
             return "EXPIRED";
         }
         return consent.status();

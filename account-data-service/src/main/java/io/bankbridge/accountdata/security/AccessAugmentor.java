@@ -29,6 +29,7 @@ import jakarta.json.JsonString;
 import java.io.IOException;
 import java.security.Permission;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -66,10 +67,12 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
     private final String internalAudience;
     private final Counter verifications;
     private final SenderConstraint senderConstraint;
+    private final InstantSource clock;
 
     AccessAugmentor(VerifiedTokenCache cache, ConsentViews consents, ProviderRateLimiter rateLimiter,
                     ProviderApiConfig config, MeterRegistry registry, SenderConstraint senderConstraint,
-                    StaleViewGuard staleView) {
+                    StaleViewGuard staleView, InstantSource clock) {
+        this.clock = clock;
         this.verifications = Counter.builder("bankbridge.tokens.verified")
                 .description("Access tokens whose signature quarkus-oidc verified (once per token while it is cached)")
                 .register(registry);
@@ -98,7 +101,7 @@ public class AccessAugmentor implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(provider(identity, ProviderAccess.unchecked(), rc));
         }
         try {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             VerifiedToken token = identity.getAttribute(KnownTokenIdentityProvider.VERIFIED_TOKEN);
             if (token == null) {
                 token = verifiedByOidc(identity, now);

@@ -8,7 +8,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * Recognises an access token quarkus-oidc has already verified, so that its signature is checked once per token and
@@ -28,9 +28,11 @@ public class KnownTokenIdentityProvider implements IdentityProvider<TokenAuthent
 
     private final VerifiedTokenCache cache;
     private final EnforcementSwitch enforcement;
+    private final InstantSource clock;
 
-    KnownTokenIdentityProvider(VerifiedTokenCache cache, EnforcementSwitch enforcement) {
+    KnownTokenIdentityProvider(VerifiedTokenCache cache, EnforcementSwitch enforcement, InstantSource clock) {
         this.cache = cache;
+        this.clock = clock;
         this.enforcement = enforcement;
     }
 
@@ -51,7 +53,7 @@ public class KnownTokenIdentityProvider implements IdentityProvider<TokenAuthent
             return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal("bench")).addAttribute(BENCH, Boolean.TRUE).build());
         }
-        VerifiedToken known = cache.get(request.getToken().getToken(), Instant.now());
+        VerifiedToken known = cache.get(request.getToken().getToken(), clock.instant());
         if (known == null) {
             return UNKNOWN;
         }

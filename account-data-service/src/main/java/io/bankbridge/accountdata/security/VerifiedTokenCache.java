@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -31,13 +32,13 @@ public class VerifiedTokenCache {
     private final Cache<String, VerifiedToken> tokens;
     private final MessageDigest prototype;
 
-    VerifiedTokenCache(ProviderApiConfig config, MeterRegistry registry) {
+    VerifiedTokenCache(ProviderApiConfig config, MeterRegistry registry, InstantSource clock) {
         this.enabled = config.tokenCache().enabled();
         this.benchMode = config.benchMode();
         this.tokens = Caffeine.newBuilder()
                 .maximumSize(config.tokenCache().maxEntries())
                 .expireAfter(Expiry.creating((String key, VerifiedToken token) ->
-                        Duration.between(Instant.now(), token.expiresAt())))
+                        Duration.between(clock.instant(), token.expiresAt())))
                 .build();
         try {
             this.prototype = MessageDigest.getInstance("SHA-256");
