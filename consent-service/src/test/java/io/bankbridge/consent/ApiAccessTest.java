@@ -18,7 +18,6 @@ import io.bankbridge.testsupport.TestIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiAccessTest {
 
-    private static final Map<String, Object> NEW_CONSENT = Map.of("customerId", "CUS-C-0001", "providerId", "p",
-            "providerName", "P", "dataClusters", List.of("ACCOUNT_BASIC"), "durationDays", 30);
+    /** A decision every test here expects to be refused: nothing is ever recorded under its key. */
+    private static final Map<String, Object> DECISION = ConsentFixtures.approval("refused-decision", "CUS-C-0001", "p", 30);
     private static final String NO_CREDENTIALS = "Bearer realm=\"bankbridge\"";
     private static final String INVALID_TOKEN = "Bearer realm=\"bankbridge\", error=\"invalid_token\"";
 
@@ -42,7 +41,7 @@ class ApiAccessTest {
 
     @Test
     void theInternalApiRefusesARequestWithoutAToken() {
-        given().redirects().follow(false).contentType(ContentType.JSON).body(NEW_CONSENT).when().post("/internal/consents")
+        given().redirects().follow(false).contentType(ContentType.JSON).body(DECISION).when().post("/internal/consents/decisions")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", equalTo(NO_CREDENTIALS));
     }
@@ -51,7 +50,7 @@ class ApiAccessTest {
     void theInternalApiRefusesAnInternalTokenWithoutTheOperationsCapability() {
         String token = issuer().providerToken("token-service", "token-service", null).claim("scope", "openid")
                 .audience(Audiences.INTERNAL).sign();
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(NEW_CONSENT).when().post("/internal/consents")
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(DECISION).when().post("/internal/consents/decisions")
                 .then().statusCode(403).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
                 .body("detail", containsString(Access.CONSENTS_DECIDE));
@@ -61,13 +60,13 @@ class ApiAccessTest {
     void theInternalApiRefusesATokenSignedByAKeyTheIssuerDoesNotPublish() {
         String unknownKid = issuer().providerToken("token-service", "token-service", null).claim("scope", Access.CONSENTS_DECIDE)
                 .audience(Audiences.INTERNAL).signedWith(TestIssuer.newKey("attacker-key")).sign();
-        given().auth().oauth2(unknownKid).contentType(ContentType.JSON).body(NEW_CONSENT).when().post("/internal/consents")
+        given().auth().oauth2(unknownKid).contentType(ContentType.JSON).body(DECISION).when().post("/internal/consents/decisions")
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", equalTo(INVALID_TOKEN));
         // Same kid as the published key, different key: the signature does not verify.
         String forged = issuer().providerToken("token-service", "token-service", null).claim("scope", Access.CONSENTS_DECIDE)
                 .audience(Audiences.INTERNAL).signedWith(TestIssuer.newKey(issuer().key().getKeyID())).sign();
-        given().auth().oauth2(forged).contentType(ContentType.JSON).body(NEW_CONSENT).when().post("/internal/consents")
+        given().auth().oauth2(forged).contentType(ContentType.JSON).body(DECISION).when().post("/internal/consents/decisions")
                 .then().statusCode(401).header("WWW-Authenticate", equalTo(INVALID_TOKEN));
     }
 
@@ -85,6 +84,10 @@ class ApiAccessTest {
     void theInternalApiRefusesAProviderToken() {
         String id = authorized(newCustomer(), "p");
         given().auth().oauth2(providerToken("CUS-C-0001", "p", id)).when().get("/internal/consents/" + id)
+                .then().statusCode(403).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""));
+        given().auth().oauth2(providerToken("CUS-C-0001", "p", id)).contentType(ContentType.JSON).body(DECISION)
+                .when().post("/internal/consents/decisions")
                 .then().statusCode(403).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""));
     }

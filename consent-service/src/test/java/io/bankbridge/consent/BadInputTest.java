@@ -64,10 +64,10 @@ class BadInputTest {
         };
         String reason = "{\"reason\":\"$BAD\"}";
         Map<String, String> bodies = Map.of(
-                "POST /internal/consents", "{\"customerId\":\"$BAD\",\"providerId\":\"$BAD\",\"providerName\":\"$BAD\","
-                        + "\"dataClusters\":[\"$BAD\"],\"durationDays\":\"$BAD\"}",
-                "POST /internal/consents/{id}/authorize", "{\"accountIds\":[\"$BAD\"],\"durationDays\":\"$BAD\"}",
-                "POST /internal/consents/{id}/reject", reason,
+                "POST /internal/consents/decisions", "{\"idempotencyKey\":\"$BAD\",\"decision\":\"$BAD\","
+                        + "\"customerId\":\"$BAD\",\"providerId\":\"$BAD\",\"providerName\":\"$BAD\","
+                        + "\"dataClusters\":[\"$BAD\"],\"requestedDurationDays\":\"$BAD\",\"accountIds\":[\"$BAD\"],"
+                        + "\"durationDays\":\"$BAD\"}",
                 "POST /internal/consents/{id}/revoke", "{\"actor\":\"$BAD\",\"reason\":\"$BAD\"}",
                 "PUT /consents/{id}/revocation", "{\"reason\":\"$BAD\",\"initiator\":\"$BAD\"}",
                 "POST /me/consents/{id}/revocation", reason);

@@ -28,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -141,9 +142,7 @@ class FdxConsentApiTest {
         read(providerToken(customer, "budget-app", revoked), revoked, FDX)
                 .statusCode(200).body("status", equalTo("REVOKED")).body("resources.resourceId", contains("ACC-1", "ACC-2"));
 
-        String declined = pending(customer, "budget-app");
-        given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(Map.of("reason", "Customer declined"))
-                .when().post("/internal/consents/" + declined + "/reject").then().statusCode(200);
+        String declined = ConsentFixtures.declined(customer, "budget-app");
         read(providerToken(customer, "budget-app", declined), declined, FDX)
                 .statusCode(200).body("status", equalTo("REVOKED")).body("resources", empty());
     }
@@ -151,14 +150,11 @@ class FdxConsentApiTest {
     @Test
     void customerDataIsPermissionedOnTheCustomerResource() {
         String customer = newCustomer();
-        String id = given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
-                .body(Map.of("customerId", customer, "providerId", "lender-app", "providerName", "Lender App",
-                        "dataClusters", List.of("ACCOUNT_DETAILED", "CUSTOMER_CONTACT", "CUSTOMER_PERSONAL"),
-                        "durationDays", 30))
-                .when().post("/internal/consents").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of("ACC-9"), "durationDays", 30))
-                .when().post("/internal/consents/" + id + "/authorize").then().statusCode(200);
+        Map<String, Object> approval = new HashMap<>(ConsentFixtures.approval(ConsentFixtures.newKey(), customer,
+                "lender-app", 30));
+        approval.put("dataClusters", List.of("ACCOUNT_DETAILED", "CUSTOMER_CONTACT", "CUSTOMER_PERSONAL"));
+        approval.put("accountIds", List.of("ACC-9"));
+        String id = ConsentFixtures.decide(approval).statusCode(201).extract().path("id");
         read(providerToken(customer, "lender-app", id), id, FDX)
                 .statusCode(200)
                 .body("durationPeriod", equalTo(30))

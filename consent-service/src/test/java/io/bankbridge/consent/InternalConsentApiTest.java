@@ -1,9 +1,11 @@
 package io.bankbridge.consent;
 
 import static io.bankbridge.consent.ConsentFixtures.authorized;
+import static io.bankbridge.consent.ConsentFixtures.decide;
 import static io.bankbridge.consent.ConsentFixtures.decideToken;
 import static io.bankbridge.consent.ConsentFixtures.expired;
 import static io.bankbridge.consent.ConsentFixtures.newCustomer;
+import static io.bankbridge.consent.ConsentFixtures.newKey;
 import static io.bankbridge.consent.ConsentFixtures.pending;
 import static io.bankbridge.consent.ConsentFixtures.readToken;
 import static io.bankbridge.consent.ConsentFixtures.status;
@@ -23,6 +25,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,36 +45,22 @@ class InternalConsentApiTest {
     ExpiryJob expiry;
 
     @Test
-    void aNewConsentAwaitsAuthorizationWithItsCreationInTheHistory() {
+    void anApprovalRecordsTheChosenAccountsAndAnExpiryDurationDaysAfterAuthorization() {
         String customer = newCustomer();
-        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
-                .body(Map.of("customerId", customer, "providerId", "demo-budget-app", "providerName", "Demo Budget App",
-                        "dataClusters", List.of("ACCOUNT_BASIC", "TRANSACTIONS"), "durationDays", 30))
-                .when().post("/internal/consents")
-                .then().statusCode(201)
+        Map<String, Object> approval = new HashMap<>(ConsentFixtures.approval(newKey(), customer, "demo-budget-app", 365));
+        approval.put("accountIds", List.of("ACC-C-0001-1"));
+        JsonPath consent = decide(approval).statusCode(201)
                 .header("Location", containsString("/internal/consents/"))
                 .body("id", notNullValue())
                 .body("customerId", equalTo(customer))
                 .body("providerId", equalTo("demo-budget-app"))
                 .body("providerName", equalTo("Demo Budget App"))
                 .body("dataClusters", contains("ACCOUNT_BASIC", "TRANSACTIONS"))
-                .body("accountIds", equalTo(List.of()))
-                .body("status", equalTo("AWAITING_AUTHORIZATION"))
-                .body("createdAt", notNullValue())
-                .body("authorizedAt", nullValue())
-                .body("history.event", contains("CREATED"));
-    }
-
-    @Test
-    void authorizingRecordsTheChosenAccountsAndAnExpiryDurationDaysAfterAuthorization() {
-        String id = pending(newCustomer(), "demo-budget-app");
-        JsonPath consent = given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of("ACC-C-0001-1"), "durationDays", 365))
-                .when().post("/internal/consents/" + id + "/authorize")
-                .then().statusCode(200)
                 .body("status", equalTo("AUTHORIZED"))
                 .body("accountIds", contains("ACC-C-0001-1"))
+                .body("createdAt", notNullValue())
                 .body("history.event", contains("CREATED", "AUTHORIZED"))
+                .body("history[0].detail", equalTo("Requested ACCOUNT_BASIC, TRANSACTIONS for 90 days"))
                 .body("history[1].detail", containsString("ACC-C-0001-1"))
                 .extract().jsonPath();
         Instant authorizedAt = Instant.parse(consent.getString("authorizedAt"));
@@ -80,34 +69,31 @@ class InternalConsentApiTest {
     }
 
     @Test
-    void aDurationBeyondAYearIsRefusedAtCreationAndAtAuthorization() {
-        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
-                .body(Map.of("customerId", newCustomer(), "providerId", "p", "providerName", "P",
-                        "dataClusters", List.of("ACCOUNT_BASIC"), "durationDays", 366))
-                .when().post("/internal/consents")
-                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("durationDays"));
-
-        String id = pending(newCustomer(), "demo-budget-app");
-        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
-                .body(Map.of("accountIds", List.of("ACC-1"), "durationDays", 400))
-                .when().post("/internal/consents/" + id + "/authorize")
-                .then().statusCode(400).contentType("application/problem+json");
-        assertThat(status(id)).isEqualTo("AWAITING_AUTHORIZATION");
+    void aDurationBeyondAYearIsRefusedAsRequestedAndAsApproved() {
+        String key = newKey();
+        Map<String, Object> approval = new HashMap<>(ConsentFixtures.approval(key, newCustomer(), "p", 30));
+        approval.put("requestedDurationDays", 366);
+        decide(approval).statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("requestedDurationDays"));
+        approval.put("requestedDurationDays", 90);
+        approval.put("durationDays", 400);
+        decide(approval).statusCode(400).contentType("application/problem+json").body("detail", containsString("durationDays"));
+        // nothing was recorded under the key: the corrected decision is the first one
+        approval.put("durationDays", 30);
+        decide(approval).statusCode(201);
     }
 
     @Test
     void anUnknownDataClusterIsABadRequest() {
-        given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
-                .body(Map.of("customerId", newCustomer(), "providerId", "p", "providerName", "P",
-                        "dataClusters", List.of("EVERYTHING"), "durationDays", 30))
-                .when().post("/internal/consents")
-                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("EVERYTHING"));
+        Map<String, Object> approval = new HashMap<>(ConsentFixtures.approval(newKey(), newCustomer(), "p", 30));
+        approval.put("dataClusters", List.of("EVERYTHING"));
+        decide(approval).statusCode(400).contentType("application/problem+json").body("detail", containsString("EVERYTHING"));
     }
 
     @Test
     void malformedJsonIsABadRequestNotAServerError() {
         given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body("{\"customerId\": ")
-                .when().post("/internal/consents")
+                .when().post("/internal/consents/decisions")
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("actor", "SOMEONE", "reason", "x"))
@@ -148,14 +134,17 @@ class InternalConsentApiTest {
     }
 
     @Test
-    void rejectingAPendingConsentRecordsTheReason() {
-        String id = pending(newCustomer(), "demo-budget-app");
-        given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(Map.of("reason", "Customer declined"))
-                .when().post("/internal/consents/" + id + "/reject")
-                .then().statusCode(200)
+    void aDeclineRecordsARejectedConsentWithItsReason() {
+        decide(ConsentFixtures.refusal(newKey(), newCustomer(), "demo-budget-app"))
+                .statusCode(201)
                 .body("status", equalTo("REJECTED"))
+                .body("accountIds", equalTo(List.of()))
+                .body("authorizedAt", nullValue())
+                .body("expiresAt", nullValue())
+                .body("revocationReason", equalTo("declined by the customer"))
                 .body("history.event", contains("CREATED", "REJECTED"))
-                .body("history[1].detail", equalTo("Customer declined"));
+                .body("history[1].actor", equalTo("CUSTOMER"))
+                .body("history[1].detail", equalTo("declined by the customer"));
     }
 
     @Test
@@ -177,17 +166,13 @@ class InternalConsentApiTest {
     static Stream<Arguments> illegalTransitions() {
         return Stream.of(
                 Arguments.of("AWAITING_AUTHORIZATION", "revoke"),
-                Arguments.of("AUTHORIZED", "authorize"),
-                Arguments.of("AUTHORIZED", "reject"),
-                Arguments.of("REJECTED", "authorize"),
-                Arguments.of("REJECTED", "reject"),
+                Arguments.of("AWAITING_AUTHORIZATION", "amend"),
                 Arguments.of("REJECTED", "revoke"),
-                Arguments.of("REVOKED", "authorize"),
-                Arguments.of("REVOKED", "reject"),
+                Arguments.of("REJECTED", "amend"),
                 Arguments.of("REVOKED", "revoke"),
-                Arguments.of("EXPIRED", "authorize"),
-                Arguments.of("EXPIRED", "reject"),
-                Arguments.of("EXPIRED", "revoke"));
+                Arguments.of("REVOKED", "amend"),
+                Arguments.of("EXPIRED", "revoke"),
+                Arguments.of("EXPIRED", "amend"));
     }
 
     @ParameterizedTest(name = "{1} on a {0} consent is a conflict")
@@ -196,8 +181,8 @@ class InternalConsentApiTest {
         String id = consentIn(state);
         int historyBefore = ConsentFixtures.internalGet(id).getList("history").size();
         Object body = switch (action) {
-            case "authorize" -> Map.of("accountIds", List.of("ACC-1"), "durationDays", 30);
-            case "reject" -> Map.of("reason", "no");
+            case "amend" -> Map.of("action", "MERGE", "providerId", "demo-budget-app",
+                    "dataClusters", List.of("ACCOUNT_BASIC"), "accountIds", List.of("ACC-3"));
             default -> Map.of("actor", "CUSTOMER", "reason", "no");
         };
         given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(body)
@@ -216,12 +201,7 @@ class InternalConsentApiTest {
         return switch (state) {
             case "AWAITING_AUTHORIZATION" -> pending(customer, "demo-budget-app");
             case "AUTHORIZED" -> authorized(customer, "demo-budget-app");
-            case "REJECTED" -> {
-                String id = pending(customer, "demo-budget-app");
-                given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(Map.of("reason", "no"))
-                        .when().post("/internal/consents/" + id + "/reject").then().statusCode(200);
-                yield id;
-            }
+            case "REJECTED" -> ConsentFixtures.declined(customer, "demo-budget-app");
             case "REVOKED" -> {
                 String id = authorized(customer, "demo-budget-app");
                 given().auth().oauth2(decideToken()).contentType(ContentType.JSON)

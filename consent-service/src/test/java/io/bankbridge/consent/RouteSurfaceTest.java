@@ -32,12 +32,10 @@ class RouteSurfaceTest {
 
     /** The capability each internal operation needs: a new internal route fails this test until it is listed. */
     private static final Map<String, String> INTERNAL_ROUTES = Map.of(
-            "POST /internal/consents", Access.CONSENTS_DECIDE,
+            "POST /internal/consents/decisions", Access.CONSENTS_DECIDE,
             "GET /internal/consents/{id}", Access.CONSENTS_READ,
             "GET /internal/consents/{id}/state", Access.CONSENTS_READ,
-            "POST /internal/consents/{id}/authorize", Access.CONSENTS_DECIDE,
             "POST /internal/consents/{id}/amend", Access.CONSENTS_DECIDE,
-            "POST /internal/consents/{id}/reject", Access.CONSENTS_DECIDE,
             "POST /internal/consents/{id}/revoke", Access.CONSENTS_DECIDE);
 
     /** The scope each grant management operation needs. */
@@ -128,7 +126,7 @@ class RouteSurfaceTest {
         String id = authorized(newCustomer(), "demo-budget-app");
         for (String[] request : new String[][] {
                 {"GET", "/internal;x=1/consents/" + id},
-                {"POST", "/internal;x/consents"},
+                {"POST", "/internal;x/consents/decisions"},
                 {"GET", "/consents;x/" + id}}) {
             Answer answer = RouteSurface.send(base(), request[0], request[1], Map.of());
             assertThat(answer.status()).as(request[0] + " " + request[1]).isEqualTo(401);

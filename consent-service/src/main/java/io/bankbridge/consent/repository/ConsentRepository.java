@@ -32,13 +32,37 @@ public class ConsentRepository {
             + "duration_days, created_at, authorized_at, expires_at, revoked_at, revoked_by, revocation_reason, revocation_reason_code, "
             + "revocation_initiator";
 
-    public Uni<Void> insert(SqlClient sql, Consent c) {
-        return sql.preparedQuery("INSERT INTO consent (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-                        + "$15, $16)")
+    /**
+     * Inserts a consent the customer decided on, with the caller's idempotency key and the digest of the decision;
+     * false (and nothing written) when a consent with that key exists already. A concurrent insert with the same key
+     * is waited for: once it commits this one finds its consent, so one key never makes two consents.
+     */
+    public Uni<Boolean> insertDecided(SqlClient sql, Consent c, String idempotencyKey, String decisionDigest) {
+        return sql.preparedQuery("INSERT INTO consent (" + COLUMNS + ", idempotency_key, decision_digest) VALUES ($1, $2, "
+                        + "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
+                        + "ON CONFLICT (idempotency_key) DO NOTHING")
                 .execute(tuple(c.id(), c.customerId(), c.providerId(), c.providerName(), c.dataClusters(), c.accountIds(),
                         c.status(), c.durationDays(), c.createdAt(), c.authorizedAt(), c.expiresAt(), c.revokedAt(),
-                        c.revokedBy(), c.revocationReason(), reasonCode(c), initiator(c)))
-                .replaceWithVoid();
+                        c.revokedBy(), c.revocationReason(), reasonCode(c), initiator(c), idempotencyKey, decisionDigest))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The consent recorded with this idempotency key, and the digest of the decision that recorded it. */
+    public Uni<Optional<Decided>> findDecided(SqlClient sql, String idempotencyKey) {
+        return sql.preparedQuery("SELECT " + COLUMNS + ", decision_digest FROM consent WHERE idempotency_key = $1")
+                .execute(Tuple.of(idempotencyKey))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return Optional.empty();
+                    }
+                    Row row = it.next();
+                    return Optional.of(new Decided(consent(row), row.getString("decision_digest")));
+                });
+    }
+
+    /** A consent recorded by a decision, with that decision's digest. */
+    public record Decided(Consent consent, String decisionDigest) {
     }
 
     /** Writes the mutable fields of a consent that the caller has locked. */

@@ -3,7 +3,6 @@ package io.bankbridge.consent.rest;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.service.ConsentService;
 import io.bankbridge.consent.service.InvalidConsentRequestException;
-import io.bankbridge.consent.service.NewConsent;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -18,10 +17,14 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * The internal consent API: token-service decides consents while a customer authorizes a provider (scope
+ * The internal consent API: token-service records the customer's decision on a provider's request in one idempotent
+ * call and changes or revokes consents (scope
  * {@value Access#CONSENTS_DECIDE}), account-data-service reads them (scope {@value Access#CONSENTS_READ}).
  * Internal access tokens only, and each operation needs its own capability.
  */
@@ -38,15 +41,31 @@ public class InternalConsentResource {
     }
 
     @POST
+    @Path("/decisions")
     @PermissionsAllowed(Access.CONSENTS_DECIDE)
-    @Operation(summary = "Create a consent awaiting the customer's decision",
-            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
-    public Uni<Response> create(RequestBodies.Create body, @Context UriInfo uri) {
-        RequestBodies.Create request = required(body);
-        return consents.create(new NewConsent(request.customerId(), request.providerId(), request.providerName(),
-                        request.dataClusters(), request.durationDays()))
-                .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.consent().id().toString()).build())
-                        .entity(ConsentJson.of(created)).build());
+    @Operation(summary = "Record the customer's decision on a provider's request",
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ". One call, one transaction: "
+                    + "APPROVED records the consent authorized for the accountIds chosen, for durationDays from now "
+                    + "(history CREATED, AUTHORIZED); DECLINED records it rejected (history CREATED, REJECTED) and "
+                    + "names no accountIds or durationDays. The idempotencyKey (unique per authorization request) is "
+                    + "kept with the consent: repeating the call with the same key and the same body records nothing "
+                    + "and answers the same consent (200); the same key with a different body is 409. Missing, "
+                    + "ill-typed or oversize fields are 400.")
+    @APIResponse(responseCode = "201", description = "The decision is recorded; Location names the consent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentJson.class)))
+    @APIResponse(responseCode = "200", description = "This key recorded this decision before: the same consent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentJson.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing, ill-typed, out of range or too long")
+    @APIResponse(responseCode = "409", description = "This key recorded a different decision")
+    public Uni<Response> decide(RequestBodies.Decision body, @Context UriInfo uri) {
+        RequestBodies.Decision request = required(body);
+        return consents.decide(request.asDecision()).map(decided -> {
+            ConsentJson consent = ConsentJson.of(decided.consent());
+            return decided.created()
+                    ? Response.created(uri.getBaseUriBuilder().path("internal/consents").path(consent.id()).build())
+                            .entity(consent).build()
+                    : Response.ok(consent).build();
+        });
     }
 
     @GET
@@ -70,16 +89,6 @@ public class InternalConsentResource {
     }
 
     @POST
-    @Path("/{id}/authorize")
-    @PermissionsAllowed(Access.CONSENTS_DECIDE)
-    @Operation(summary = "Authorize a consent for the accounts the customer chose",
-            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
-    public Uni<ConsentJson> authorize(@PathParam("id") UUID id, RequestBodies.Authorize body) {
-        RequestBodies.Authorize request = required(body);
-        return consents.authorize(id, request.accountIds(), request.durationDays()).map(ConsentJson::of);
-    }
-
-    @POST
     @Path("/{id}/amend")
     @PermissionsAllowed(Access.CONSENTS_DECIDE)
     @Operation(summary = "Merge into or replace what an authorized consent grants",
@@ -96,15 +105,6 @@ public class InternalConsentResource {
         return consents.amend(id, request.providerId(), request.action(), request.dataClusters(), request.accountIds(),
                         request.durationDays())
                 .map(ConsentJson::of);
-    }
-
-    @POST
-    @Path("/{id}/reject")
-    @PermissionsAllowed(Access.CONSENTS_DECIDE)
-    @Operation(summary = "Reject a consent the customer declined",
-            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
-    public Uni<ConsentJson> reject(@PathParam("id") UUID id, RequestBodies.Reject body) {
-        return consents.reject(id, body == null ? null : body.reason()).map(ConsentJson::of);
     }
 
     @POST

@@ -9,7 +9,7 @@ import io.bankbridge.consent.security.dpop.SenderConstraint;
 import io.bankbridge.consent.securitycenter.ErrorPage;
 import io.bankbridge.consent.securitycenter.SecurityCenterPages;
 import io.bankbridge.consent.service.ConsentNotFoundException;
-import io.bankbridge.consent.service.IllegalTransitionException;
+import io.bankbridge.consent.service.ConflictException;
 import io.bankbridge.consent.service.InvalidConsentRequestException;
 import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.dpop.DPoPRefusal;
@@ -92,7 +92,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response conflict(IllegalTransitionException e, ResourceInfo resource) {
+    public Response conflict(ConflictException e, ResourceInfo resource) {
         return answer(new Problem("about:blank", "Conflict", 409, e.getMessage()), resource);
     }
 

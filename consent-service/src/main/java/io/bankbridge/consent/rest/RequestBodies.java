@@ -1,6 +1,7 @@
 package io.bankbridge.consent.rest;
 
 import io.bankbridge.consent.model.RevocationCause;
+import io.bankbridge.consent.service.ConsentDecision;
 import io.bankbridge.consent.service.GrantAction;
 import io.bankbridge.consent.service.InvalidConsentRequestException;
 import io.bankbridge.revocation.contract.Actor;
@@ -15,23 +16,34 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** The customer's decision on a provider's request: {@code POST /internal/consents/decisions}. */
     @RegisterForReflection
-    public record Create(String customerId, String providerId, String providerName, List<String> dataClusters,
-                         Integer durationDays) {
-    }
+    @Schema(name = "ConsentDecision", description = "The customer's decision on a provider's authorization request")
+    public record Decision(
+            @Schema(description = "The caller's key for this authorization request (1 to 128 of A-Z a-z 0-9 - _ . ~): "
+                    + "a repeated call with it records nothing new", required = true, maxLength = 128)
+            String idempotencyKey,
+            @Schema(enumeration = {"APPROVED", "DECLINED"}, required = true) String decision,
+            @Schema(required = true, maxLength = 128) String customerId,
+            @Schema(description = "The provider's client id", required = true, maxLength = 128) String providerId,
+            @Schema(required = true, maxLength = 200) String providerName,
+            @Schema(description = "The data clusters the provider asked for", required = true) List<String> dataClusters,
+            @Schema(description = "The duration the provider asked for, 1 to 365 days", required = true)
+            Integer requestedDurationDays,
+            @Schema(description = "APPROVED only: the accounts the customer chose (at most 100)") List<String> accountIds,
+            @Schema(description = "APPROVED only: the duration the customer approved, 1 to 365 days")
+            Integer durationDays) {
 
-    @RegisterForReflection
-    public record Authorize(List<String> accountIds, Integer durationDays) {
+        public ConsentDecision asDecision() {
+            return new ConsentDecision(idempotencyKey, decision, customerId, providerId, providerName, dataClusters,
+                    requestedDurationDays, accountIds, durationDays);
+        }
     }
 
     /** A merge or replace the customer approved for the provider's grant. */
     @RegisterForReflection
     public record Amend(GrantAction action, String providerId, List<String> dataClusters, List<String> accountIds,
                         Integer durationDays) {
-    }
-
-    @RegisterForReflection
-    public record Reject(String reason) {
     }
 
     @RegisterForReflection

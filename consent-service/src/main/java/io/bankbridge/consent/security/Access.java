@@ -14,7 +14,7 @@ public final class Access {
     /** Role of a customer signed in to the Security Center (code flow of the {@value #SECURITY_CENTER_TENANT} tenant). */
     public static final String CUSTOMER = "customer";
 
-    /** Create, authorize, reject and revoke consents through the internal API (token-service). */
+    /** Record the customer's decision, amend and revoke consents through the internal API (token-service). */
     public static final String CONSENTS_DECIDE = Scopes.INTERNAL_CONSENTS_DECIDE;
     /** Read a consent through the internal API (account-data-service). */
     public static final String CONSENTS_READ = Scopes.INTERNAL_CONSENTS_READ;

@@ -3,6 +3,7 @@ package io.bankbridge.consent.service;
 import io.bankbridge.consent.model.Consent;
 import io.bankbridge.consent.model.ConsentStatus;
 import io.bankbridge.consent.model.ConsentWithHistory;
+import io.bankbridge.consent.model.DecidedConsent;
 import io.bankbridge.consent.model.GrantState;
 import io.bankbridge.consent.model.HistoryEntry;
 import io.bankbridge.consent.model.RevocationCause;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +42,14 @@ public class ConsentService {
 
     /** No authorization lasts longer than a year. */
     public static final int MAX_DURATION_DAYS = 365;
+    /** The longest idempotency key a caller may send. */
+    public static final int MAX_KEY_LENGTH = 128;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._~-]{1," + MAX_KEY_LENGTH + "}");
+    private static final int MAX_ID_LENGTH = 128;
+    private static final int MAX_NAME_LENGTH = 200;
+    private static final int MAX_ACCOUNTS = 100;
+    /** The reason a declined request's consent records, as the history and the Security Center show it. */
+    private static final String DECLINED_REASON = "declined by the customer";
 
     private final Pool pool;
     private final ConsentRepository consents;
@@ -70,21 +80,72 @@ public class ConsentService {
         }
     }
 
-    public Uni<ConsentWithHistory> create(NewConsent request) {
-        require(request.customerId(), "customerId");
-        require(request.providerId(), "providerId");
-        require(request.providerName(), "providerName");
+    /**
+     * Records the customer's decision on a provider's request in one transaction: the consent as requested (its
+     * {@code CREATED} line) and, for an approval, authorized for the accounts and duration the customer chose (its
+     * {@code AUTHORIZED} line), for a refusal rejected (its {@code REJECTED} line). Neither writes an event: nothing
+     * was in force before. A repeated call with the same idempotency key writes nothing and answers the consent the
+     * first call recorded, or refuses (409) when it states a different decision; two calls racing with one key make
+     * one consent (the unique key decides, the other call then finds it).
+     */
+    public Uni<DecidedConsent> decide(ConsentDecision request) {
+        String key = request.idempotencyKey();
+        if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
+            throw new InvalidConsentRequestException("idempotencyKey must be 1 to " + MAX_KEY_LENGTH
+                    + " letters, digits or the characters - _ . ~");
+        }
+        if (!ConsentDecision.APPROVED.equals(request.decision()) && !ConsentDecision.DECLINED.equals(request.decision())) {
+            throw new InvalidConsentRequestException("decision must be APPROVED or DECLINED.");
+        }
+        bounded(request.customerId(), "customerId", MAX_ID_LENGTH);
+        bounded(request.providerId(), "providerId", MAX_ID_LENGTH);
+        bounded(request.providerName(), "providerName", MAX_NAME_LENGTH);
         requireClusters(request.dataClusters());
-        int days = duration(request.durationDays());
+        int requestedDays = duration("requestedDurationDays", request.requestedDurationDays());
         Instant now = now();
-        Consent consent = new Consent(UUID.randomUUID(), request.customerId(), request.providerId(), request.providerName(),
-                request.dataClusters().stream().distinct().toList(), List.of(), ConsentStatus.AWAITING_AUTHORIZATION, days,
-                now, null, null, null, null, null, null);
+        Consent requested = new Consent(UUID.randomUUID(), request.customerId(), request.providerId(),
+                request.providerName(), request.dataClusters().stream().distinct().toList(), List.of(),
+                ConsentStatus.AWAITING_AUTHORIZATION, requestedDays, now, null, null, null, null, null, null);
         HistoryEntry created = new HistoryEntry(now, "CREATED", Actor.PROVIDER,
-                "Requested " + String.join(", ", consent.dataClusters()) + " for " + days + " days");
-        return pool.withTransaction(sql -> consents.insert(sql, consent)
-                .chain(() -> consents.appendHistory(sql, consent.id(), created, GrantState.of(consent)))
-                .replaceWith(new ConsentWithHistory(consent, List.of(created))));
+                "Requested " + String.join(", ", requested.dataClusters()) + " for " + requestedDays + " days");
+        Change decided;
+        if (request.approved()) {
+            requireAccounts(request.accountIds());
+            if (request.accountIds().size() > MAX_ACCOUNTS) {
+                throw new InvalidConsentRequestException("accountIds may list at most " + MAX_ACCOUNTS + " accounts.");
+            }
+            request.accountIds().forEach(a -> bounded(a, "accountIds", MAX_ID_LENGTH));
+            Consent authorized = requested.authorized(request.accountIds().stream().distinct().toList(),
+                    duration("durationDays", request.durationDays()), now);
+            decided = new Change(authorized, new HistoryEntry(now, "AUTHORIZED", Actor.CUSTOMER,
+                    "Accounts " + String.join(", ", authorized.accountIds()) + " until " + authorized.expiresAt()), null);
+        } else {
+            if (request.accountIds() != null || request.durationDays() != null) {
+                throw new InvalidConsentRequestException("A declined request names no accountIds and no durationDays.");
+            }
+            decided = new Change(requested.rejected(DECLINED_REASON),
+                    new HistoryEntry(now, "REJECTED", Actor.CUSTOMER, DECLINED_REASON), null);
+        }
+        String digest = request.digest();
+        return pool.withTransaction(sql -> consents.insertDecided(sql, decided.consent(), key, digest)
+                .chain(inserted -> inserted
+                        ? consents.appendHistory(sql, requested.id(), created, GrantState.of(requested))
+                                .chain(() -> write(sql, decided))
+                                .chain(() -> withHistory(sql, decided.consent()))
+                                .map(recorded -> new DecidedConsent(recorded, true))
+                        : recordedBefore(sql, key, digest)));
+    }
+
+    /** The consent an earlier call with this key recorded, if it stated the same decision. */
+    private Uni<DecidedConsent> recordedBefore(SqlClient sql, String key, String digest) {
+        return consents.findDecided(sql, key).chain(found -> {
+            ConsentRepository.Decided earlier = found.orElseThrow(
+                    () -> new IllegalStateException("idempotency key conflicted but no consent holds it"));
+            if (!earlier.decisionDigest().equals(digest)) {
+                throw new DecisionConflictException();
+            }
+            return withHistory(sql, earlier.consent()).map(recorded -> new DecidedConsent(recorded, false));
+        });
     }
 
     /** The consent and its history, if {@code visible} lets the caller see it; otherwise it does not exist for them. */
@@ -105,18 +166,6 @@ public class ConsentService {
     /** The consents of any of these customers, newest first. */
     public Uni<List<Consent>> ofCustomers(List<String> customerIds) {
         return pool.withConnection(sql -> consents.byCustomers(sql, customerIds));
-    }
-
-    public Uni<ConsentWithHistory> authorize(UUID id, List<String> accountIds, Integer durationDays) {
-        requireAccounts(accountIds);
-        Integer requested = durationDays == null ? null : duration(durationDays);
-        return transition(id, c -> true, ConsentStatus.AUTHORIZED, c -> {
-            Instant now = now();
-            Consent authorized = c.authorized(accountIds.stream().distinct().toList(),
-                    requested == null ? c.durationDays() : requested, now);
-            return new Change(authorized, new HistoryEntry(now, "AUTHORIZED", Actor.CUSTOMER,
-                    "Accounts " + String.join(", ", authorized.accountIds()) + " until " + authorized.expiresAt()), null);
-        });
     }
 
     /**
@@ -205,11 +254,6 @@ public class ConsentService {
                 new RevocationData(changed.id().toString(), changed.providerId(), changed.customerId(), null,
                         Actor.CUSTOMER, detail, now, changed.accountIds(), changed.dataClusters(), changed.expiresAt()));
         return new Change(changed, new HistoryEntry(now, historyEvent, Actor.CUSTOMER, detail), event);
-    }
-
-    public Uni<ConsentWithHistory> reject(UUID id, String reason) {
-        return transition(id, c -> true, ConsentStatus.REJECTED,
-                c -> new Change(c.rejected(reason), new HistoryEntry(now(), "REJECTED", Actor.CUSTOMER, reason), null));
     }
 
     /** Revokes a consent the caller may see, and announces it ({@code consent.revoked}) through the outbox. */
@@ -360,8 +404,12 @@ public class ConsentService {
     }
 
     private static int duration(Integer days) {
+        return duration("durationDays", days);
+    }
+
+    private static int duration(String field, Integer days) {
         if (days == null || days < 1 || days > MAX_DURATION_DAYS) {
-            throw new InvalidConsentRequestException("durationDays must be between 1 and " + MAX_DURATION_DAYS + ".");
+            throw new InvalidConsentRequestException(field + " must be between 1 and " + MAX_DURATION_DAYS + ".");
         }
         return days;
     }
@@ -392,6 +440,13 @@ public class ConsentService {
     private static void require(String value, String field) {
         if (value == null || value.isBlank()) {
             throw new InvalidConsentRequestException(field + " is required.");
+        }
+    }
+
+    private static void bounded(String value, String field, int maxLength) {
+        require(value, field);
+        if (value.length() > maxLength) {
+            throw new InvalidConsentRequestException(field + " must be at most " + maxLength + " characters.");
         }
     }
 

@@ -4,7 +4,7 @@ import io.bankbridge.consent.model.ConsentStatus;
 import java.util.UUID;
 
 /** A state change the consent's current status does not allow: answered 409. */
-public class IllegalTransitionException extends RuntimeException {
+public class IllegalTransitionException extends ConflictException {
 
     public IllegalTransitionException(UUID id, ConsentStatus from, ConsentStatus to) {
         super("Consent " + id + " is " + from + " and cannot become " + to + ".");

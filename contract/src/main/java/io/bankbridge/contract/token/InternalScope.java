@@ -12,7 +12,7 @@ public enum InternalScope {
     /** account-data-service: {@code GET /internal/customers/{id}/accounts} (the account picker). */
     ACCOUNTS_LIST(Scopes.INTERNAL_ACCOUNTS_LIST),
     /**
-     * consent-service: {@code POST /internal/consents}, {@code /internal/consents/{id}/authorize}, {@code .../reject},
+     * consent-service: {@code POST /internal/consents/decisions}, {@code /internal/consents/{id}/amend},
      * {@code .../revoke}.
      */
     CONSENTS_DECIDE(Scopes.INTERNAL_CONSENTS_DECIDE),

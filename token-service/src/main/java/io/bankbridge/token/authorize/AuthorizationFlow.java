@@ -7,11 +7,9 @@ import io.bankbridge.token.client.ProviderDirectory;
 import io.bankbridge.token.consent.Consent;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.consent.ConsentAmendment;
-import io.bankbridge.token.consent.ConsentApproval;
 import io.bankbridge.token.consent.ConsentClient;
-import io.bankbridge.token.consent.ConsentRejection;
+import io.bankbridge.token.consent.ConsentDecision;
 import io.bankbridge.token.consent.GrantLookup;
-import io.bankbridge.token.consent.NewConsent;
 import io.bankbridge.token.generator.InternalTokenSource;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.bankbridge.token.grant.authcode.CodeGrant;
@@ -31,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -203,14 +201,15 @@ public class AuthorizationFlow {
     /**
      * The customer approved sharing {@code accountIds} for {@code durationDays} (the requested duration or a shorter
      * one the customer chose): consent-service records the consent as authorized for exactly those accounts and that
-     * long, and the client gets a code. Returns the redirect to the client.
+     * long, in one call, and the client gets a code. Returns the redirect to the client.
      */
     public Uni<String> approve(AuthorizationSession session, List<String> accountIds, int durationDays) {
         if (session.amendsGrant()) {
             return amend(session, accountIds, durationDays);
         }
-        return decide(session, (bearer, consent) -> consents.authorize(bearer, consent.id(),
-                        new ConsentApproval(accountIds, durationDays)))
+        return decide(session, provider -> ConsentDecision.approved(session.binding(), session.customerId(),
+                        provider.clientId(), provider.name(), session.dataClusters(), session.durationDays(), accountIds,
+                        durationDays))
                 .chain(consent -> issueCode(session, consent.id(), consent.expiresAt(), session.dataClusters()));
     }
 
@@ -246,16 +245,16 @@ public class AuthorizationFlow {
                 params("error", error.error(), "error_description", error.description(), "state", session.state())));
     }
 
-    /** Records the customer's decision with consent-service: a new consent, then {@code decision} applied to it. */
-    private Uni<Consent> decide(AuthorizationSession session, BiFunction<String, Consent, Uni<Consent>> decision) {
+    /**
+     * Records the customer's decision with consent-service in one call. The session's binding value is the
+     * idempotency key: unique to this authorization request and never sent to the browser, so a repeated call
+     * (after a time-out, say) answers the consent the first one recorded instead of recording a second.
+     */
+    private Uni<Consent> decide(AuthorizationSession session, Function<Provider, ConsentDecision> decision) {
         return providers.find(session.clientId()).chain(found -> {
             Provider provider = found.orElseThrow(() -> new IllegalStateException("client vanished: " + session.clientId()));
-            return internalTokens.internalToken().chain(token -> {
-                String bearer = "Bearer " + token;
-                return consents.create(bearer, new NewConsent(session.customerId(), provider.clientId(), provider.name(),
-                                session.dataClusters(), session.durationDays()))
-                        .chain(consent -> decision.apply(bearer, consent));
-            });
+            return internalTokens.internalToken()
+                    .chain(token -> consents.decide("Bearer " + token, decision.apply(provider)));
         });
     }
 
@@ -281,8 +280,8 @@ public class AuthorizationFlow {
      * {@code access_denied}.
      */
     public Uni<String> decline(AuthorizationSession session) {
-        Uni<Consent> recorded = decide(session,
-                (bearer, consent) -> consents.reject(bearer, consent.id(), new ConsentRejection("declined by the customer")));
+        Uni<Consent> recorded = decide(session, provider -> ConsentDecision.declined(session.binding(),
+                session.customerId(), provider.clientId(), provider.name(), session.dataClusters(), session.durationDays()));
         return recorded.onFailure().invoke(e -> Log.warnf("Could not record a declined consent for client %s: %s",
                         session.clientId(), e.toString()))
                 .onFailure().recoverWithNull()

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * consent-service's internal API, as far as the consent page uses it (create, authorize, reject, and read, merge into
- * or replace a grant under Grant Management) and the grants while the revocation view is stale (a consent's current
+ * consent-service's internal API, as far as the consent page uses it (record the customer's decision, and read, merge
+ * into or replace a grant under Grant Management) and the grants while the revocation view is stale (a consent's current
  * state).
  */
 @RegisterRestClient(configKey = "consent-service")
@@ -29,16 +29,14 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface ConsentClient {
 
-    /** Records a consent awaiting the customer's decision. */
+    /**
+     * The customer approved (for exactly these accounts) or declined: one call, which records the consent in one
+     * transaction and may be repeated with the same idempotency key (the same consent is answered).
+     */
     @POST
-    @CircuitBreakerName("consent-create")
-    Uni<Consent> create(@HeaderParam("Authorization") String bearer, NewConsent consent);
-
-    /** The customer approved, for exactly these accounts. */
-    @POST
-    @Path("/{id}/authorize")
-    @CircuitBreakerName("consent-authorize")
-    Uni<Consent> authorize(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, ConsentApproval approval);
+    @Path("/decisions")
+    @CircuitBreakerName("consent-decide")
+    Uni<Consent> decide(@HeaderParam("Authorization") String bearer, ConsentDecision decision);
 
     /** The consent as it is now. */
     @GET
@@ -57,10 +55,4 @@ public interface ConsentClient {
     @Path("/{id}/state")
     @CircuitBreakerName("consent-state")
     Uni<ConsentState> state(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
-
-    /** The customer declined. */
-    @POST
-    @Path("/{id}/reject")
-    @CircuitBreakerName("consent-reject")
-    Uni<Consent> reject(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, ConsentRejection rejection);
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -84,24 +85,26 @@ class AccountPickerTest {
         assertThat(answer.get("state"), equalTo("p-3"));
         assertThat(answer.get("iss"), equalTo(ISSUER));
 
+        // one call records the decision: the consent as requested, approved for those accounts
         List<ConsentCall> calls = BankServicesStandIn.consentCallsSince(before);
-        ConsentCall create = only(calls, "create");
-        assertThat(create.body().get("customerId").asText(), equalTo("CUS-C-0001"));
-        assertThat(create.body().get("providerId").asText(), equalTo(provider.clientId));
-        assertThat(create.body().get("providerName").asText(), equalTo("Demo Budget App"));
-        assertThat(texts(create.body().get("dataClusters")), equalTo(Journeys.CLUSTERS));
-        assertThat(create.body().get("durationDays").asInt(), equalTo(90));
-        ConsentCall authorize = only(calls, "authorize");
-        assertThat(authorize.consentId(), equalTo(create.consentId()));
-        assertThat(texts(authorize.body().get("accountIds")), equalTo(List.of("ACC-C-0001-2", "ACC-S-0001-1")));
-        assertThat(authorize.body().get("durationDays").asInt(), equalTo(90));
-        assertThat(authorize.authorization(), startsWith("Bearer "));
+        assertThat(calls, hasSize(1));
+        ConsentCall decision = only(calls, "decide");
+        assertThat(decision.body().get("idempotencyKey").asText(), matchesPattern("[A-Za-z0-9_-]{43}"));
+        assertThat(decision.body().get("decision").asText(), equalTo("APPROVED"));
+        assertThat(decision.body().get("customerId").asText(), equalTo("CUS-C-0001"));
+        assertThat(decision.body().get("providerId").asText(), equalTo(provider.clientId));
+        assertThat(decision.body().get("providerName").asText(), equalTo("Demo Budget App"));
+        assertThat(texts(decision.body().get("dataClusters")), equalTo(Journeys.CLUSTERS));
+        assertThat(decision.body().get("requestedDurationDays").asInt(), equalTo(90));
+        assertThat(texts(decision.body().get("accountIds")), equalTo(List.of("ACC-C-0001-2", "ACC-S-0001-1")));
+        assertThat(decision.body().get("durationDays").asInt(), equalTo(90));
+        assertThat(decision.authorization(), startsWith("Bearer "));
 
         // the provider redeems the code for tokens under exactly that consent, for the customer who signed in
         JWTClaimsSet claims = SignedJWT.parse(provider.redeem(answer.get("code"), Journeys.VERIFIER).getString("access_token"))
                 .getJWTClaimsSet();
         assertThat(claims.getSubject(), equalTo("CUS-C-0001"));
-        assertThat(claims.getStringClaim("consent_id"), equalTo(create.consentId()));
+        assertThat(claims.getStringClaim("consent_id"), equalTo(decision.consentId()));
         assertThat(claims.getStringClaim("client_id"), equalTo(provider.clientId));
     }
 
@@ -115,7 +118,7 @@ class AccountPickerTest {
                 "account", "ACC-C-0001-1");
         assertThat(approve.statusCode(), equalTo(303));
         assertThat(approve.header("Location"), startsWith(ProviderFixture.REDIRECT + "?code="));
-        assertThat(only(BankServicesStandIn.consentCallsSince(before), "authorize").body().get("durationDays").asInt(),
+        assertThat(only(BankServicesStandIn.consentCallsSince(before), "decide").body().get("durationDays").asInt(),
                 equalTo(30));
     }
 
@@ -147,8 +150,13 @@ class AccountPickerTest {
         assertThat(answer.get("iss"), equalTo(ISSUER));
         assertThat(answer.containsKey("code"), equalTo(false));
         List<ConsentCall> calls = BankServicesStandIn.consentCallsSince(before);
-        assertThat(only(calls, "reject").consentId(), equalTo(only(calls, "create").consentId()));
-        assertThat(calls.stream().filter(c -> c.operation().equals("authorize")).toList(), hasSize(0));
+        assertThat(calls, hasSize(1));
+        JsonNode decision = only(calls, "decide").body();
+        assertThat(decision.get("decision").asText(), equalTo("DECLINED"));
+        assertThat(decision.get("idempotencyKey").asText(), matchesPattern("[A-Za-z0-9_-]{43}"));
+        assertThat(decision.get("customerId").asText(), equalTo("CUS-C-0002"));
+        assertThat(decision.get("requestedDurationDays").asInt(), equalTo(90));
+        assertThat(decision.path("accountIds").isNull() || decision.path("accountIds").isMissingNode(), equalTo(true));
     }
 
     @Test
@@ -189,6 +197,17 @@ class AccountPickerTest {
         assertThat(approve.statusCode(), equalTo(503));
         assertThat(approve.header("Location"), equalTo(null));
         assertThat(approve.asString(), allOf(containsString(UNABLE), not(containsString("Exception"))));
+    }
+
+    @Test
+    void whenConsentServiceFailsOnDeclineTheProviderIsStillToldAccessDenied() {
+        Browser browser = atPicker(provider, "card.demo0001", "p-10");
+        BankServicesStandIn.failing(true);
+        Response decline = browser.post("/authorize/consent", "action", "decline");
+        assertThat(decline.statusCode(), equalTo(303));
+        Map<String, String> answer = query(decline.header("Location"));
+        assertThat(answer.get("error"), equalTo("access_denied"));
+        assertThat(answer.get("state"), equalTo("p-10"));
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * A real HTTP server in the test JVM standing in for account-data-service and consent-service: it implements their
- * documented internal contract (accounts of the demo customers; consent create / authorize / reject / read / amend), records
+ * documented internal contract (accounts of the demo customers; consent decision / read / amend), records
  * what it received, and can be switched to failing to play an outage.
  */
 public final class BankServicesStandIn implements QuarkusTestResourceLifecycleManager {
@@ -36,13 +36,14 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNTS = Pattern.compile("/internal/customers/([^/]+)/accounts");
-    private static final Pattern CONSENT_OP = Pattern.compile("/internal/consents/([^/]+)/(authorize|reject)");
     private static final Pattern CONSENT_AMEND = Pattern.compile("/internal/consents/([^/]+)/amend");
     private static final Pattern CONSENT = Pattern.compile("/internal/consents/([^/]+)");
     private static final Pattern CONSENT_STATE = Pattern.compile("/internal/consents/([^/]+)/state");
 
     private static final List<ConsentCall> CONSENT_CALLS = new CopyOnWriteArrayList<>();
     private static final Map<String, ObjectNode> CONSENTS = new ConcurrentHashMap<>();
+    /** The consent each idempotency key recorded, and the decision it recorded. */
+    private static final Map<String, ConsentCall> DECISIONS = new ConcurrentHashMap<>();
     private static final Map<String, String> ENDED = new ConcurrentHashMap<>();
     private static final AtomicInteger STATE_READS = new AtomicInteger();
     private static final AtomicInteger ACCOUNT_REQUESTS = new AtomicInteger();
@@ -153,13 +154,8 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         }
         JsonNode body = JSON.readTree(exchange.getRequestBody());
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if ("/internal/consents".equals(path)) {
-            ObjectNode consent = ((ObjectNode) body.deepCopy()).put("id", UUID.randomUUID().toString())
-                    .put("status", "AWAITING_AUTHORIZATION");
-            consent.putArray("accountIds");
-            CONSENTS.put(consent.get("id").asText(), consent);
-            CONSENT_CALLS.add(new ConsentCall("create", consent.get("id").asText(), body, authorization));
-            answer(exchange, 201, consent);
+        if ("/internal/consents/decisions".equals(path)) {
+            decide(exchange, body, authorization);
             return;
         }
         Matcher amend = CONSENT_AMEND.matcher(path);
@@ -167,25 +163,44 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
             amend(exchange, amend.group(1), body, authorization);
             return;
         }
-        Matcher m = CONSENT_OP.matcher(path);
-        ObjectNode consent = m.matches() ? CONSENTS.get(m.group(1)) : null;
-        if (consent == null) {
-            answer(exchange, 404, JSON.createObjectNode().put("status", 404).put("title", "Not Found"));
+        answer(exchange, 404, JSON.createObjectNode().put("status", 404).put("title", "Not Found"));
+    }
+
+    /**
+     * consent-service's decision: the consent authorized (expiring {@code durationDays} from now) or rejected, once per
+     * idempotency key; the same key again answers that consent (200) with the same body, 409 with another.
+     */
+    private static void decide(HttpExchange exchange, JsonNode body, String authorization) throws IOException {
+        String key = body.path("idempotencyKey").asText();
+        ConsentCall earlier = DECISIONS.get(key);
+        if (earlier != null) {
+            CONSENT_CALLS.add(new ConsentCall("decide", earlier.consentId(), body, authorization));
+            if (earlier.body().equals(body)) {
+                answer(exchange, 200, CONSENTS.get(earlier.consentId()));
+            } else {
+                answer(exchange, 409, JSON.createObjectNode().put("status", 409).put("title", "Conflict"));
+            }
             return;
         }
-        if (!"AWAITING_AUTHORIZATION".equals(consent.get("status").asText())) {
-            answer(exchange, 409, JSON.createObjectNode().put("status", 409).put("title", "Conflict"));
-            return;
-        }
-        CONSENT_CALLS.add(new ConsentCall(m.group(2), m.group(1), body, authorization));
-        if ("authorize".equals(m.group(2))) {
-            consent.put("status", "AUTHORIZED").put("expiresAt",
-                    java.time.Instant.now().plus(java.time.Duration.ofDays(body.get("durationDays").asInt())).toString())
-                    .set("accountIds", body.get("accountIds"));
+        boolean approved = "APPROVED".equals(body.path("decision").asText());
+        ObjectNode consent = JSON.createObjectNode().put("id", UUID.randomUUID().toString())
+                .put("customerId", body.path("customerId").asText()).put("providerId", body.path("providerId").asText())
+                .put("providerName", body.path("providerName").asText())
+                .put("status", approved ? "AUTHORIZED" : "REJECTED");
+        consent.set("dataClusters", body.get("dataClusters"));
+        if (approved) {
+            consent.set("accountIds", body.get("accountIds"));
+            consent.put("expiresAt", java.time.Instant.now()
+                    .plus(java.time.Duration.ofDays(body.get("durationDays").asInt())).toString());
         } else {
-            consent.put("status", "REJECTED");
+            consent.putArray("accountIds");
         }
-        answer(exchange, 200, consent);
+        String id = consent.get("id").asText();
+        CONSENTS.put(id, consent);
+        ConsentCall call = new ConsentCall("decide", id, body, authorization);
+        DECISIONS.put(key, call);
+        CONSENT_CALLS.add(call);
+        answer(exchange, 201, consent);
     }
 
     /** A consent as consent-service shows it: what this stand-in recorded, ended where {@link #endConsent} said so. */

@@ -69,7 +69,8 @@ class GrantManagementJourneyTest {
         JsonPath tokens = createdGrant();
         List<ConsentCall> calls = BankServicesStandIn.consentCalls();
         ConsentCall authorized = calls.get(calls.size() - 1);
-        assertThat(authorized.operation(), equalTo("authorize"));
+        assertThat(authorized.operation(), equalTo("decide"));
+        assertThat(authorized.body().get("decision").asText(), equalTo("APPROVED"));
         assertThat(tokens.getString("grant_id"), equalTo(authorized.consentId()));
     }
 

@@ -78,7 +78,7 @@ class HostedPagesInBrowserTest {
             Map<String, String> answer = query(pages.url());
             assertThat(pages.url()).startsWith(ProviderFixture.REDIRECT);
             assertThat(answer).containsKeys("code", "iss").containsEntry("state", "approve-" + size);
-            assertThat(BankServicesStandIn.consentCallsSince(before).stream().filter(c -> c.operation().equals("authorize"))
+            assertThat(BankServicesStandIn.consentCallsSince(before).stream().filter(c -> c.operation().equals("decide"))
                     .map(c -> c.body().get("durationDays").asInt()).toList()).containsExactly(30);
         }
     }
@@ -148,7 +148,7 @@ class HostedPagesInBrowserTest {
             pages.click("Approve");
             assertThat(pages.url()).startsWith(ProviderFixture.REDIRECT);
             assertThat(query(pages.url())).containsKeys("code", "iss").containsEntry("state", "link-" + size);
-            assertThat(BankServicesStandIn.consentCallsSince(before).stream().filter(c -> c.operation().equals("authorize"))
+            assertThat(BankServicesStandIn.consentCallsSince(before).stream().filter(c -> c.operation().equals("decide"))
                     .map(c -> c.body().get("accountIds").toString()).toList())
                     .containsExactly("[\"ACC-S-" + n + "-1\"]");
         }
