@@ -4,6 +4,7 @@ import static io.bankbridge.consent.ConsentFixtures.authorized;
 import static io.bankbridge.consent.ConsentFixtures.decide;
 import static io.bankbridge.consent.ConsentFixtures.decideToken;
 import static io.bankbridge.consent.ConsentFixtures.expired;
+import static io.bankbridge.consent.ConsentFixtures.internalGet;
 import static io.bankbridge.consent.ConsentFixtures.newCustomer;
 import static io.bankbridge.consent.ConsentFixtures.newKey;
 import static io.bankbridge.consent.ConsentFixtures.pending;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.bankbridge.consent.service.ExpiryJob;
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -160,6 +162,44 @@ class InternalConsentApiTest {
                 .body("revokedAt", notNullValue())
                 .body("history.event", contains("CREATED", "AUTHORIZED", "REVOKED"))
                 .body("history[2].actor", equalTo("BANK"));
+    }
+
+    @Test
+    void aRevocationTokenServiceAsksForIsAnnouncedOnceByThisServiceAndARepeatedRequestChangesNothing() {
+        String id = authorized(newCustomer(), "demo-budget-app");
+        Map<String, String> codeReuse = Map.of("actor", "SYSTEM", "reason", "authorization code presented twice");
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(codeReuse)
+                .when().post("/internal/consents/" + id + "/revoke")
+                .then().statusCode(200)
+                .body("status", equalTo("REVOKED"))
+                .body("revokedBy", equalTo("SYSTEM"))
+                .body("revocationReason", equalTo("authorization code presented twice"));
+
+        var records = RevocationTopic.awaitRecords(id, 1);
+        assertThat(records).hasSize(1);
+        var envelope = RevocationTopic.envelope(records.get(0));
+        assertThat(envelope.get("type").asText()).isEqualTo(RevocationEventType.CONSENT_REVOKED.type());
+        assertThat(envelope.get("source").asText()).isEqualTo("/bankbridge/consent-service");
+        assertThat(envelope.get("data").get("actor").asText()).isEqualTo("SYSTEM");
+
+        // token-service retries until it hears an answer: a repeated request is a conflict that announces nothing.
+        given().auth().oauth2(decideToken()).contentType(ContentType.JSON).body(codeReuse)
+                .when().post("/internal/consents/" + id + "/revoke")
+                .then().statusCode(409).contentType("application/problem+json");
+        assertThat(RevocationTopic.rows(pool, id)).isEqualTo(1);
+        assertThat(internalGet(id).getList("history.event")).containsExactly("CREATED", "AUTHORIZED", "REVOKED");
+    }
+
+    @Test
+    void revokingNeedsAnInternalTokenThatMayDecideConsents() {
+        String id = authorized(newCustomer(), "demo-budget-app");
+        Map<String, String> body = Map.of("actor", "SYSTEM", "reason", "x");
+        given().contentType(ContentType.JSON).body(body).when().post("/internal/consents/" + id + "/revoke")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(readToken()).contentType(ContentType.JSON).body(body)
+                .when().post("/internal/consents/" + id + "/revoke")
+                .then().statusCode(403).contentType("application/problem+json");
+        assertThat(status(id)).isEqualTo("AUTHORIZED");
     }
 
     /** Every (state, action) pair the transition table does not allow. */

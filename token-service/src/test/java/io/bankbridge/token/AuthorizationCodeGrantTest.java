@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jwt.SignedJWT;
 import org.eclipse.microprofile.config.ConfigProvider;
 import io.bankbridge.revocation.contract.Actor;
-import io.bankbridge.revocation.contract.RevocationEventType;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -200,10 +199,9 @@ class AuthorizationCodeGrantTest {
 
         Grants.introspect(first.getString("access_token")).statusCode(200).body("active", equalTo(false));
         Grants.refresh(provider, first.getString("refresh_token")).statusCode(400).body("error", equalTo("invalid_grant"));
-        var event = Grants.published(e -> e.type() == RevocationEventType.CONSENT_REVOKED && consentId.equals(e.subject()));
-        assertTrue(event.isPresent(), "consent.revoked published for " + consentId);
-        assertEquals(Actor.SYSTEM, event.get().data().actor());
-        assertEquals(provider.clientId(), event.get().data().providerId());
+        var event = Grants.revokedByConsentService(pool, consentId);
+        assertEquals(Actor.SYSTEM, event.data().actor());
+        assertEquals("authorization code presented twice", event.data().reason());
     }
 
     @Test

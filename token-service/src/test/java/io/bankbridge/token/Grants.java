@@ -1,15 +1,21 @@
 package io.bankbridge.token;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.bankbridge.revocation.contract.RevocationEvent;
 import io.bankbridge.revocation.contract.RevocationEventCodec;
+import io.bankbridge.revocation.contract.RevocationEventType;
 import io.bankbridge.testsupport.TopicReader;
+import io.bankbridge.token.authorize.BankServicesStandIn;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.bankbridge.token.grant.authcode.CodeGrant;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,12 +28,16 @@ final class Grants {
 
     static final String TOPIC = "bankbridge.revocations";
 
+    private static final String PENDING_REQUESTS = "SELECT count(*) FROM consent_revocation_requests WHERE consent_id = $1";
+    private static final String OWN_EVENTS = "SELECT count(*) FROM revocation_outbox WHERE event_key = $1";
+
     private Grants() {
     }
 
     /** A code for the provider, as the consent page issues it after the customer approved. */
     static String code(AuthorizationCodeIssuer codes, TestProvider provider, String consentId, String verifier,
                        List<String> scopes, String nonce) {
+        BankServicesStandIn.granted(consentId, provider.clientId());
         return codes.issue(new CodeGrant(provider.clientId(), TestProvider.REDIRECT_URI, "CUS-C-0001", consentId, scopes,
                 TestProvider.challenge(verifier), nonce, Instant.now(), null)).await().atMost(Duration.ofSeconds(10));
     }
@@ -35,6 +45,7 @@ final class Grants {
     /** A code for a consent that ends at {@code consentExpiresAt}. */
     static String code(AuthorizationCodeIssuer codes, TestProvider provider, String consentId, String verifier,
                        Instant consentExpiresAt) {
+        BankServicesStandIn.granted(consentId, provider.clientId());
         return codes.issue(new CodeGrant(provider.clientId(), TestProvider.REDIRECT_URI, "CUS-C-0001", consentId,
                 TestProvider.CLUSTERS, TestProvider.challenge(verifier), null, Instant.now(), consentExpiresAt))
                 .await().atMost(Duration.ofSeconds(10));
@@ -80,6 +91,32 @@ final class Grants {
         return TopicReader.awaitRecords(TOPIC, records -> records.stream().map(r -> decode(r.value()))
                         .anyMatch(e -> e != null && condition.test(e)), Duration.ofSeconds(30))
                 .stream().map(r -> decode(r.value())).filter(e -> e != null && condition.test(e)).findFirst();
+    }
+
+    /**
+     * Asserts that the consent ended as consent-service, its one writer, ends it at token-service's request: the
+     * request reached consent-service and is no longer pending here, token-service announced nothing itself, and
+     * exactly one {@code consent.revoked} is on the topic, from consent-service. Returns that event.
+     */
+    static RevocationEvent revokedByConsentService(Pool pool, String consentId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(pool, PENDING_REQUESTS, consentId) == 0);
+        assertThat(BankServicesStandIn.consentCalls().stream()
+                .filter(call -> call.operation().equals("revoke") && call.consentId().equals(consentId)))
+                .as("revocations consent-service was asked for").hasSize(1);
+        assertThat(count(pool, OWN_EVENTS, consentId)).as("events token-service announced about the consent").isZero();
+        Predicate<RevocationEvent> revoked = e -> e.type() == RevocationEventType.CONSENT_REVOKED
+                && consentId.equals(e.subject());
+        published(revoked);
+        List<RevocationEvent> events = TopicReader.readAll(TOPIC, Duration.ofSeconds(30)).stream()
+                .map(r -> decode(r.value())).filter(e -> e != null && revoked.test(e)).toList();
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).source()).isEqualTo("/bankbridge/consent-service");
+        return events.get(0);
+    }
+
+    private static long count(Pool pool, String query, String consentId) {
+        return pool.preparedQuery(query).execute(Tuple.of(consentId)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
     }
 
     private static RevocationEvent decode(String value) {

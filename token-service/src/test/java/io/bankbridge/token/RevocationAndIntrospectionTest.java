@@ -11,6 +11,7 @@ import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,9 @@ class RevocationAndIntrospectionTest {
 
     @Inject
     AuthorizationCodeIssuer codes;
+
+    @Inject
+    Pool pool;
 
     @Test
     void introspectionDescribesAnActiveAccessToken() {
@@ -72,9 +76,9 @@ class RevocationAndIntrospectionTest {
         Grants.introspect(revoked.getString("access_token")).statusCode(200).body("active", equalTo(false));
         Grants.introspect(untouched.getString("access_token")).statusCode(200).body("active", equalTo(true));
         Grants.refresh(provider, untouched.getString("refresh_token")).statusCode(200);
-        var event = Grants.published(e -> e.type() == RevocationEventType.CONSENT_REVOKED && consentId.equals(e.subject()));
-        assertTrue(event.isPresent(), "consent.revoked published for " + consentId);
-        assertEquals(Actor.PROVIDER, event.get().data().actor());
+        var event = Grants.revokedByConsentService(pool, consentId);
+        assertEquals(Actor.PROVIDER, event.data().actor());
+        assertEquals("refresh token revoked by the client", event.data().reason());
     }
 
     @Test

@@ -6,21 +6,14 @@ import com.nimbusds.jwt.SignedJWT;
 import io.bankbridge.revocation.contract.Actor;
 import io.bankbridge.revocation.contract.RevocationData;
 import io.bankbridge.revocation.contract.RevocationEvent;
-import io.bankbridge.revocation.contract.RevocationEventCodec;
 import io.bankbridge.revocation.contract.RevocationEventType;
-import io.bankbridge.testsupport.KafkaBrokerResource;
+import io.bankbridge.token.authorize.BankServicesStandIn;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** Revocations decided elsewhere (the customer in the Security Center) reach token-service through the topic. */
@@ -36,7 +29,8 @@ class RevocationEventsAppliedTest {
         String consentId = Grants.newConsentId();
         JsonPath tokens = Grants.tokens(codes, provider, consentId);
 
-        publish(RevocationEvent.aboutConsent("/bankbridge/consent-service", RevocationEventType.CONSENT_REVOKED,
+        BankServicesStandIn.announce(RevocationEvent.aboutConsent("/bankbridge/consent-service",
+                RevocationEventType.CONSENT_REVOKED,
                 new RevocationData(consentId, provider.clientId(), "CUS-C-0001", null, Actor.CUSTOMER, "customer revoked",
                         Instant.now())));
 
@@ -52,23 +46,13 @@ class RevocationEventsAppliedTest {
         JsonPath tokens = Grants.tokens(codes, provider, consentId);
         String jti = SignedJWT.parse(tokens.getString("access_token")).getJWTClaimsSet().getJWTID();
 
-        publish(RevocationEvent.aboutConsent("/bankbridge/consent-service", RevocationEventType.TOKEN_REVOKED,
+        BankServicesStandIn.announce(RevocationEvent.aboutConsent("/bankbridge/consent-service",
+                RevocationEventType.TOKEN_REVOKED,
                 new RevocationData(consentId, provider.clientId(), "CUS-C-0001", jti, Actor.BANK, "token leaked",
                         Instant.now())));
 
         awaitInactive(tokens.getString("access_token"));
         Grants.introspect(tokens.getString("refresh_token")).statusCode(200).body("active", equalTo(true));
-    }
-
-    private static void publish(RevocationEvent event) throws Exception {
-        Map<String, Object> props = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.broker().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(Grants.TOPIC, event.key(), RevocationEventCodec.encode(event)))
-                    .get(30, TimeUnit.SECONDS);
-        }
     }
 
     /** Polls introspection (bounded) until the token is inactive; the last answer is asserted. */

@@ -63,10 +63,6 @@ public record Consent(
                 durationDays, createdAt, null, null, null, null, reason, null);
     }
 
-    public Consent revoked(Actor actor, String reason, Instant at) {
-        return revoked(actor, RevocationCause.of(actor), reason, at);
-    }
-
     /** Revoked by {@code actor}, for the reason and on the initiative {@code cause} states. */
     public Consent revoked(Actor actor, RevocationCause cause, String reason, Instant at) {
         return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, ConsentStatus.REVOKED,

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 /**
  * The internal consent API: token-service records the customer's decision on a provider's request in one idempotent
- * call and changes or revokes consents (scope
- * {@value Access#CONSENTS_DECIDE}), account-data-service reads them (scope {@value Access#CONSENTS_READ}).
+ * call, changes consents, and asks for the revocation of those whose grant it ended itself (scope
+ * {@value Access#CONSENTS_DECIDE}); account-data-service reads them (scope {@value Access#CONSENTS_READ}).
  * Internal access tokens only, and each operation needs its own capability.
  */
 @Path("/internal/consents")
@@ -111,7 +111,12 @@ public class InternalConsentResource {
     @Path("/{id}/revoke")
     @PermissionsAllowed(Access.CONSENTS_DECIDE)
     @Operation(summary = "Revoke a consent for the customer or the bank",
-            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ".")
+            description = "Internal access token with scope " + Access.CONSENTS_DECIDE + ". Also how token-service "
+                    + "ends a consent it found misused (an authorization code presented twice: actor SYSTEM) or whose "
+                    + "refresh token the provider revoked (RFC 7009: actor PROVIDER): this service alone writes the "
+                    + "consent's state and announces consent.revoked. 404 for an unknown consent, 409 for one that is "
+                    + "no longer authorized (already revoked, expired, rejected): nothing changes and nothing is "
+                    + "announced again.")
     public Uni<ConsentJson> revoke(@PathParam("id") UUID id, RequestBodies.Revoke body) {
         RequestBodies.Revoke request = required(body);
         return consents.revoke(id, request.actor(), request.reason(), c -> true).map(ConsentJson::of);

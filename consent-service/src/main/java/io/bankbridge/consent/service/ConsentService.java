@@ -323,30 +323,6 @@ public class ConsentService {
                 .invoke(this::wakeRelayIfAny);
     }
 
-    /**
-     * Records a revocation another service announced (e.g. token-service on refresh-token reuse). The event is
-     * already on the topic, so none is written; a consent that is no longer authorized is left as it is.
-     * Returns whether the consent changed.
-     */
-    public Uni<Boolean> recordRevokedElsewhere(RevocationEvent event) {
-        RevocationData data = event.data();
-        UUID id;
-        try {
-            id = UUID.fromString(data.consentId());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Uni.createFrom().item(false);
-        }
-        return pool.withTransaction(sql -> consents.lock(sql, id).chain(found -> {
-            if (found.isEmpty() || found.get().status() != ConsentStatus.AUTHORIZED) {
-                return Uni.createFrom().item(false);
-            }
-            Consent revoked = found.get().revoked(data.actor(), data.reason(), data.effectiveAt().truncatedTo(ChronoUnit.MILLIS));
-            HistoryEntry entry = new HistoryEntry(now(), "REVOKED", data.actor(),
-                    detail(data.reason()) + " (reported by " + event.source() + ")");
-            return write(sql, new Change(revoked, entry, null)).replaceWith(true);
-        }));
-    }
-
     private Change revocation(Consent c, Actor actor, RevocationCause cause, String reason) {
         Instant now = now();
         Consent revoked = c.revoked(actor, cause, reason, now);
@@ -448,10 +424,6 @@ public class ConsentService {
         if (value.length() > maxLength) {
             throw new InvalidConsentRequestException(field + " must be at most " + maxLength + " characters.");
         }
-    }
-
-    private static String detail(String reason) {
-        return reason == null || reason.isBlank() ? "Revoked" : reason;
     }
 
     /** Millisecond precision: what the database keeps and what clients see are the same instant. */

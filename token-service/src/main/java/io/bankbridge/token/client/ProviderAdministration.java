@@ -128,7 +128,7 @@ public class ProviderAdministration {
             return revocation.suspendProvider(tx, clientId, why, suspendedAt).replaceWith(true);
         })).invoke(suspended -> {
             if (suspended) {
-                revocation.publish();
+                revocation.sendNow();
                 Log.infof("Suspended provider %s: %s", clientId, why);
             }
         }).chain(() -> get(clientId));

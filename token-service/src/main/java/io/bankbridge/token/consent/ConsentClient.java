@@ -17,8 +17,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * consent-service's internal API, as far as the consent page uses it (record the customer's decision, and read, merge
- * into or replace a grant under Grant Management) and the grants while the revocation view is stale (a consent's current
- * state).
+ * into or replace a grant under Grant Management), the grants while the revocation view is stale (a consent's current
+ * state), and token-service's own revocations of consents (revoke).
  */
 @RegisterRestClient(configKey = "consent-service")
 @RegisterProvider(PeerRefusal.Mapper.class)
@@ -55,4 +55,10 @@ public interface ConsentClient {
     @Path("/{id}/state")
     @CircuitBreakerName("consent-state")
     Uni<ConsentState> state(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+
+    /** token-service ended the consent's grant itself (code replay, RFC 7009): consent-service revokes the consent. */
+    @POST
+    @Path("/{id}/revoke")
+    @CircuitBreakerName("consent-revoke")
+    Uni<Void> revoke(@HeaderParam("Authorization") String bearer, @PathParam("id") String id, ConsentRevocation revocation);
 }

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Internal access tokens for token-service's own calls to the other services' internal APIs: listing a customer's
- * accounts ({@code internal.accounts.list}), deciding consents ({@code internal.consents.decide}) and reading a
+ * accounts ({@code internal.accounts.list}), deciding and revoking consents ({@code internal.consents.decide}) and reading a
  * consent's state while the revocation view is stale ({@code internal.consents.read}).
  */
 public interface InternalTokenSource {

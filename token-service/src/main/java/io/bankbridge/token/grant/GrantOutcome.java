@@ -13,7 +13,7 @@ public sealed interface GrantOutcome {
     record Issued(TokenResponse response) implements GrantOutcome {
     }
 
-    /** {@code revoked}: the refusal appended revocation events, to publish once committed. */
+    /** {@code revoked}: the refusal recorded revocations (events, a request to consent-service), to send once committed. */
     record Refused(OAuthException error, boolean revoked) implements GrantOutcome {
     }
 
@@ -21,13 +21,13 @@ public sealed interface GrantOutcome {
         return Uni.createFrom().item(new Refused(error, false));
     }
 
-    /** After the commit: the response, or the refusal thrown (with the relay woken for what it revoked). */
+    /** After the commit: the response, or the refusal thrown (with what it revoked sent at once). */
     static TokenResponse settle(GrantOutcome outcome, GrantRevocation revocation) {
         return switch (outcome) {
             case Issued issued -> issued.response();
             case Refused refused -> {
                 if (refused.revoked()) {
-                    revocation.publish();
+                    revocation.sendNow();
                 }
                 throw refused.error();
             }

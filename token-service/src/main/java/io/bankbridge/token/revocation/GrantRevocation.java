@@ -14,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
- * Ends grants from inside token-service (RFC 7009, code and refresh-token reuse, suspension): deletes the refresh
- * tokens, remembers what is revoked for introspection, and appends the revocation event to the outbox — all on the
- * caller's transaction, so state and event commit together. Call {@link #publish()} once it committed.
+ * Ends grants from inside token-service (RFC 7009, code reuse, suspension): deletes the refresh tokens, remembers what
+ * is revoked for introspection, and records what others must learn — token-service's own facts as events in the
+ * outbox ({@code token.revoked}, {@code provider.suspended}), a consent's end as a request to consent-service, which
+ * alone writes consent state and announces {@code consent.revoked} — all on the caller's transaction, so they commit
+ * together. Call {@link #sendNow()} once it committed.
  */
 @ApplicationScoped
 public class GrantRevocation {
@@ -27,27 +29,26 @@ public class GrantRevocation {
 
     private final RefreshTokenStore refreshTokens;
     private final RevocationOutbox outbox;
+    private final ConsentRevocationRequests consentRevocations;
     private final String source;
 
-    GrantRevocation(RefreshTokenStore refreshTokens, RevocationOutbox outbox, RevocationEventsConfig events) {
+    GrantRevocation(RefreshTokenStore refreshTokens, RevocationOutbox outbox, ConsentRevocationRequests consentRevocations,
+                    RevocationEventsConfig events) {
         this.refreshTokens = refreshTokens;
         this.outbox = outbox;
+        this.consentRevocations = consentRevocations;
         this.source = events.source();
     }
 
     /**
-     * Revokes a consent's tokens and announces {@code consent.revoked}, unless this service already knew the
-     * consent revoked (then it has been announced already).
+     * Ends a consent's grant here at once (its refresh tokens deleted, the consent remembered revoked, so refresh and
+     * introspection refuse it) and records the request that consent-service revoke the consent, unless this service
+     * already knew it ended (then consent-service has ended it, or was asked to already).
      */
-    public Uni<Void> revokeConsent(SqlClient tx, String consentId, String providerId, String customerId, Actor actor,
-                                   String reason) {
-        return rememberConsent(tx, consentId).chain(newlyRevoked -> {
-            if (!newlyRevoked) {
-                return Uni.createFrom().voidItem();
-            }
-            RevocationData data = new RevocationData(consentId, providerId, customerId, null, actor, reason, Instant.now());
-            return outbox.append(tx, RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_REVOKED, data));
-        });
+    public Uni<Void> revokeConsent(SqlClient tx, String consentId, Actor actor, String reason) {
+        return rememberConsent(tx, consentId).chain(newlyRevoked -> newlyRevoked
+                ? consentRevocations.record(tx, consentId, actor, reason)
+                : Uni.createFrom().voidItem());
     }
 
     /**
@@ -84,8 +85,9 @@ public class GrantRevocation {
         return tx.preparedQuery(REMEMBER_JTI).execute(Tuple.of(jti)).map(rows -> rows.rowCount() > 0);
     }
 
-    /** Makes the outbox relay publish now what the committed transaction appended. */
-    public void publish() {
+    /** Sends now what the committed transaction recorded: events through the outbox relay, requests to consent-service. */
+    public void sendNow() {
         outbox.wakeRelay();
+        consentRevocations.wakeUp();
     }
 }

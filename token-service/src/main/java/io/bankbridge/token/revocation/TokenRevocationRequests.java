@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
- * RFC 7009 revocation requests. A refresh token ends its whole consent (and only that consent); an access token
- * ends itself ({@code token.revoked} by {@code jti}). Tokens that are unknown, expired or another client's are left
+ * RFC 7009 revocation requests. A refresh token ends its whole consent (and only that consent: at once here, and
+ * consent-service is asked to revoke it); an access token ends itself ({@code token.revoked} by {@code jti}). Tokens that are unknown, expired or another client's are left
  * alone, and the answer is the same, so that the endpoint tells nothing about tokens the caller does not hold.
  */
 @ApplicationScoped
@@ -47,11 +47,11 @@ public class TokenRevocationRequests {
             if (refresh.consentId() == null) {
                 return refreshTokens.delete(tx, refresh.tokenHash()).replaceWith(false);
             }
-            return revocation.revokeConsent(tx, refresh.consentId(), refresh.clientId(), refresh.customerId(), actor,
-                    "refresh token revoked by the client").replaceWith(true);
-        })).invoke(appended -> {
-            if (appended) {
-                revocation.publish();
+            return revocation.revokeConsent(tx, refresh.consentId(), actor, "refresh token revoked by the client")
+                    .replaceWith(true);
+        })).invoke(recorded -> {
+            if (recorded) {
+                revocation.sendNow();
             }
         }).replaceWithVoid();
     }
@@ -64,6 +64,6 @@ public class TokenRevocationRequests {
         return pool.withTransaction(tx -> revocation.revokeAccessToken(tx, claims.getJWTID(),
                         AccessTokenReader.claim(claims, Claims.CONSENT_ID), clientId, claims.getSubject(), actor,
                         "access token revoked by the client"))
-                .invoke(revocation::publish);
+                .invoke(revocation::sendNow);
     }
 }

@@ -8,6 +8,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.bankbridge.contract.token.Audiences;
 import io.bankbridge.contract.token.Scopes;
+import io.bankbridge.revocation.contract.Actor;
+import io.bankbridge.revocation.contract.RevocationData;
+import io.bankbridge.revocation.contract.RevocationEvent;
+import io.bankbridge.revocation.contract.RevocationEventCodec;
+import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,13 +25,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A real HTTP server in the test JVM standing in for account-data-service and consent-service: it implements their
- * documented internal contract (accounts of the demo customers; consent decision / read / amend), records
+ * documented internal contract (accounts of the demo customers; consent decision / read / amend / revoke, announcing a
+ * revocation on the topic as consent-service does), records
  * what it received, and can be switched to failing to play an outage.
  */
 public final class BankServicesStandIn implements QuarkusTestResourceLifecycleManager {
@@ -39,6 +51,9 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     private static final Pattern CONSENT_AMEND = Pattern.compile("/internal/consents/([^/]+)/amend");
     private static final Pattern CONSENT = Pattern.compile("/internal/consents/([^/]+)");
     private static final Pattern CONSENT_STATE = Pattern.compile("/internal/consents/([^/]+)/state");
+    private static final Pattern CONSENT_REVOKE = Pattern.compile("/internal/consents/([^/]+)/revoke");
+    private static final String SOURCE = "/bankbridge/consent-service";
+    private static final String TOPIC = "bankbridge.revocations";
 
     private static final List<ConsentCall> CONSENT_CALLS = new CopyOnWriteArrayList<>();
     private static final Map<String, ObjectNode> CONSENTS = new ConcurrentHashMap<>();
@@ -47,6 +62,9 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     private static final Map<String, String> ENDED = new ConcurrentHashMap<>();
     private static final AtomicInteger STATE_READS = new AtomicInteger();
     private static final AtomicInteger ACCOUNT_REQUESTS = new AtomicInteger();
+    private static final Map<String, AtomicInteger> REVOKE_REQUESTS = new ConcurrentHashMap<>();
+    /** Consents the tests granted without the consent page (a code minted directly): consent id to provider. */
+    private static final Map<String, String> GRANTED = new ConcurrentHashMap<>();
     private static volatile boolean failing;
 
     private HttpServer server;
@@ -75,6 +93,39 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
     /** Every request that reached the account-data stand-in, answered or refused. */
     public static int accountRequests() {
         return ACCOUNT_REQUESTS.get();
+    }
+
+    /** From now on consent-service holds this consent as authorized for the provider (a code minted directly). */
+    public static void granted(String consentId, String providerId) {
+        if (consentId != null) {
+            GRANTED.put(consentId, providerId);
+        }
+    }
+
+    /** How many requests to revoke the consent reached consent-service, answered or refused. */
+    public static int revokeRequests(String consentId) {
+        AtomicInteger requests = REVOKE_REQUESTS.get(consentId);
+        return requests == null ? 0 : requests.get();
+    }
+
+    /** Publishes an event on the topic as another service's outbox relay does (consent-service's, for a revocation). */
+    public static void announce(RevocationEvent event) {
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.broker().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        // Kafka loads its classes through the context class loader: the stand-in's server threads have another one.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaProducer.class.getClassLoader());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(TOPIC, event.key(), RevocationEventCodec.encode(event)))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + event.type(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** While true, both services answer 503 to everything. */
@@ -148,6 +199,11 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
             read(exchange, read.group(1));
             return;
         }
+        Matcher revoke = CONSENT_REVOKE.matcher(path);
+        if ("POST".equals(exchange.getRequestMethod()) && revoke.matches()) {
+            revoke(exchange, revoke.group(1));
+            return;
+        }
         if (failing || !bearer(exchange, Scopes.INTERNAL_CONSENTS_DECIDE) || !"POST".equals(exchange.getRequestMethod())) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
@@ -201,6 +257,36 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         DECISIONS.put(key, call);
         CONSENT_CALLS.add(call);
         answer(exchange, 201, consent);
+    }
+
+    /**
+     * consent-service's revocation: a consent in force is revoked and {@code consent.revoked} announced once; one that
+     * has ended already is a conflict, one it does not hold is unknown.
+     */
+    private static void revoke(HttpExchange exchange, String consentId) throws IOException {
+        REVOKE_REQUESTS.computeIfAbsent(consentId, id -> new AtomicInteger()).incrementAndGet();
+        if (failing || !bearer(exchange, Scopes.INTERNAL_CONSENTS_DECIDE)) {
+            answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
+            return;
+        }
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        ObjectNode known = CONSENTS.get(consentId);
+        String providerId = known != null ? known.path("providerId").asText() : GRANTED.get(consentId);
+        if (providerId == null) {
+            answer(exchange, 404, JSON.createObjectNode().put("status", 404).put("title", "Not Found"));
+            return;
+        }
+        String status = ENDED.getOrDefault(consentId, known == null ? "AUTHORIZED" : known.get("status").asText());
+        if (!"AUTHORIZED".equals(status)) {
+            answer(exchange, 409, JSON.createObjectNode().put("status", 409).put("title", "Conflict"));
+            return;
+        }
+        Actor actor = Actor.valueOf(body.path("actor").asText());
+        announce(RevocationEvent.aboutConsent(SOURCE, RevocationEventType.CONSENT_REVOKED, new RevocationData(consentId,
+                providerId, null, null, actor, body.path("reason").asText(), java.time.Instant.now())));
+        ENDED.put(consentId, "REVOKED");
+        CONSENT_CALLS.add(new ConsentCall("revoke", consentId, body, exchange.getRequestHeaders().getFirst("Authorization")));
+        answer(exchange, 200, JSON.createObjectNode().put("id", consentId).put("status", "REVOKED"));
     }
 
     /** A consent as consent-service shows it: what this stand-in recorded, ended where {@link #endConsent} said so. */

@@ -144,7 +144,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         Log.warnf("Authorization code of client %s presented again: revoking what it issued", grant.clientId());
         String reason = "authorization code presented twice";
         Uni<Void> consent = grant.consentId() == null ? Uni.createFrom().voidItem()
-                : revocation.revokeConsent(tx, grant.consentId(), grant.clientId(), grant.customerId(), Actor.SYSTEM, reason);
+                : revocation.revokeConsent(tx, grant.consentId(), Actor.SYSTEM, reason);
         Uni<Void> token = stored.issuedJti() == null ? Uni.createFrom().voidItem()
                 : revocation.revokeAccessToken(tx, stored.issuedJti(), null, grant.clientId(), grant.customerId(),
                         Actor.SYSTEM, reason);
