@@ -7,11 +7,11 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bankbridge.testsupport.TestClock;
 import io.bankbridge.token.par.PushedRequest;
 import io.bankbridge.token.par.PushedRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,10 @@ class PushedAuthorizationTest {
     PushedRequests pushedRequests;
 
     @Inject
-    Pool pool;
+    TestClock clock;
+
+    @Inject
+    TokenSettings settings;
 
     private static RequestSpecification push(TestProvider provider, String verifier) {
         return push(provider, verifier, "ACCOUNT_BASIC");
@@ -98,10 +101,14 @@ class PushedAuthorizationTest {
         TestProvider provider = TestProvider.onboard("par-expired");
         String requestUri = push(provider, TestProvider.verifier()).when().post("/par").then().statusCode(201)
                 .extract().path("request_uri");
-        pool.query("UPDATE pushed_requests SET expires_at = now() - interval '1 second' WHERE client_id = '"
-                + provider.clientId() + "'").execute().await().atMost(Duration.ofSeconds(10));
+        assertTrue(open(requestUri, provider.clientId()).isPresent(), "open within its lifetime");
 
-        assertTrue(open(requestUri, provider.clientId()).isEmpty());
+        clock.advance(settings.pushedRequestLifetime().plusSeconds(1));
+        try {
+            assertTrue(open(requestUri, provider.clientId()).isEmpty());
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
