@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jwt.SignedJWT;
 import org.eclipse.microprofile.config.ConfigProvider;
 import io.bankbridge.revocation.contract.Actor;
+import io.bankbridge.testsupport.TestClock;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +34,12 @@ class AuthorizationCodeGrantTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    TokenSettings settings;
 
     @Test
     void codeRedeemsForAccessTokenRefreshTokenAndNoStoreHeaders() throws Exception {
@@ -172,12 +178,18 @@ class AuthorizationCodeGrantTest {
     void expiredCodeIsInvalidGrant() {
         TestProvider provider = TestProvider.onboard("expiry");
         String verifier = TestProvider.verifier();
-        String code = Grants.code(codes, provider, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
-        // The code's minute passes.
-        pool.query("UPDATE authorization_codes SET expires_at = now() - interval '1 second' WHERE redeemed_at IS NULL "
-                + "AND client_id = '" + provider.clientId() + "'").execute().await().atMost(Duration.ofSeconds(10));
+        // The code was issued just over its lifetime ago. The clock goes back rather than forward: moved forward, it
+        // would age the client assertion the test signs and could pin the revocation view's freshness ahead.
+        clock.advance(settings.codeLifetime().plusSeconds(1).negated());
+        String code;
+        try {
+            code = Grants.code(codes, provider, Grants.newConsentId(), verifier, TestProvider.CLUSTERS, null);
+        } finally {
+            clock.reset();
+        }
 
-        Grants.redeem(provider, code, verifier).statusCode(400).body("error", equalTo("invalid_grant"));
+        Grants.redeem(provider, code, verifier).statusCode(400).body("error", equalTo("invalid_grant"))
+                .body("error_description", equalTo("the authorization code has expired"));
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.bankbridge.testsupport.TestClock;
 import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
-import io.bankbridge.token.login.MovableClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -15,7 +15,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,17 +26,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RefreshTokenRotationTest.Rotation.class)
 class RefreshTokenRotationTest {
 
-    /** Rotation on, the default grace window, and a clock the test moves. */
+    /** Rotation on, with the default grace window. */
     public static class Rotation implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("bankbridge.refresh.rotation", "true");
-        }
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(MovableClock.class);
         }
     }
 
@@ -44,10 +39,16 @@ class RefreshTokenRotationTest {
     AuthorizationCodeIssuer codes;
 
     @Inject
-    MovableClock clock;
+    TestClock clock;
 
     @Inject
     MeterRegistry metrics;
+
+    /** The client assertions the tests sign carry real time: moved time must not add up across tests. */
+    @AfterEach
+    void backToRealTime() {
+        clock.reset();
+    }
 
     @Test
     void eachRefreshReplacesTheRefreshToken() {

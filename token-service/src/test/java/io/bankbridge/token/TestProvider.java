@@ -97,8 +97,18 @@ public record TestProvider(String clientId, JWK key) {
     }
 
     public String assertion(JWSAlgorithm alg, String audience, Instant expiresAt, String jti) {
+        return assertion(alg, audience, Instant.now(), expiresAt, jti);
+    }
+
+    /** A valid client assertion made when the provider's clock read {@code issuedAt}, with one minute of life. */
+    public String assertionIssuedAt(Instant issuedAt) {
+        JWSAlgorithm alg = key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.PS256;
+        return assertion(alg, issuer(), issuedAt, issuedAt.plusSeconds(60), UUID.randomUUID().toString());
+    }
+
+    private String assertion(JWSAlgorithm alg, String audience, Instant issuedAt, Instant expiresAt, String jti) {
         return sign(key, alg, new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(audience)
-                .issueTime(new Date()).expirationTime(Date.from(expiresAt)).jwtID(jti).build());
+                .issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt)).jwtID(jti).build());
     }
 
     public static String sign(JWK key, JWSAlgorithm alg, JWTClaimsSet claims) {

@@ -20,8 +20,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -55,12 +55,13 @@ public class AuthorizationFlow {
     private final GrantLookup grants;
     private final AuthorizeConfig config;
     private final String issuer;
-    private final Clock clock = Clock.systemUTC();
+    private final InstantSource clock;
 
     AuthorizationFlow(ProviderDirectory providers, PushedRequests pushedRequests, AuthorizationSessions sessions,
                       AuthorizationCodeIssuer codes, InternalTokenSource internalTokens,
                       @RestClient AccountDataClient accountData, @RestClient ConsentClient consents,
-                      GrantLookup grants, AuthorizeConfig config, @ConfigProperty(name = "bankbridge.issuer") String issuer) {
+                      GrantLookup grants, AuthorizeConfig config, @ConfigProperty(name = "bankbridge.issuer") String issuer,
+                      InstantSource clock) {
         this.providers = providers;
         this.pushedRequests = pushedRequests;
         this.sessions = sessions;
@@ -71,6 +72,7 @@ public class AuthorizationFlow {
         this.grants = grants;
         this.config = config;
         this.issuer = issuer;
+        this.clock = clock;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import io.bankbridge.token.par.GrantManagementAction;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,9 +34,11 @@ public class AuthorizationSessions {
 
     private final Pool pool;
     private final SecureRandom random = new SecureRandom();
+    private final InstantSource clock;
 
-    AuthorizationSessions(Pool pool) {
+    AuthorizationSessions(Pool pool, InstantSource clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     /** Stores a new session for {@code request} (its id, CSRF token, binding value and expiry are generated here). */
@@ -62,8 +65,8 @@ public class AuthorizationSessions {
         if (cookieValue == null || cookieValue.isBlank()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return pool.preparedQuery("select " + COLUMNS + " from authorization_sessions where id_hash = $1 and expires_at > now()")
-                .execute(Tuple.of(hash(cookieValue)))
+        return pool.preparedQuery("select " + COLUMNS + " from authorization_sessions where id_hash = $1 and expires_at > $2")
+                .execute(Tuple.of(hash(cookieValue), clock.instant().atOffset(ZoneOffset.UTC)))
                 .map(rows -> {
                     var it = rows.iterator();
                     return it.hasNext() ? Optional.of(toSession(it.next())) : Optional.empty();

@@ -33,6 +33,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -61,14 +62,16 @@ public class ClientAuthenticator {
     private final Pool pool;
     private final TokenSettings settings;
     private final String issuer;
+    private final InstantSource clock;
     private final Map<String, JWKSource<SecurityContext>> remoteKeys = new ConcurrentHashMap<>();
 
     ClientAuthenticator(ClientRegistry registry, Pool pool, TokenSettings settings,
-                        @ConfigProperty(name = "bankbridge.issuer") String issuer) {
+                        @ConfigProperty(name = "bankbridge.issuer") String issuer, InstantSource clock) {
         this.registry = registry;
         this.pool = pool;
         this.settings = settings;
         this.issuer = issuer;
+        this.clock = clock;
     }
 
     /**
@@ -193,7 +196,7 @@ public class ClientAuthenticator {
     }
 
     private void checkClaims(JWTClaimsSet claims) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (claims.getExpirationTime() == null) {
             throw invalidAssertion("the client assertion has no exp");
         }

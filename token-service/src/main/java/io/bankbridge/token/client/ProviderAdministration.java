@@ -19,6 +19,9 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +38,7 @@ public class ProviderAdministration {
     private static final String INSERT_CLIENT = "INSERT INTO clients (client_id, name, logo_uri, redirect_uris, "
             + "allowed_clusters, auth_method, dpop_bound_access_tokens) VALUES ($1, $2, $3, $4, $5, $6, $7)";
     private static final String INSERT_KEYS = "INSERT INTO client_keys (client_id, jwks, jwks_uri) VALUES ($1, $2, $3)";
-    private static final String SUSPEND = "UPDATE clients SET status = 'SUSPENDED', suspended_at = now() "
+    private static final String SUSPEND = "UPDATE clients SET status = 'SUSPENDED', suspended_at = $2 "
             + "WHERE client_id = $1 AND status = 'ACTIVE' RETURNING suspended_at";
     private static final String REACTIVATE = "UPDATE clients SET status = 'ACTIVE' WHERE client_id = $1";
     private static final String REPLACE_KEYS = "UPDATE client_keys SET jwks = $2, jwks_uri = NULL WHERE client_id = $1";
@@ -44,13 +47,15 @@ public class ProviderAdministration {
     private final ClientRegistry registry;
     private final ClientAuthenticator authenticator;
     private final GrantRevocation revocation;
+    private final InstantSource clock;
 
     ProviderAdministration(Pool pool, ClientRegistry registry, ClientAuthenticator authenticator,
-                           GrantRevocation revocation) {
+                           GrantRevocation revocation, InstantSource clock) {
         this.pool = pool;
         this.registry = registry;
         this.authenticator = authenticator;
         this.revocation = revocation;
+        this.clock = clock;
     }
 
     public Uni<ProviderView> onboard(ProviderRegistration registration) {
@@ -120,7 +125,8 @@ public class ProviderAdministration {
             return Uni.createFrom().failure(ProblemException.notFound("no provider with that id"));
         }
         String why = reason == null || reason.isBlank() ? "provider suspended by the bank" : reason;
-        return pool.withTransaction(tx -> tx.preparedQuery(SUSPEND).execute(Tuple.of(clientId)).chain(rows -> {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return pool.withTransaction(tx -> tx.preparedQuery(SUSPEND).execute(Tuple.of(clientId, now)).chain(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(false);
             }

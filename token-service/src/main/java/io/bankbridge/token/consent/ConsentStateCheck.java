@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -38,10 +38,12 @@ public class ConsentStateCheck {
     private final Counter ownerChecks;
     private final Pool pool;
     private final GrantRevocation revocation;
+    private final InstantSource clock;
 
     ConsentStateCheck(ViewFreshness freshness, @RestClient ConsentClient consents, InternalTokenSource internalTokens,
-                      MeterRegistry registry, Pool pool, GrantRevocation revocation) {
+                      MeterRegistry registry, Pool pool, GrantRevocation revocation, InstantSource clock) {
         this.freshness = freshness;
+        this.clock = clock;
         this.pool = pool;
         this.revocation = revocation;
         this.consents = consents;
@@ -63,7 +65,7 @@ public class ConsentStateCheck {
                 .ifNoItem().after(freshness.ownerTimeout()).fail()
                 .onFailure().transform(ConsentStateCheck::unanswered)
                 .invoke(state -> {
-                    boolean expired = state.expiresAt() != null && !Instant.now().isBefore(state.expiresAt().toInstant());
+                    boolean expired = state.expiresAt() != null && !clock.instant().isBefore(state.expiresAt().toInstant());
                     if (!AUTHORIZED.equals(state.status()) || expired) {
                         if (expired || ENDED.contains(state.status())) {
                             remember(consentId);

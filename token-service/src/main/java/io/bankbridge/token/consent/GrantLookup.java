@@ -6,7 +6,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -23,10 +23,12 @@ public class GrantLookup {
 
     private final ConsentClient consents;
     private final InternalTokenSource internalTokens;
+    private final InstantSource clock;
 
-    GrantLookup(@RestClient ConsentClient consents, InternalTokenSource internalTokens) {
+    GrantLookup(@RestClient ConsentClient consents, InternalTokenSource internalTokens, InstantSource clock) {
         this.consents = consents;
         this.internalTokens = internalTokens;
+        this.clock = clock;
     }
 
     /** The client's active grant {@code grantId}; fails with {@code invalid_grant_id} if there is none. */
@@ -38,7 +40,7 @@ public class GrantLookup {
                 .chain(token -> consents.get("Bearer " + token, grantId))
                 .onFailure().transform(GrantLookup::unanswered)
                 .map(consent -> {
-                    if (!clientId.equals(consent.providerId()) || !consent.activeAt(Instant.now())) {
+                    if (!clientId.equals(consent.providerId()) || !consent.activeAt(clock.instant())) {
                         throw unknown();
                     }
                     return consent;

@@ -39,7 +39,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
@@ -75,11 +75,11 @@ public class AuthorizationPages {
     private final LoginStore logins;
     private final Branding branding;
     private final long retryAfterSeconds;
-    private final Clock clock = Clock.systemUTC();
+    private final InstantSource clock;
 
     AuthorizationPages(AuthorizationFlow flow, AuthorizationSessions sessions, CustomerSignIn signIn, LoginLinks links,
                        ProviderDirectory providers, LoginConfig login, SessionCookie cookie, LoginStore logins,
-                       Branding branding,
+                       Branding branding, InstantSource clock,
                        @Location("pages/signin.html") Template signinPage,
                        @Location("pages/consent.html") Template consentPage,
                        @Location("pages/link.html") Template linkPage,
@@ -96,6 +96,7 @@ public class AuthorizationPages {
         this.cookie = cookie;
         this.logins = logins;
         this.branding = branding;
+        this.clock = clock;
         this.retryAfterSeconds = Math.max(1, login.hashing().retryAfter().toSeconds());
     }
 

@@ -17,8 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.InstantSource;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,12 +40,15 @@ public class UserInfoEndpoint {
     private final ProviderDirectory clients;
     private final LoginStore logins;
     private final TokenIntrospection introspection;
+    private final InstantSource clock;
 
-    UserInfoEndpoint(AccessTokenReader tokens, ProviderDirectory clients, LoginStore logins, TokenIntrospection introspection) {
+    UserInfoEndpoint(AccessTokenReader tokens, ProviderDirectory clients, LoginStore logins, TokenIntrospection introspection,
+                     InstantSource clock) {
         this.tokens = tokens;
         this.clients = clients;
         this.logins = logins;
         this.introspection = introspection;
+        this.clock = clock;
     }
 
     @GET
@@ -66,7 +69,7 @@ public class UserInfoEndpoint {
                     .header("Cache-Control", "no-store").build());
         }
         JWTClaimsSet claims = tokens.read(authorization.substring(BEARER.length()).trim()).orElse(null);
-        if (claims == null || claims.getExpirationTime().before(new Date())) {
+        if (claims == null || claims.getExpirationTime().toInstant().isBefore(clock.instant())) {
             return refused(401, "invalid_token", "The access token is not valid");
         }
         String clientId = AccessTokenReader.claim(claims, Claims.CLIENT_ID);

@@ -9,6 +9,7 @@ import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.keys.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,14 @@ public class JwtTokenGenerator {
     private final SigningKeys keys;
     private final TokenSettings settings;
     private final String issuer;
+    private final InstantSource clock;
 
-    JwtTokenGenerator(SigningKeys keys, TokenSettings settings, @ConfigProperty(name = "bankbridge.issuer") String issuer) {
+    JwtTokenGenerator(SigningKeys keys, TokenSettings settings, @ConfigProperty(name = "bankbridge.issuer") String issuer,
+                      InstantSource clock) {
         this.keys = keys;
         this.settings = settings;
         this.issuer = issuer;
+        this.clock = clock;
     }
 
     /**
@@ -48,7 +52,7 @@ public class JwtTokenGenerator {
      */
     public MintedAccessToken customerAccessToken(String clientId, String customerId, String consentId, List<String> scopes,
                                                  String dpopJkt) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet.Builder claims = accessClaims(now, customerId, Audiences.API, clientId, scopes, dpopJkt);
         if (consentId != null) {
             claims.claim(Claims.CONSENT_ID, consentId).claim(Claims.GRANT_ID, consentId);
@@ -61,7 +65,7 @@ public class JwtTokenGenerator {
      * scopes (e.g. {@code internal.consents.read}).
      */
     public MintedAccessToken internalAccessToken(String clientId, List<String> scopes) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return mint(accessClaims(now, clientId, Audiences.INTERNAL, clientId, scopes, null), now);
     }
 
@@ -70,7 +74,7 @@ public class JwtTokenGenerator {
      * granted {@code grant_management_*} scopes, bound to a DPoP key when {@code dpopJkt} is not null.
      */
     public MintedAccessToken grantManagementToken(String clientId, List<String> scopes, String dpopJkt) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return mint(accessClaims(now, clientId, Audiences.GRANTS, clientId, scopes, dpopJkt), now);
     }
 
@@ -81,7 +85,7 @@ public class JwtTokenGenerator {
      */
     public String idToken(String clientId, String customerId, String nonce, Instant authTime, String username,
                           List<String> customerIds) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet.Builder claims = base(now, settings.idTokenLifetime().toSeconds())
                 .subject(customerId)
                 .audience(clientId)

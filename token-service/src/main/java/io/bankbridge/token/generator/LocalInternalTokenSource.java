@@ -3,7 +3,7 @@ package io.bankbridge.token.generator;
 import io.bankbridge.contract.token.InternalScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,18 +27,20 @@ public class LocalInternalTokenSource implements InternalTokenSource {
 
     private final JwtTokenGenerator generator;
     private final String clientId;
+    private final InstantSource clock;
     private volatile MintedAccessToken cached;
 
     LocalInternalTokenSource(JwtTokenGenerator generator,
-                             @ConfigProperty(name = "quarkus.application.name") String clientId) {
+                             @ConfigProperty(name = "quarkus.application.name") String clientId, InstantSource clock) {
         this.generator = generator;
         this.clientId = clientId;
+        this.clock = clock;
     }
 
     @Override
     public Uni<String> internalToken() {
         MintedAccessToken token = cached;
-        if (token == null || token.expiresAt().minusSeconds(RENEW_BEFORE_SECONDS).isBefore(Instant.now())) {
+        if (token == null || token.expiresAt().minusSeconds(RENEW_BEFORE_SECONDS).isBefore(clock.instant())) {
             token = generator.internalAccessToken(clientId, SCOPES);
             cached = token;
         }

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,7 +38,7 @@ public class RefreshTokenStore {
     }
 
     private static final String INSERT = "INSERT INTO refresh_tokens (token_hash, client_id, consent_id, customer_id, "
-            + "scopes, expires_at, dpop_jkt) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+            + "scopes, issued_at, expires_at, dpop_jkt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
     private static final String LOCK = "SELECT * FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE";
     private static final String FIND = "SELECT * FROM refresh_tokens WHERE token_hash = $1";
     // The first rotation's time is kept: a retry does not extend the grace window.
@@ -46,6 +47,12 @@ public class RefreshTokenStore {
     private static final String DELETE = "DELETE FROM refresh_tokens WHERE token_hash = $1";
     private static final String DELETE_FOR_CONSENT = "DELETE FROM refresh_tokens WHERE consent_id = $1";
     private static final String DELETE_FOR_CLIENT = "DELETE FROM refresh_tokens WHERE client_id = $1";
+
+    private final InstantSource clock;
+
+    RefreshTokenStore(InstantSource clock) {
+        this.clock = clock;
+    }
 
     /** Stores a new refresh token and returns its value (the only time it exists in clear). */
     public Uni<String> issue(SqlClient tx, String clientId, String consentId, String customerId, List<String> scopes,
@@ -59,6 +66,7 @@ public class RefreshTokenStore {
         String value = OpaqueValues.random();
         return tx.preparedQuery(INSERT).execute(Tuple.from(java.util.Arrays.asList(OpaqueValues.hash(value), clientId,
                         consentId, customerId, scopes.toArray(String[]::new),
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
                         OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC), dpopJkt)))
                 .replaceWith(value);
     }

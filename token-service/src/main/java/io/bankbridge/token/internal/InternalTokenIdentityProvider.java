@@ -13,7 +13,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 
 /**
@@ -26,9 +26,11 @@ import java.util.Arrays;
 public class InternalTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     private final AccessTokenReader tokens;
+    private final InstantSource clock;
 
-    InternalTokenIdentityProvider(AccessTokenReader tokens) {
+    InternalTokenIdentityProvider(AccessTokenReader tokens, InstantSource clock) {
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     @Override
@@ -39,7 +41,7 @@ public class InternalTokenIdentityProvider implements IdentityProvider<TokenAuth
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         JWTClaimsSet claims = tokens.read(request.getToken().getToken())
-                .filter(c -> c.getExpirationTime().toInstant().isAfter(Instant.now()))
+                .filter(c -> c.getExpirationTime().toInstant().isAfter(clock.instant()))
                 .orElse(null);
         String clientId = claims == null ? null : AccessTokenReader.claim(claims, Claims.CLIENT_ID);
         if (clientId == null) {

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,11 +35,13 @@ public class TokenIntrospection {
     private final Pool pool;
     private final AccessTokenReader accessTokens;
     private final RefreshTokenStore refreshTokens;
+    private final InstantSource clock;
 
-    TokenIntrospection(Pool pool, AccessTokenReader accessTokens, RefreshTokenStore refreshTokens) {
+    TokenIntrospection(Pool pool, AccessTokenReader accessTokens, RefreshTokenStore refreshTokens, InstantSource clock) {
         this.pool = pool;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.clock = clock;
     }
 
     public Uni<Map<String, Object>> introspect(RegisteredClient caller, String token) {
@@ -47,7 +50,7 @@ public class TokenIntrospection {
             return accessToken(caller, claims.get());
         }
         return refreshTokens.find(pool, token).chain(found -> {
-            if (found.isEmpty() || found.get().rotated() || found.get().expiresAt().isBefore(Instant.now())
+            if (found.isEmpty() || found.get().rotated() || found.get().expiresAt().isBefore(clock.instant())
                     || !visibleTo(caller, found.get().clientId())) {
                 return Uni.createFrom().item(INACTIVE);
             }
@@ -78,7 +81,7 @@ public class TokenIntrospection {
     private Uni<Map<String, Object>> accessToken(RegisteredClient caller, JWTClaimsSet claims) {
         String clientId = AccessTokenReader.claim(claims, Claims.CLIENT_ID);
         Instant issuedAt = claims.getIssueTime() == null ? Instant.EPOCH : claims.getIssueTime().toInstant();
-        if (claims.getExpirationTime().toInstant().isBefore(Instant.now()) || clientId == null
+        if (claims.getExpirationTime().toInstant().isBefore(clock.instant()) || clientId == null
                 || !visibleTo(caller, clientId)) {
             return Uni.createFrom().item(INACTIVE);
         }

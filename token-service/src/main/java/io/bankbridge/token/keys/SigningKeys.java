@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,11 +59,11 @@ public class SigningKeys {
             + "WHERE status = 'ACTIVE' OR retired_at > $1 ORDER BY created_at DESC";
     private static final String INSERT_ACTIVE = "INSERT INTO signing_keys (kid, alg, private_jwk, encrypted, status) "
             + "VALUES ($1, $2, $3, $4, 'ACTIVE') ON CONFLICT (status) WHERE status = 'ACTIVE' DO NOTHING";
-    private static final String RETIRE_ACTIVE = "UPDATE signing_keys SET status = 'RETIRED', retired_at = now() "
+    private static final String RETIRE_ACTIVE = "UPDATE signing_keys SET status = 'RETIRED', retired_at = $1 "
             + "WHERE status = 'ACTIVE'";
     // Instances starting together: the first retires the key of the other algorithm, the others find nothing to retire
     // and their insert gives way to the key the first made.
-    private static final String RETIRE_ACTIVE_OF_OTHER_ALGORITHM = RETIRE_ACTIVE + " AND alg <> $1";
+    private static final String RETIRE_ACTIVE_OF_OTHER_ALGORITHM = RETIRE_ACTIVE + " AND alg <> $2";
 
     /** The keys as last read: the signer and what the JWKS publishes. */
     private record KeyRing(JWK active, SigningAlgorithm algorithm, JWSSigner signer, JWKSet published,
@@ -72,13 +73,15 @@ public class SigningKeys {
     private final Pool pool;
     private final SigningSettings settings;
     private final TokenSettings tokens;
+    private final InstantSource clock;
     private volatile KeyRing ring;
     private volatile boolean refreshing;
 
-    SigningKeys(Pool pool, SigningSettings settings, TokenSettings tokens) {
+    SigningKeys(Pool pool, SigningSettings settings, TokenSettings tokens, InstantSource clock) {
         this.pool = pool;
         this.settings = settings;
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     void onStart(@Observes StartupEvent ignored) {
@@ -157,7 +160,7 @@ public class SigningKeys {
         if (!rotatable()) {
             return Uni.createFrom().failure(new IllegalStateException("the signing key is mounted from a file"));
         }
-        return generated().chain(key -> pool.withTransaction(tx -> tx.query(RETIRE_ACTIVE).execute()
+        return generated().chain(key -> pool.withTransaction(tx -> tx.preparedQuery(RETIRE_ACTIVE).execute(Tuple.of(now()))
                         .chain(() -> tx.preparedQuery(INSERT_ACTIVE).execute(insertArguments(key))))
                 .chain(rows -> reload())
                 .invoke(() -> Log.infof("Rotated signing key: %s is active", key.getKeyID()))
@@ -168,7 +171,7 @@ public class SigningKeys {
     private Uni<Void> adoptConfiguredAlgorithm() {
         String algorithm = configured().jose().getName();
         return generated().chain(key -> pool.withTransaction(tx -> tx.preparedQuery(RETIRE_ACTIVE_OF_OTHER_ALGORITHM)
-                        .execute(Tuple.of(algorithm))
+                        .execute(Tuple.of(now(), algorithm))
                         .chain(() -> tx.preparedQuery(INSERT_ACTIVE).execute(insertArguments(key)))))
                 .chain(rows -> reload());
     }
@@ -179,7 +182,7 @@ public class SigningKeys {
             throw new IllegalStateException("signing keys not loaded yet");
         }
         if (!refreshing && settings.keyFile().isEmpty()
-                && current.readAt().plus(settings.refreshInterval()).isBefore(Instant.now())) {
+                && current.readAt().plus(settings.refreshInterval()).isBefore(clock.instant())) {
             // Re-read in the background; signing goes on with the keys at hand (they stay published meanwhile).
             refreshing = true;
             reload().subscribe().with(ok -> refreshing = false, e -> {
@@ -216,7 +219,7 @@ public class SigningKeys {
                 ? tokens.accessTokenLifetime() : tokens.idTokenLifetime();
         // A token signed with a key just before its retirement lives one lifetime more, plus the time other
         // instances may go on signing with it before they re-read the keys.
-        Instant publishedSince = Instant.now().minus(retention).minus(settings.refreshInterval()).minusSeconds(60);
+        Instant publishedSince = clock.instant().minus(retention).minus(settings.refreshInterval()).minusSeconds(60);
         return pool.preparedQuery(SELECT_KEYS).execute(Tuple.of(OffsetDateTime.ofInstant(publishedSince, ZoneOffset.UTC)))
                 .map(rows -> {
                     JWK active = null;
@@ -239,10 +242,14 @@ public class SigningKeys {
             List<String> algorithms = Stream.concat(Stream.of(algorithm),
                             all.stream().map(SigningKeys::algorithmOf))
                     .map(a -> a.jose().getName()).distinct().toList();
-            return new KeyRing(active, algorithm, algorithm.signer(active), new JWKSet(published), algorithms, Instant.now());
+            return new KeyRing(active, algorithm, algorithm.signer(active), new JWKSet(published), algorithms, clock.instant());
         } catch (JOSEException | IllegalArgumentException e) {
             throw new IllegalStateException("Unusable signing key " + active.getKeyID(), e);
         }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private static SigningAlgorithm algorithmOf(JWK key) {

@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,9 +31,11 @@ public class PushedRequestStore implements PushedRequests {
             + "AND (bound_to IS NULL OR bound_to = $2)";
     private static final String CONSUME = "DELETE FROM pushed_requests WHERE request_uri_hash = $1 AND bound_to = $2";
     private final Pool pool;
+    private final InstantSource clock;
 
-    PushedRequestStore(Pool pool) {
+    PushedRequestStore(Pool pool, InstantSource clock) {
         this.pool = pool;
+        this.clock = clock;
     }
 
     /** A fresh {@code request_uri}: 256 random bits. */
@@ -66,7 +68,7 @@ public class PushedRequestStore implements PushedRequests {
             return Uni.createFrom().item(Optional.empty());
         }
         return pool.preparedQuery(OPEN).execute(Tuple.of(PushedRequests.key(requestUri), clientId,
-                        OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC)))
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
                 .map(rows -> rows.size() == 0 ? Optional.<PushedRequest>empty() : Optional.of(fromRow(rows.iterator().next())));
     }
 

@@ -11,7 +11,7 @@ import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.RegisteredClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -36,10 +36,12 @@ public class PushedRequestValidator {
 
     private final ObjectMapper json;
     private final TokenSettings settings;
+    private final InstantSource clock;
 
-    PushedRequestValidator(ObjectMapper json, TokenSettings settings) {
+    PushedRequestValidator(ObjectMapper json, TokenSettings settings, InstantSource clock) {
         this.json = json;
         this.settings = settings;
+        this.clock = clock;
     }
 
     public PushedRequest validate(RegisteredClient client, OAuthParameters params) {
@@ -124,7 +126,7 @@ public class PushedRequestValidator {
         }
         return new PushedRequest(PushedRequestStore.newRequestUri(), client.clientId(), redirectUri, allScopes,
                 List.copyOf(clusters), params.optional("state").orElse(null), params.optional("nonce").orElse(null),
-                challenge, detailsJson, durationDays, Instant.now().plus(settings.pushedRequestLifetime()), grantAction,
+                challenge, detailsJson, durationDays, clock.instant().plus(settings.pushedRequestLifetime()), grantAction,
                 grantId);
     }
 

@@ -13,6 +13,7 @@ import io.bankbridge.token.keys.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -53,10 +54,12 @@ public class ReceiptSigner {
 
     private final SigningKeys keys;
     private final String issuer;
+    private final InstantSource clock;
 
-    ReceiptSigner(SigningKeys keys, @ConfigProperty(name = "bankbridge.issuer") String issuer) {
+    ReceiptSigner(SigningKeys keys, @ConfigProperty(name = "bankbridge.issuer") String issuer, InstantSource clock) {
         this.keys = keys;
         this.issuer = issuer;
+        this.clock = clock;
     }
 
     /** The signed receipt (compact JWS) for a request body; a body that is not a valid receipt request is a 400. */
@@ -89,7 +92,7 @@ public class ReceiptSigner {
         }
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
-                .issueTime(new Date())
+                .issueTime(Date.from(clock.instant()))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("grant_id", uuid(r.grantId()))
                 .claim("entry", r.entry())

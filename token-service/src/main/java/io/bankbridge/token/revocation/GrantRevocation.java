@@ -12,6 +12,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Ends grants from inside token-service (RFC 7009, code reuse, suspension): deletes the refresh tokens, remembers what
@@ -23,21 +26,24 @@ import java.time.Instant;
 @ApplicationScoped
 public class GrantRevocation {
 
-    private static final String REMEMBER_CONSENT = "INSERT INTO revoked_consents (consent_id) VALUES ($1) "
+    private static final String REMEMBER_CONSENT = "INSERT INTO revoked_consents (consent_id, revoked_at) VALUES ($1, $2) "
             + "ON CONFLICT DO NOTHING";
-    private static final String REMEMBER_JTI = "INSERT INTO revoked_access_tokens (jti) VALUES ($1) ON CONFLICT DO NOTHING";
+    private static final String REMEMBER_JTI = "INSERT INTO revoked_access_tokens (jti, revoked_at) VALUES ($1, $2) "
+            + "ON CONFLICT DO NOTHING";
 
     private final RefreshTokenStore refreshTokens;
     private final RevocationOutbox outbox;
     private final ConsentRevocationRequests consentRevocations;
     private final String source;
+    private final InstantSource clock;
 
     GrantRevocation(RefreshTokenStore refreshTokens, RevocationOutbox outbox, ConsentRevocationRequests consentRevocations,
-                    RevocationEventsConfig events) {
+                    RevocationEventsConfig events, InstantSource clock) {
         this.refreshTokens = refreshTokens;
         this.outbox = outbox;
         this.consentRevocations = consentRevocations;
         this.source = events.source();
+        this.clock = clock;
     }
 
     /**
@@ -61,7 +67,7 @@ public class GrantRevocation {
             if (!newlyRevoked || consentId == null) {
                 return Uni.createFrom().voidItem();
             }
-            RevocationData data = new RevocationData(consentId, providerId, customerId, jti, actor, reason, Instant.now());
+            RevocationData data = new RevocationData(consentId, providerId, customerId, jti, actor, reason, clock.instant());
             return outbox.append(tx, RevocationEvent.aboutConsent(source, RevocationEventType.TOKEN_REVOKED, data));
         });
     }
@@ -76,13 +82,17 @@ public class GrantRevocation {
     /** Deletes the consent's refresh tokens and records it revoked; true if it was not recorded yet. */
     public Uni<Boolean> rememberConsent(SqlClient tx, String consentId) {
         return refreshTokens.deleteForConsent(tx, consentId)
-                .chain(() -> tx.preparedQuery(REMEMBER_CONSENT).execute(Tuple.of(consentId)))
+                .chain(() -> tx.preparedQuery(REMEMBER_CONSENT).execute(Tuple.of(consentId, now())))
                 .map(rows -> rows.rowCount() > 0);
     }
 
     /** Records an access token revoked; true if it was not recorded yet. */
     public Uni<Boolean> rememberJti(SqlClient tx, String jti) {
-        return tx.preparedQuery(REMEMBER_JTI).execute(Tuple.of(jti)).map(rows -> rows.rowCount() > 0);
+        return tx.preparedQuery(REMEMBER_JTI).execute(Tuple.of(jti, now())).map(rows -> rows.rowCount() > 0);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** Sends now what the committed transaction recorded: events through the outbox relay, requests to consent-service. */

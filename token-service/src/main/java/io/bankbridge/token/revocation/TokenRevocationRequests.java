@@ -10,7 +10,7 @@ import io.bankbridge.token.generator.RefreshTokenStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * RFC 7009 revocation requests. A refresh token ends its whole consent (and only that consent: at once here, and
@@ -24,13 +24,15 @@ public class TokenRevocationRequests {
     private final RefreshTokenStore refreshTokens;
     private final AccessTokenReader accessTokens;
     private final GrantRevocation revocation;
+    private final InstantSource clock;
 
     TokenRevocationRequests(Pool pool, RefreshTokenStore refreshTokens, AccessTokenReader accessTokens,
-                            GrantRevocation revocation) {
+                            GrantRevocation revocation, InstantSource clock) {
         this.pool = pool;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.revocation = revocation;
+        this.clock = clock;
     }
 
     public Uni<Void> revoke(RegisteredClient caller, String token) {
@@ -58,7 +60,7 @@ public class TokenRevocationRequests {
 
     private Uni<Void> revokeAccessToken(RegisteredClient caller, JWTClaimsSet claims, Actor actor) {
         String clientId = AccessTokenReader.claim(claims, Claims.CLIENT_ID);
-        if (!caller.clientId().equals(clientId) || claims.getExpirationTime().toInstant().isBefore(Instant.now())) {
+        if (!caller.clientId().equals(clientId) || claims.getExpirationTime().toInstant().isBefore(clock.instant())) {
             return Uni.createFrom().voidItem();
         }
         return pool.withTransaction(tx -> revocation.revokeAccessToken(tx, claims.getJWTID(),

@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,6 +43,9 @@ class SigningAlgorithmRotationTest {
 
     @Inject
     SigningSettings application;
+
+    @Inject
+    InstantSource clock;
 
     @ConfigProperty(name = "bankbridge.signing.algorithm")
     String configured;
@@ -84,7 +88,7 @@ class SigningAlgorithmRotationTest {
 
     private SigningKeys started(String algorithm) {
         SigningKeys keys = new SigningKeys(pool, new TestSigningSettings(algorithm, Optional.empty(),
-                application.encryptionKey(), true, Duration.ofSeconds(30), 2048), tokens);
+                application.encryptionKey(), true, Duration.ofSeconds(30), 2048), tokens, clock);
         keys.onStart(null);
         return keys;
     }

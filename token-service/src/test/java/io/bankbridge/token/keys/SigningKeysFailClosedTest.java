@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,8 @@ class SigningKeysFailClosedTest {
     @Test
     void anAlgorithmFapiDoesNotAllowStopsTheStart() {
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> new SigningKeys(null, TestSigningSettings.database("RS256"), null).onStart(null));
+                () -> new SigningKeys(null, TestSigningSettings.database("RS256"), null, InstantSource.system())
+                        .onStart(null));
         assertTrue(refused.getMessage().contains("PS256, ES256, EdDSA"), refused.getMessage());
     }
 

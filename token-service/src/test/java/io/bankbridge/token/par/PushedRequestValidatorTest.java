@@ -12,7 +12,9 @@ import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.client.AuthMethod;
 import io.bankbridge.token.client.ClientKind;
 import io.bankbridge.token.client.RegisteredClient;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +27,10 @@ class PushedRequestValidatorTest {
     private static final String REDIRECT = "https://budget.example/cb";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
+    private static final Instant NOW = Instant.parse("2026-03-01T09:30:00Z");
+
     private final PushedRequestValidator validator = new PushedRequestValidator(new ObjectMapper(),
-            ConfigMappings.of(TokenSettings.class));
+            ConfigMappings.of(TokenSettings.class), InstantSource.fixed(NOW));
     private final RegisteredClient client = new RegisteredClient("budget", "Budget", null, List.of(REDIRECT),
             Set.of("ACCOUNT_BASIC", "TRANSACTIONS"), Set.of(), ClientKind.PROVIDER, AuthMethod.PRIVATE_KEY_JWT, null,
             "{\"keys\":[]}", null, true, Instant.EPOCH, null, List.of(), true);
@@ -69,6 +73,11 @@ class PushedRequestValidatorTest {
         assertEquals(PushedRequestValidator.MAX_DURATION_DAYS, accepted.durationDays());
         assertEquals("s1", accepted.state());
         assertNull(accepted.grantAction());
+    }
+
+    @Test
+    void aRequestExpiresOneLifetimeAfterTheServiceClock() {
+        assertEquals(NOW.plus(Duration.ofSeconds(60)), validate(request()).expiresAt());
     }
 
     @Test

@@ -27,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * {@code grant_type=authorization_code}: redeems a code once, for the client and redirect URI it was issued to,
@@ -49,10 +50,12 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     private final LoginLinks links;
     private final DPoPCodeBindings dpopBindings;
     private final ConsentStateCheck consentState;
+    private final InstantSource clock;
 
     AuthorizationCodeGrantHandler(Pool pool, AuthorizationCodeStore codes, RefreshTokenStore refreshTokens,
                                   JwtTokenGenerator generator, GrantRevocation revocation, TokenSettings settings,
-                                  LoginLinks links, DPoPCodeBindings dpopBindings, ConsentStateCheck consentState) {
+                                  LoginLinks links, DPoPCodeBindings dpopBindings, ConsentStateCheck consentState,
+                                  InstantSource clock) {
         this.pool = pool;
         this.codes = codes;
         this.refreshTokens = refreshTokens;
@@ -62,6 +65,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         this.links = links;
         this.dpopBindings = dpopBindings;
         this.consentState = consentState;
+        this.clock = clock;
     }
 
     @Override
@@ -98,7 +102,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
                 if (stored.redeemed()) {
                     return revokeReplayed(tx, stored);
                 }
-                if (stored.expiresAt().isBefore(Instant.now())) {
+                if (stored.expiresAt().isBefore(clock.instant())) {
                     return GrantOutcome.refused(OAuthException.invalidGrant("the authorization code has expired"));
                 }
                 // While the revocation view is stale, consent-service confirms the consent first.
@@ -119,7 +123,7 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         String scope = String.join(" ", grant.scopes());
         // The refresh token lives as long as the consent (FAPI 2.0 §5.3.2.1 item 10).
         Instant refreshExpiry = grant.consentExpiresAt() != null ? grant.consentExpiresAt()
-                : Instant.now().plus(settings.refreshTokenLifetime());
+                : clock.instant().plus(settings.refreshTokenLifetime());
         Uni<String> refresh = grant.consentId() == null
                 ? Uni.createFrom().nullItem()
                 : refreshTokens.issue(tx, client.clientId(), grant.consentId(), grant.customerId(), grant.scopes(),

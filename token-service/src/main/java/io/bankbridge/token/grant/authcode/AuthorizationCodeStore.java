@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,21 +32,24 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
             + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
     private static final String LOCK = "SELECT * FROM authorization_codes WHERE code_hash = $1 FOR UPDATE";
     // Conditional: whatever the caller checked, a code is consumed once.
-    private static final String CONSUME = "UPDATE authorization_codes SET redeemed_at = now(), issued_jti = $2 "
+    private static final String CONSUME = "UPDATE authorization_codes SET redeemed_at = $3, issued_jti = $2 "
             + "WHERE code_hash = $1 AND redeemed_at IS NULL";
     // Redeemed codes are kept a while past expiry, so that a late replay still revokes.
     private final Pool pool;
     private final TokenSettings settings;
+    private final InstantSource clock;
 
-    AuthorizationCodeStore(Pool pool, TokenSettings settings) {
+    AuthorizationCodeStore(Pool pool, TokenSettings settings, InstantSource clock) {
         this.pool = pool;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
     public Uni<String> issue(CodeGrant grant) {
         String code = OpaqueValues.random();
-        Instant expiresAt = Instant.now().plus(settings.codeLifetime());
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.codeLifetime());
         Tuple values = Tuple.tuple()
                 .addValue(OpaqueValues.hash(code))
                 .addValue(grant.clientId())
@@ -55,7 +59,7 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
                 .addValue(grant.scopes().toArray(String[]::new))
                 .addValue(grant.codeChallenge())
                 .addValue(grant.nonce())
-                .addValue(OffsetDateTime.ofInstant(grant.authTime() == null ? Instant.now() : grant.authTime(), ZoneOffset.UTC))
+                .addValue(OffsetDateTime.ofInstant(grant.authTime() == null ? now : grant.authTime(), ZoneOffset.UTC))
                 .addValue(OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
                 .addValue(grant.consentExpiresAt() == null ? null
                         : OffsetDateTime.ofInstant(grant.consentExpiresAt(), ZoneOffset.UTC));
@@ -73,7 +77,9 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
      * code is replayed). False if another redemption consumed it first.
      */
     Uni<Boolean> consume(SqlClient tx, String codeHash, String jti) {
-        return tx.preparedQuery(CONSUME).execute(Tuple.of(codeHash, jti)).map(rows -> rows.rowCount() == 1);
+        return tx.preparedQuery(CONSUME)
+                .execute(Tuple.of(codeHash, jti, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     private static StoredCode fromRow(Row row) {
