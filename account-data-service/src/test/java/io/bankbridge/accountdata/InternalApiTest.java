@@ -100,4 +100,27 @@ class InternalApiTest {
                         "amount", 1, "debitCredit", "DEBIT", "currency", "USD", "description", "x", "status", "POSTED"))))
                 .when().put("/internal/accounts/ACC-NOPE/transactions").then().statusCode(404);
     }
+
+    @Test
+    void anIngestBodyBreakingItsConstraintsIsAProblemNamingEachFieldAtFault() {
+        String token = Grants.internalToken(Permissions.INGEST);
+        Map<String, Object> posted = Map.of("transactionId", "X-1", "transactionTime", "2026-01-01T00:00:00Z",
+                "amount", 1, "debitCredit", "DEBIT", "currency", "USD", "description", "x", "status", "POSTED");
+        Map<String, Object> broken = new java.util.HashMap<>(posted);
+        broken.put("amount", -1);
+        broken.put("debitCredit", "SIDEWAYS");
+        broken.remove("description");
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("transactions", List.of(posted, broken)))
+                .when().put("/internal/accounts/ACC-C-0001-1/transactions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Bad Request"))
+                .body("errors.field", contains("transactions[1].amount", "transactions[1].debitCredit",
+                        "transactions[1].description"))
+                .body("detail", containsString("transactions[1].debitCredit must be DEBIT or CREDIT"));
+        given().auth().oauth2(token).contentType("application/json")
+                .when().put("/internal/customers/CUS-EMPTY").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("A JSON request body is required."));
+    }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.revocation.contract.RevocationEventType;
@@ -200,6 +201,31 @@ class ConsentDecisionTest {
         given().auth().oauth2(ConsentFixtures.decideToken()).contentType(ContentType.JSON).body("[]")
                 .when().post("/internal/consents/decisions")
                 .then().statusCode(400).contentType("application/problem+json");
+        assertThat(consentsOf(customer)).isEmpty();
+    }
+
+    @Test
+    void aBodyBreakingItsConstraintsIsAProblemNamingEachFieldAtFault() {
+        String customer = newCustomer();
+        Map<String, Object> body = new HashMap<>(approval(newKey(), customer, "demo-budget-app", 30));
+        body.put("customerId", " ");
+        body.put("dataClusters", List.of("ACCOUNT_BASIC", "EVERYTHING"));
+        body.put("accountIds", List.of("ACC-1", ""));
+        body.put("durationDays", 0);
+        decide(body).statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("about:blank"))
+                .body("title", equalTo("Bad Request"))
+                .body("status", equalTo(400))
+                .body("errors.field", contains("accountIds[1]", "customerId", "dataClusters[1]", "durationDays"))
+                .body("errors.find { it.field == 'durationDays' }.message", equalTo("must be between 1 and 365"))
+                .body("detail", containsString("customerId must not be blank"))
+                .body("detail", containsString("dataClusters[1] must be one of [ACCOUNT_BASIC"))
+                .body("detail", containsString(", not EVERYTHING"));
+        given().auth().oauth2(ConsentFixtures.decideToken()).contentType(ContentType.JSON)
+                .when().post("/internal/consents/decisions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("A JSON request body is required."))
+                .body("errors[0].field", nullValue());
         assertThat(consentsOf(customer)).isEmpty();
     }
 

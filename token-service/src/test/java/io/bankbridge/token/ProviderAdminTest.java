@@ -1,9 +1,11 @@
 package io.bankbridge.token;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -127,6 +129,26 @@ class ProviderAdminTest {
         }
         admin().body("{not json").when().post("/admin/providers").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aRegistrationBreakingItsConstraintsIsAProblemNamingEachFieldAtFault() {
+        String id = "fields-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new java.util.HashMap<>(registration(id));
+        body.put("name", " ");
+        body.put("redirectUris", List.of("https://budgetpal.example/cb", "http://budgetpal.example/cb"));
+        body.put("allowedClusters", List.of("EVERYTHING"));
+        admin().body(body).when().post("/admin/providers").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("about:blank"))
+                .body("title", equalTo("Bad Request"))
+                .body("errors.field", contains("allowedClusters[0]", "name", "redirectUris[1]"))
+                .body("errors.find { it.field == 'redirectUris[1]' }.message", containsString("https"))
+                .body("detail", containsString("name must not be blank"))
+                .body("detail", not(containsString("EVERYTHING")));
+        admin().when().post("/admin/providers").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("a provider registration is required"));
+        admin().when().get("/admin/providers/" + id).then().statusCode(404);
     }
 
     @Test

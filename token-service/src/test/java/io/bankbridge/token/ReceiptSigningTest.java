@@ -1,7 +1,9 @@
 package io.bankbridge.token;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -186,6 +188,20 @@ class ReceiptSigningTest {
         signing(token).body("[1,2]").when().post("/internal/receipts").then().statusCode(400);
         signing(token).body("{").when().post("/internal/receipts").then().statusCode(400);
         signing(token).body("").when().post("/internal/receipts").then().statusCode(400);
+    }
+
+    @Test
+    void aRequestBreakingItsConstraintsIsAProblemNamingEachFieldAtFault() {
+        Map<String, Object> body = receipt();
+        body.put("providerName", "x".repeat(201));
+        body.put("entry", 0);
+        body.put("dataClusters", List.of("TRANSACTIONS", "NO_SUCH_CLUSTER"));
+        signing(consentServiceToken()).body(body).when().post("/internal/receipts").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Bad Request"))
+                .body("errors.field", contains("dataClusters[1]", "entry", "providerName"))
+                .body("detail", containsString("providerName must be text of 1 to 200 characters"))
+                .body("detail", containsString("entry must be a history entry number from 1"));
     }
 
     @Test

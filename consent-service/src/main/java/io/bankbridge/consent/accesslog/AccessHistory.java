@@ -4,7 +4,6 @@ import io.bankbridge.consent.config.ConsentConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ public class AccessHistory {
 
     /** Enough entries to find the last access of every connection of one customer. */
     private static final int CUSTOMER_WINDOW = 1000;
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final AccessLogClient log;
     private final int historySize;
@@ -56,7 +54,6 @@ public class AccessHistory {
 
     private static <T> Uni<Optional<T>> available(Supplier<Uni<? extends T>> call, String what) {
         return Uni.createFrom().deferred(call)
-                .ifNoItem().after(TIMEOUT).fail()
                 .map(Optional::of)
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("Access history of %s unavailable: %s", what, e.toString());

@@ -3,7 +3,6 @@ package io.bankbridge.consent.accountnames;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class AccountNames {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final AccountListClient accounts;
 
@@ -41,7 +39,6 @@ public class AccountNames {
 
     private Uni<Optional<List<AccountSummary>>> listed(String customerId) {
         return Uni.createFrom().deferred(() -> accounts.of(customerId))
-                .ifNoItem().after(TIMEOUT).fail()
                 .map(Optional::of)
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("Accounts of customer %s unavailable: %s", customerId, e.toString());

@@ -11,7 +11,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +29,6 @@ public class Receipts {
 
     /** A signed receipt: a compact JWS (RFC 7519's media type). */
     public static final String MEDIA_TYPE = "application/jwt";
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final ConsentService consents;
     private final AccountNames accountNames;
@@ -78,7 +75,6 @@ public class Receipts {
     private Uni<String> signed(Consent consent, int n, HistoryEntry entry, AccountLabels accounts) {
         ReceiptClaims claims = claims(consent, n, entry, accounts);
         return Uni.createFrom().deferred(() -> signer.sign(claims))
-                .ifNoItem().after(TIMEOUT).fail()
                 .onFailure().transform(e -> {
                     Log.warnf("Receipt of consent %s entry %d not signed: %s", consent.id(), n, e.toString());
                     return new ReceiptSigningUnavailableException(e);

@@ -2,9 +2,10 @@ package io.bankbridge.consent.rest;
 
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.service.ConsentService;
-import io.bankbridge.consent.service.InvalidConsentRequestException;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -57,9 +58,9 @@ public class InternalConsentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentJson.class)))
     @APIResponse(responseCode = "400", description = "A field is missing, ill-typed, out of range or too long")
     @APIResponse(responseCode = "409", description = "This key recorded a different decision")
-    public Uni<Response> decide(RequestBodies.Decision body, @Context UriInfo uri) {
-        RequestBodies.Decision request = required(body);
-        return consents.decide(request.asDecision()).map(decided -> {
+    public Uni<Response> decide(@Valid @NotNull(message = RequestBodies.BODY_REQUIRED) RequestBodies.Decision body,
+                                @Context UriInfo uri) {
+        return consents.decide(body.asDecision()).map(decided -> {
             ConsentJson consent = ConsentJson.of(decided.consent());
             return decided.created()
                     ? Response.created(uri.getBaseUriBuilder().path("internal/consents").path(consent.id()).build())
@@ -100,10 +101,10 @@ public class InternalConsentResource {
                     + "days, and a RENEWED history line records it; without, the expiry stays. 404 for another "
                     + "provider's consent, 409 for one that is no longer in force (revoked or expired: it cannot be "
                     + "renewed), 400 for a duration out of range.")
-    public Uni<ConsentJson> amend(@PathParam("id") UUID id, RequestBodies.Amend body) {
-        RequestBodies.Amend request = required(body);
-        return consents.amend(id, request.providerId(), request.action(), request.dataClusters(), request.accountIds(),
-                        request.durationDays())
+    public Uni<ConsentJson> amend(@PathParam("id") UUID id,
+                                  @Valid @NotNull(message = RequestBodies.BODY_REQUIRED) RequestBodies.Amend body) {
+        return consents.amend(id, body.providerId(), body.action(), body.dataClusters(), body.accountIds(),
+                        body.durationDays())
                 .map(ConsentJson::of);
     }
 
@@ -117,15 +118,8 @@ public class InternalConsentResource {
                     + "consent's state and announces consent.revoked. 404 for an unknown consent, 409 for one that is "
                     + "no longer authorized (already revoked, expired, rejected): nothing changes and nothing is "
                     + "announced again.")
-    public Uni<ConsentJson> revoke(@PathParam("id") UUID id, RequestBodies.Revoke body) {
-        RequestBodies.Revoke request = required(body);
-        return consents.revoke(id, request.actor(), request.reason(), c -> true).map(ConsentJson::of);
-    }
-
-    static <T> T required(T body) {
-        if (body == null) {
-            throw new InvalidConsentRequestException("A JSON request body is required.");
-        }
-        return body;
+    public Uni<ConsentJson> revoke(@PathParam("id") UUID id,
+                                   @Valid @NotNull(message = RequestBodies.BODY_REQUIRED) RequestBodies.Revoke body) {
+        return consents.revoke(id, body.actor(), body.reason(), c -> true).map(ConsentJson::of);
     }
 }

@@ -7,10 +7,11 @@ import io.bankbridge.consent.receipt.Receipts;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.security.Callers;
 import io.bankbridge.consent.service.ConsentService;
-import io.bankbridge.consent.service.InvalidConsentRequestException;
 import io.bankbridge.revocation.contract.Actor;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -178,10 +179,8 @@ public class ProviderConsentResource {
     @APIResponse(responseCode = "400", description = "reason or initiator missing or unknown")
     @APIResponse(responseCode = "404", description = "No such consent of this provider")
     @APIResponse(responseCode = "409", description = "The consent is not in force (already revoked, expired, never authorized)")
-    public Uni<Response> revocation(@PathParam("id") UUID id, RequestBodies.Revocation body) {
-        if (body == null) {
-            throw new InvalidConsentRequestException("The body must give reason and initiator (FDX ConsentRevocationRequest).");
-        }
+    public Uni<Response> revocation(@PathParam("id") UUID id, @Valid @NotNull(message = "The body must give reason and "
+            + "initiator (FDX ConsentRevocationRequest).") RequestBodies.Revocation body) {
         RevocationCause cause = body.cause();
         return revoke(id, cause, "Revoked by the provider (reason " + cause.reason() + ", initiated by "
                 + cause.initiator() + ")");

@@ -8,7 +8,6 @@ import io.bankbridge.consent.model.GrantState;
 import io.bankbridge.consent.model.HistoryEntry;
 import io.bankbridge.consent.model.RevocationCause;
 import io.bankbridge.consent.repository.ConsentRepository;
-import io.bankbridge.contract.cluster.DataCluster;
 import io.bankbridge.revocation.RevocationEventsConfig;
 import io.bankbridge.revocation.contract.Actor;
 import io.bankbridge.revocation.contract.RevocationData;
@@ -24,12 +23,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -44,10 +41,6 @@ public class ConsentService {
     public static final int MAX_DURATION_DAYS = 365;
     /** The longest idempotency key a caller may send. */
     public static final int MAX_KEY_LENGTH = 128;
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._~-]{1," + MAX_KEY_LENGTH + "}");
-    private static final int MAX_ID_LENGTH = 128;
-    private static final int MAX_NAME_LENGTH = 200;
-    private static final int MAX_ACCOUNTS = 100;
     /** The reason a declined request's consent records, as the history and the Security Center show it. */
     private static final String DECLINED_REASON = "declined by the customer";
 
@@ -86,22 +79,13 @@ public class ConsentService {
      * {@code AUTHORIZED} line), for a refusal rejected (its {@code REJECTED} line). Neither writes an event: nothing
      * was in force before. A repeated call with the same idempotency key writes nothing and answers the consent the
      * first call recorded, or refuses (409) when it states a different decision; two calls racing with one key make
-     * one consent (the unique key decides, the other call then finds it).
+     * one consent (the unique key decides, the other call then finds it). Each field was checked where the request
+     * arrived (its body's constraints); what depends on the decision (an approval names accounts and a duration, a
+     * decline neither) is checked here.
      */
     public Uni<DecidedConsent> decide(ConsentDecision request) {
         String key = request.idempotencyKey();
-        if (key == null || !IDEMPOTENCY_KEY.matcher(key).matches()) {
-            throw new InvalidConsentRequestException("idempotencyKey must be 1 to " + MAX_KEY_LENGTH
-                    + " letters, digits or the characters - _ . ~");
-        }
-        if (!ConsentDecision.APPROVED.equals(request.decision()) && !ConsentDecision.DECLINED.equals(request.decision())) {
-            throw new InvalidConsentRequestException("decision must be APPROVED or DECLINED.");
-        }
-        bounded(request.customerId(), "customerId", MAX_ID_LENGTH);
-        bounded(request.providerId(), "providerId", MAX_ID_LENGTH);
-        bounded(request.providerName(), "providerName", MAX_NAME_LENGTH);
-        requireClusters(request.dataClusters());
-        int requestedDays = duration("requestedDurationDays", request.requestedDurationDays());
+        int requestedDays = request.requestedDurationDays();
         Instant now = now();
         Consent requested = new Consent(UUID.randomUUID(), request.customerId(), request.providerId(),
                 request.providerName(), request.dataClusters().stream().distinct().toList(), List.of(),
@@ -110,13 +94,12 @@ public class ConsentService {
                 "Requested " + String.join(", ", requested.dataClusters()) + " for " + requestedDays + " days");
         Change decided;
         if (request.approved()) {
-            requireAccounts(request.accountIds());
-            if (request.accountIds().size() > MAX_ACCOUNTS) {
-                throw new InvalidConsentRequestException("accountIds may list at most " + MAX_ACCOUNTS + " accounts.");
+            if (request.accountIds() == null || request.durationDays() == null) {
+                throw new InvalidConsentRequestException("An approval names the accountIds and the durationDays the "
+                        + "customer chose.");
             }
-            request.accountIds().forEach(a -> bounded(a, "accountIds", MAX_ID_LENGTH));
             Consent authorized = requested.authorized(request.accountIds().stream().distinct().toList(),
-                    duration("durationDays", request.durationDays()), now);
+                    request.durationDays(), now);
             decided = new Change(authorized, new HistoryEntry(now, "AUTHORIZED", Actor.CUSTOMER,
                     "Accounts " + String.join(", ", authorized.accountIds()) + " until " + authorized.expiresAt()), null);
         } else {
@@ -179,25 +162,15 @@ public class ConsentService {
      */
     public Uni<ConsentWithHistory> amend(UUID id, String providerId, GrantAction action, List<String> dataClusters,
                                          List<String> accountIds, Integer durationDays) {
-        if (action == null) {
-            throw new InvalidConsentRequestException("action must be MERGE or REPLACE.");
-        }
-        require(providerId, "providerId");
-        requireClusters(dataClusters);
-        requireAccounts(accountIds);
-        if (accountIds.isEmpty()) {
-            throw new InvalidConsentRequestException("accountIds must name at least one account.");
-        }
-        Integer renewFor = durationDays == null ? null : duration(durationDays);
         return update(id, c -> c.providerId().equals(providerId), current -> {
             Consent merged = action == GrantAction.MERGE
                     ? current.amended(union(current.dataClusters(), dataClusters), union(current.accountIds(), accountIds))
                     : current.amended(dataClusters.stream().distinct().toList(), accountIds.stream().distinct().toList());
-            Consent amended = renewFor == null ? merged : merged.renewed(renewFor, now());
+            Consent amended = durationDays == null ? merged : merged.renewed(durationDays, now());
             Change change = updated(amended, action.historyEvent(), "Now " + String.join(", ", amended.dataClusters())
                     + " for accounts " + String.join(", ", amended.accountIds()));
-            return renewFor == null ? change : change.with(new HistoryEntry(amended.authorizedAt(), "RENEWED",
-                    Actor.CUSTOMER, "Authorized again for " + renewFor + " days, until " + amended.expiresAt()));
+            return durationDays == null ? change : change.with(new HistoryEntry(amended.authorizedAt(), "RENEWED",
+                    Actor.CUSTOMER, "Authorized again for " + durationDays + " days, until " + amended.expiresAt()));
         });
     }
 
@@ -258,9 +231,6 @@ public class ConsentService {
 
     /** Revokes a consent the caller may see, and announces it ({@code consent.revoked}) through the outbox. */
     public Uni<ConsentWithHistory> revoke(UUID id, Actor actor, String reason, Predicate<Consent> visible) {
-        if (actor == null) {
-            throw new InvalidConsentRequestException("actor must be one of CUSTOMER, PROVIDER, BANK, SYSTEM.");
-        }
         return revoke(id, actor, RevocationCause.of(actor), reason, visible);
     }
 
@@ -379,51 +349,9 @@ public class ConsentService {
         }
     }
 
-    private static int duration(Integer days) {
-        return duration("durationDays", days);
-    }
-
-    private static int duration(String field, Integer days) {
-        if (days == null || days < 1 || days > MAX_DURATION_DAYS) {
-            throw new InvalidConsentRequestException(field + " must be between 1 and " + MAX_DURATION_DAYS + ".");
-        }
-        return days;
-    }
-
-    private static void requireClusters(List<String> dataClusters) {
-        if (dataClusters == null || dataClusters.isEmpty()) {
-            throw new InvalidConsentRequestException("dataClusters must name at least one data cluster.");
-        }
-        dataClusters.stream().filter(c -> !DataCluster.isKnown(c)).findFirst().ifPresent(c -> {
-            // Named only when it looks like a name: an error body never reflects arbitrary text a caller sent.
-            throw new InvalidConsentRequestException("Unknown data cluster "
-                    + (c != null && c.matches("[A-Za-z0-9_]{1,64}") ? c : "(not a cluster name)") + "; known: "
-                    + Arrays.toString(DataCluster.values()) + ".");
-        });
-    }
-
-    private static void requireAccounts(List<String> accountIds) {
-        if (accountIds == null || accountIds.stream().anyMatch(a -> a == null || a.isBlank())) {
-            throw new InvalidConsentRequestException("accountIds must list the accounts the customer chose.");
-        }
-    }
-
     /** {@code first}, then what {@code more} adds, each once. */
     private static List<String> union(List<String> first, List<String> more) {
         return Stream.concat(first.stream(), more.stream()).distinct().toList();
-    }
-
-    private static void require(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidConsentRequestException(field + " is required.");
-        }
-    }
-
-    private static void bounded(String value, String field, int maxLength) {
-        require(value, field);
-        if (value.length() > maxLength) {
-            throw new InvalidConsentRequestException(field + " must be at most " + maxLength + " characters.");
-        }
     }
 
     /** Millisecond precision: what the database keeps and what clients see are the same instant. */

@@ -29,6 +29,12 @@ public enum DataCluster {
         public static final String TRANSACTIONS = "TRANSACTIONS";
         public static final String CUSTOMER_CONTACT = "CUSTOMER_CONTACT";
         public static final String CUSTOMER_PERSONAL = "CUSTOMER_PERSONAL";
+        /**
+         * Every name, separated by {@code |}: a regular expression matching exactly one cluster's name (for a
+         * {@code @Pattern} constraint), and readable as the list of them.
+         */
+        public static final String ANY = ACCOUNT_BASIC + "|" + ACCOUNT_DETAILED + "|" + ACCOUNT_PAYMENTS + "|" + TRANSACTIONS
+                + "|" + CUSTOMER_CONTACT + "|" + CUSTOMER_PERSONAL;
 
         private Names() {
         }

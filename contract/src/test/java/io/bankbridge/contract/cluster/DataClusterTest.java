@@ -17,6 +17,14 @@ class DataClusterTest {
     }
 
     @Test
+    void thePatternOfAllNamesMatchesEachClusterAndNothingElse() {
+        assertThat(String.join("|", DataCluster.wireNames())).isEqualTo(DataCluster.Names.ANY);
+        DataCluster.wireNames().forEach(name -> assertThat(name.matches(DataCluster.Names.ANY)).isTrue());
+        assertThat(List.of("EVERYTHING", "account_basic", "ACCOUNT_BASIC|TRANSACTIONS", ""))
+                .noneMatch(name -> name.matches(DataCluster.Names.ANY));
+    }
+
+    @Test
     void aKnownNameParsesToItsCluster() {
         assertThat(DataCluster.parse("TRANSACTIONS")).isEqualTo(DataCluster.TRANSACTIONS);
         assertThat(DataCluster.parseAll(List.of("CUSTOMER_CONTACT", "ACCOUNT_BASIC", "ACCOUNT_BASIC")))

@@ -37,7 +37,8 @@ public class ClientRegistry implements ProviderDirectory {
             + "FROM clients c LEFT JOIN client_keys k ON k.client_id = c.client_id";
 
     /** The documented shape of a client id: 3-64 characters of a-z, 0-9, '.', '_', '-', starting with a letter or digit. */
-    private static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    public static final String CLIENT_ID_SHAPE = "[a-z0-9][a-z0-9._-]{2,63}";
+    private static final Pattern CLIENT_ID = Pattern.compile(CLIENT_ID_SHAPE);
 
     private final Pool pool;
     private final Map<String, RegisteredClient> configured;

@@ -19,6 +19,8 @@ import io.bankbridge.accountdata.security.Permissions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.PermissionsAllowed;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -27,7 +29,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -46,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "Any other token answers 403 insufficient_scope. Ids (customerId, accountId, consentId) are "
         + Parameters.ID_SHAPE + "; anything else answers 400.")
 public class InternalResource {
+
+    private static final String BODY_REQUIRED = "A JSON request body is required.";
 
     private final IngestService ingest;
     private final AccountRepository accounts;
@@ -111,11 +114,9 @@ public class InternalResource {
     @PermissionsAllowed(Permissions.INGEST)
     @SecurityRequirement(name = "bearer", scopes = Permissions.INGEST)
     @Operation(summary = "Create or replace a customer's identity (idempotent)")
-    public Uni<Upserted> putCustomer(@PathParam("customerId") String customerId, CustomerBody body) {
+    public Uni<Upserted> putCustomer(@PathParam("customerId") String customerId,
+                                     @Valid @NotNull(message = BODY_REQUIRED) CustomerBody body) {
         Parameters.id("customerId", customerId);
-        if (body == null || body.name() == null) {
-            throw ApiProblem.badRequest("name is required.");
-        }
         IngestRequests.Address a = body.address();
         Customer customer = new Customer(customerId, body.name().first(), body.name().last(), body.email(), body.phone(),
                 a == null ? null : new Customer.Address(a.line1(), a.city(), a.region(), a.postalCode(), a.country()));
@@ -127,14 +128,10 @@ public class InternalResource {
     @PermissionsAllowed(Permissions.INGEST)
     @SecurityRequirement(name = "bearer", scopes = Permissions.INGEST)
     @Operation(summary = "Create or replace an account with its owners, balances and payment network (idempotent)")
-    public Uni<Upserted> putAccount(@PathParam("accountId") String accountId, AccountBody body) {
+    public Uni<Upserted> putAccount(@PathParam("accountId") String accountId,
+                                    @Valid @NotNull(message = BODY_REQUIRED) AccountBody body) {
         Parameters.id("accountId", accountId);
-        if (body == null) {
-            throw ApiProblem.badRequest("A body is required.");
-        }
-        AccountType type = Arrays.stream(AccountType.values()).filter(t -> t.name().equals(body.accountType()))
-                .findFirst().orElseThrow(() -> ApiProblem.badRequest("accountType must be CARD, SAVINGS or CHECKING."));
-        Account account = new Account(accountId, type, body.nickname(), body.productName(), body.maskedNumber(),
+        Account account = new Account(accountId, AccountType.valueOf(body.accountType()), body.nickname(), body.productName(), body.maskedNumber(),
                 body.currency(), body.status(), body.ownerCustomerIds());
         IngestRequests.Balances b = body.balances();
         Balance balance = b == null ? null : new Balance(b.current(), b.available(), b.creditLimit(),
@@ -149,11 +146,9 @@ public class InternalResource {
     @PermissionsAllowed(Permissions.INGEST)
     @SecurityRequirement(name = "bearer", scopes = Permissions.INGEST)
     @Operation(summary = "Insert or update up to 1000 transactions of an account (idempotent on transactionId)")
-    public Uni<Upserted> putTransactions(@PathParam("accountId") String accountId, TransactionsBody body) {
+    public Uni<Upserted> putTransactions(@PathParam("accountId") String accountId,
+                                         @Valid @NotNull(message = BODY_REQUIRED) TransactionsBody body) {
         Parameters.id("accountId", accountId);
-        if (body == null || body.transactions() == null || body.transactions().contains(null)) {
-            throw ApiProblem.badRequest("transactions is required.");
-        }
         List<Transaction> batch = body.transactions().stream().map(t -> new Transaction(accountId, t.transactionId(),
                 t.transactionTime(), t.postedTime(), t.amount(), t.debitCredit(), t.currency(), t.description(),
                 t.merchant(), t.merchantCategoryCode(), t.category(), t.status())).toList();
