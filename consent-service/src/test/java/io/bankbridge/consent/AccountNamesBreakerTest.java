@@ -7,11 +7,12 @@ import static io.bankbridge.consent.ConsentFixtures.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.bankbridge.testsupport.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,8 +69,8 @@ class AccountNamesBreakerTest {
 
     /** The connection list as the customer reads it. */
     private static String text(Browser browser) {
-        HttpResponse<String> page = browser.open("/security-center");
+        Response page = browser.follow("/security-center");
         assertThat(page.statusCode()).isEqualTo(200);
-        return page.body().replaceAll("<[^>]*>", "");
+        return page.asString().replaceAll("<[^>]*>", "");
     }
 }

@@ -7,15 +7,15 @@ import static io.bankbridge.consent.ConsentFixtures.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.testsupport.Browser;
 import io.bankbridge.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -35,17 +35,16 @@ class BrokerOutageTest {
         String viaJson = authorized(customer, "lender-app");
         issuer().signInAs(customer);
         Browser browser = new Browser(base);
-        HttpResponse<String> confirm = browser.open("/security-center/connections/" + viaPage + "/revoke");
+        Response confirm = browser.follow("/security-center/connections/" + viaPage + "/revoke");
         assertThat(confirm.statusCode()).isEqualTo(200);
 
         KafkaBrokerResource.broker().stop();
         try {
-            HttpResponse<String> page = browser.postForm("/security-center/connections/" + viaPage + "/revoke",
-                    Map.of("csrf", Browser.hiddenField(confirm.body(), "csrf")));
+            Response page = browser.post("/security-center/connections/" + viaPage + "/revoke");
             assertThat(page.statusCode()).isEqualTo(303);
-            HttpResponse<String> json = browser.postJson("/me/consents/" + viaJson + "/revocation", "{}");
+            Response json = browser.postJson("/me/consents/" + viaJson + "/revocation", "{}");
             assertThat(json.statusCode()).isEqualTo(200);
-            assertThat(json.body()).contains("\"status\":\"REVOKED\"");
+            assertThat(json.asString()).contains("\"status\":\"REVOKED\"");
             // Committed with the revocation, waiting for the broker.
             assertThat(RevocationTopic.unsentRows(pool, viaPage)).isEqualTo(1);
             assertThat(RevocationTopic.unsentRows(pool, viaJson)).isEqualTo(1);

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.bankbridge.consent.security.Access;
 import io.bankbridge.consent.service.ExpiryJob;
 import io.bankbridge.contract.token.InternalScope;
+import io.bankbridge.testsupport.TestClock;
 import io.bankbridge.testsupport.TestIssuer;
 import io.bankbridge.testsupport.TestIssuerResource;
 import io.quarkus.arc.Arc;
@@ -128,19 +129,26 @@ final class ConsentFixtures {
                 .then().statusCode(200);
     }
 
-    /** An authorized consent moved past its expiry and expired by the expiry job. */
-    static String expired(String customerId, String providerId, Pool pool, ExpiryJob expiry) {
-        String id = authorized(customerId, providerId);
-        makeDue(pool, id);
-        expiry.expireAllDue().await().atMost(Duration.ofSeconds(30));
+    /** An authorized consent past its expiry, expired by the expiry job. */
+    static String expired(String customerId, String providerId) {
+        String id = authorizedLongAgo(customerId, providerId);
+        Arc.container().instance(ExpiryJob.class).get().expireAllDue().await().atMost(Duration.ofSeconds(30));
         return id;
     }
 
-    /** Moves an authorized consent's dates back so that its expiry has passed. */
-    static void makeDue(Pool pool, String id) {
-        pool.preparedQuery("UPDATE consent SET authorized_at = now() - INTERVAL '91 days', "
-                        + "expires_at = now() - INTERVAL '1 day' WHERE id = $1")
-                .execute(Tuple.of(UUID.fromString(id))).await().atMost(Duration.ofSeconds(10));
+    /**
+     * A consent the customer authorized for 90 days, 91 days ago: the clock is set back while it is granted, so its
+     * expiry has passed at the real time and nothing else is moved.
+     */
+    static String authorizedLongAgo(String customerId, String providerId) {
+        TestClock clock = Arc.container().instance(TestClock.class).get();
+        Duration ago = Duration.ofDays(91);
+        clock.advance(ago.negated());
+        try {
+            return authorized(customerId, providerId, 90);
+        } finally {
+            clock.advance(ago);
+        }
     }
 
     static JsonPath internalGet(String id) {

@@ -1,8 +1,8 @@
 package io.bankbridge.consent;
 
 import static io.bankbridge.consent.ConsentFixtures.authorized;
+import static io.bankbridge.consent.ConsentFixtures.authorizedLongAgo;
 import static io.bankbridge.consent.ConsentFixtures.internalGet;
-import static io.bankbridge.consent.ConsentFixtures.makeDue;
 import static io.bankbridge.consent.ConsentFixtures.newCustomer;
 import static io.bankbridge.consent.ConsentFixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +33,8 @@ class ExpiryTest {
     @Test
     void aConsentPastItsExpiryBecomesExpiredAndItsEventIsPublished() {
         String customer = newCustomer();
-        String due = authorized(customer, "budget-app");
+        String due = authorizedLongAgo(customer, "budget-app");
         String notDue = authorized(customer, "budget-app");
-        makeDue(pool, due);
 
         expiry.expireAllDue().await().atMost(Duration.ofSeconds(30));
 
@@ -57,8 +56,7 @@ class ExpiryTest {
 
     @Test
     void twoInstancesRunningTheJobTogetherExpireEachConsentExactlyOnce() {
-        List<String> due = IntStream.range(0, 12).mapToObj(i -> authorized(newCustomer(), "budget-app")).toList();
-        due.forEach(id -> makeDue(pool, id));
+        List<String> due = IntStream.range(0, 12).mapToObj(i -> authorizedLongAgo(newCustomer(), "budget-app")).toList();
 
         Uni.join().all(expiry.expireAllDue(), expiry.expireAllDue()).andFailFast().await().atMost(Duration.ofSeconds(60));
 

@@ -1,9 +1,9 @@
 package io.bankbridge.consent;
 
 import static io.bankbridge.consent.ConsentFixtures.authorized;
+import static io.bankbridge.consent.ConsentFixtures.authorizedLongAgo;
 import static io.bankbridge.consent.ConsentFixtures.decideToken;
 import static io.bankbridge.consent.ConsentFixtures.internalGet;
-import static io.bankbridge.consent.ConsentFixtures.makeDue;
 import static io.bankbridge.consent.ConsentFixtures.newCustomer;
 import static io.bankbridge.consent.ConsentFixtures.pending;
 import static io.bankbridge.consent.ConsentFixtures.providerToken;
@@ -26,8 +26,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +40,6 @@ import org.junit.jupiter.api.Test;
 class FdxConsentApiTest {
 
     private static final String FDX = "application/vnd.fdx.consent-grant.v6+json";
-
-    @Inject
-    Pool pool;
 
     private static ValidatableResponse read(String token, String id, String accept) {
         return given().auth().oauth2(token).accept(accept).when().get("/consents/" + id).then();
@@ -131,8 +126,7 @@ class FdxConsentApiTest {
                 .statusCode(200).body("status", equalTo("PENDING")).body("resources", empty())
                 .body("$", not(hasKey("expirationTime")));
 
-        String due = authorized(customer, "budget-app");
-        makeDue(pool, due);
+        String due = authorizedLongAgo(customer, "budget-app");
         // Past its expiry the grant is expired for the provider even before the expiry job marks it.
         read(providerToken(customer, "budget-app", due), due, FDX).statusCode(200).body("status", equalTo("EXPIRED"));
         assertThat(status(due)).isEqualTo("AUTHORIZED");

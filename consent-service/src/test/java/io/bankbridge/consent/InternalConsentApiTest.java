@@ -18,7 +18,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.bankbridge.consent.service.ExpiryJob;
 import io.bankbridge.revocation.contract.RevocationEventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,8 +42,6 @@ class InternalConsentApiTest {
 
     @Inject
     Pool pool;
-    @Inject
-    ExpiryJob expiry;
 
     @Test
     void anApprovalRecordsTheChosenAccountsAndAnExpiryDurationDaysAfterAuthorization() {
@@ -250,7 +247,7 @@ class InternalConsentApiTest {
                 yield id;
             }
             case "EXPIRED" -> {
-                String id = expired(customer, "demo-budget-app", pool, expiry);
+                String id = expired(customer, "demo-budget-app");
                 assertThat(status(id)).isEqualTo("EXPIRED");
                 yield id;
             }

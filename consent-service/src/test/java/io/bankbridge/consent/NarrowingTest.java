@@ -12,13 +12,13 @@ import static org.hamcrest.Matchers.contains;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.testsupport.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -38,12 +38,11 @@ class NarrowingTest {
     }
 
     /** Opens the connection's page and posts its narrowing form with one field set. */
-    private static HttpResponse<String> stopSharing(Browser browser, String id, String field, String value) {
-        HttpResponse<String> page = browser.open("/security-center/connections/" + id);
+    private static Response stopSharing(Browser browser, String id, String field, String value) {
+        Response page = browser.follow("/security-center/connections/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("action=\"/security-center/connections/" + id + "/narrow\"");
-        return browser.postForm("/security-center/connections/" + id + "/narrow",
-                Map.of("csrf", Browser.hiddenField(page.body(), "csrf"), field, value));
+        assertThat(page.asString()).contains("action=\"/security-center/connections/" + id + "/narrow\"");
+        return browser.post("/security-center/connections/" + id + "/narrow", field, value);
     }
 
     @Test
@@ -52,11 +51,11 @@ class NarrowingTest {
         String id = authorized(customer, PROVIDER);
         Browser browser = signedIn(customer);
 
-        HttpResponse<String> narrowed = stopSharing(browser, id, "account", "ACC-2");
+        Response narrowed = stopSharing(browser, id, "account", "ACC-2");
         assertThat(narrowed.statusCode()).isEqualTo(303);
-        HttpResponse<String> after = browser.follow(narrowed);
+        Response after = browser.follow(narrowed);
         assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(after.body()).contains("Account " + AccountDataStandIn.SAVINGS + " removed by the customer")
+        assertThat(after.asString()).contains("Account " + AccountDataStandIn.SAVINGS + " removed by the customer")
                 .contains("value=\"ACC-1\"")
                 .doesNotContain("value=\"ACC-2\"");
 
@@ -85,10 +84,10 @@ class NarrowingTest {
         String id = authorized(customer, PROVIDER);
         Browser browser = signedIn(customer);
 
-        HttpResponse<String> narrowed = stopSharing(browser, id, "cluster", "TRANSACTIONS");
+        Response narrowed = stopSharing(browser, id, "cluster", "TRANSACTIONS");
         assertThat(narrowed.statusCode()).isEqualTo(303);
         // the history line names the data in the customer's words, not by its code
-        assertThat(browser.follow(narrowed).body()).contains("Transactions removed by the customer")
+        assertThat(browser.follow(narrowed).asString()).contains("Transactions removed by the customer")
                 .doesNotContain("TRANSACTIONS").doesNotContain("Data cluster");
         JsonPath consent = internalGet(id);
         assertThat(consent.getList("dataClusters")).containsExactly("ACCOUNT_BASIC");
@@ -104,14 +103,13 @@ class NarrowingTest {
         Browser browser = signedIn(customer);
         assertThat(stopSharing(browser, id, "account", "ACC-2").statusCode()).isEqualTo(303);
 
-        HttpResponse<String> last = stopSharing(browser, id, "account", "ACC-1");
+        Response last = stopSharing(browser, id, "account", "ACC-1");
         assertThat(last.statusCode()).isEqualTo(400);
-        assertThat(last.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(last.body()).contains("revoke it to end it");
+        assertThat(last.header("Content-Type")).startsWith("text/html");
+        assertThat(last.asString()).contains("revoke it to end it");
         assertThat(stopSharing(browser, id, "account", "ACC-9").statusCode()).isEqualTo(400);
         assertThat(stopSharing(browser, id, "cluster", "NOT_A_CLUSTER").statusCode()).isEqualTo(400);
-        HttpResponse<String> forged = browser.postForm("/security-center/connections/" + id + "/narrow",
-                Map.of("csrf", "forged", "account", "ACC-1"));
+        Response forged = browser.postRaw("/security-center/connections/" + id + "/narrow", "csrf", "forged", "account", "ACC-1");
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(internalGet(id).getList("accountIds")).containsExactly("ACC-1");
     }
@@ -121,9 +119,8 @@ class NarrowingTest {
         String theirs = authorized(newCustomer(), PROVIDER);
         String mine = authorized(newCustomer(), PROVIDER);
         Browser browser = signedIn(internalGet(mine).getString("customerId"));
-        HttpResponse<String> page = browser.open("/security-center/connections/" + mine);
-        HttpResponse<String> attempt = browser.postForm("/security-center/connections/" + theirs + "/narrow",
-                Map.of("csrf", Browser.hiddenField(page.body(), "csrf"), "account", "ACC-2"));
+        Response page = browser.follow("/security-center/connections/" + mine);
+        Response attempt = browser.post("/security-center/connections/" + theirs + "/narrow", "account", "ACC-2");
         assertThat(attempt.statusCode()).isEqualTo(404);
         assertThat(internalGet(theirs).getList("accountIds")).containsExactly("ACC-1", "ACC-2");
     }

@@ -20,15 +20,16 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.testsupport.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,9 +96,8 @@ class ReceiptTest {
         String customer = newCustomer();
         String id = authorized(customer, PROVIDER);
         Browser browser = signedIn(customer);
-        HttpResponse<String> page = browser.open("/security-center/connections/" + id);
-        assertThat(browser.postForm("/security-center/connections/" + id + "/narrow",
-                Map.of("csrf", Browser.hiddenField(page.body(), "csrf"), "account", "ACC-2")).statusCode()).isEqualTo(303);
+        Response page = browser.follow("/security-center/connections/" + id);
+        assertThat(browser.post("/security-center/connections/" + id + "/narrow", "account", "ACC-2").statusCode()).isEqualTo(303);
         given().auth().oauth2(decideToken()).contentType(ContentType.JSON)
                 .body(Map.of("action", "REPLACE", "providerId", PROVIDER, "dataClusters", List.of("ACCOUNT_BASIC"),
                         "accountIds", List.of("ACC-1"), "durationDays", 30))
@@ -243,10 +243,10 @@ class ReceiptTest {
                 .body("detail", containsString("unable to process your request at this time"));
         given().auth().oauth2(providerToken(customer, PROVIDER, id)).when().get("/consents/" + id + "/receipts").then()
                 .statusCode(503).contentType("application/problem+json");
-        HttpResponse<String> download = browser.open("/security-center/connections/" + id + "/receipts/1");
+        Response download = browser.follow("/security-center/connections/" + id + "/receipts/1");
         assertThat(download.statusCode()).isEqualTo(503);
-        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(download.body()).contains("unable to process your request at this time");
+        assertThat(download.header("Content-Type")).startsWith("text/html");
+        assertThat(download.asString()).contains("unable to process your request at this time");
     }
 
     @Test
@@ -255,19 +255,19 @@ class ReceiptTest {
         String id = authorized(customer, PROVIDER);
         Browser browser = signedIn(customer);
 
-        HttpResponse<String> page = browser.open("/security-center/connections/" + id);
+        Response page = browser.follow("/security-center/connections/" + id);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Download receipt");
-        Matcher links = RECEIPT_LINK.matcher(page.body());
+        assertThat(page.asString()).contains("Download receipt");
+        Matcher links = RECEIPT_LINK.matcher(page.asString());
         List<String> hrefs = links.results().map(m -> m.group(1)).toList();
         assertThat(hrefs).containsExactly("/security-center/connections/" + id + "/receipts/1",
                 "/security-center/connections/" + id + "/receipts/2");
 
-        HttpResponse<String> download = browser.open(hrefs.get(1));
+        Response download = browser.follow(hrefs.get(1));
         assertThat(download.statusCode()).isEqualTo(200);
-        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/jwt");
-        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
-        JWTClaimsSet claims = verified(download.body().strip());
+        assertThat(download.header("Content-Type")).startsWith("application/jwt");
+        assertThat(download.header("Content-Disposition")).startsWith("attachment");
+        JWTClaimsSet claims = verified(download.asString().strip());
         assertThat(claims.getStringClaim("grant_id")).isEqualTo(id);
         assertThat(claims.getStringClaim("action")).isEqualTo("AUTHORIZED");
         assertThat(claims.getStringListClaim("accounts")).containsExactly(AccountDataStandIn.CARD, AccountDataStandIn.SAVINGS);
@@ -278,10 +278,10 @@ class ReceiptTest {
         String id = authorized(newCustomer(), PROVIDER);
         Browser stranger = signedIn(newCustomer());
 
-        HttpResponse<String> download = stranger.open("/security-center/connections/" + id + "/receipts/1");
+        Response download = stranger.follow("/security-center/connections/" + id + "/receipts/1");
         assertThat(download.statusCode()).isEqualTo(404);
-        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(download.body()).doesNotContain("eyJ");
+        assertThat(download.header("Content-Type")).startsWith("text/html");
+        assertThat(download.asString()).doesNotContain("eyJ");
     }
 
     @Test

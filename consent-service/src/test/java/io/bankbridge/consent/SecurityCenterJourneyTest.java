@@ -12,13 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.testsupport.Browser;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,12 @@ class SecurityCenterJourneyTest {
         String someoneElses = authorized(newCustomer(), "lender-app");
         Browser browser = signedIn(customer);
 
-        HttpResponse<String> list = browser.open("/security-center");
+        Response list = browser.follow("/security-center");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.uri().getPath()).isEqualTo("/security-center");
-        assertThat(list.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(list.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
-        assertThat(list.body())
+        assertThat(browser.url().getPath()).isEqualTo("/security-center");
+        assertThat(list.header("Content-Type")).startsWith("text/html");
+        assertThat(list.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(list.asString())
                 .contains("name=\"viewport\"")
                 .contains(PROVIDER_NAME)
                 .contains("Transactions")
@@ -68,29 +69,29 @@ class SecurityCenterJourneyTest {
                 .doesNotContain("<script>")
                 .contains("<script src=\"/assets/local-time.js\" defer></script>")
                 .doesNotContain("src=\"http");
-        assertThat(section(list.body(), "active")).contains(PROVIDER_NAME);
+        assertThat(section(list.asString(), "active")).contains(PROVIDER_NAME);
 
-        HttpResponse<String> detail = browser.open("/security-center/connections/" + active);
+        Response detail = browser.follow("/security-center/connections/" + active);
         assertThat(detail.statusCode()).isEqualTo(200);
-        assertThat(detail.body()).contains(PROVIDER_NAME).contains("Access history is unavailable").contains("authorized by customer");
+        assertThat(detail.asString()).contains(PROVIDER_NAME).contains("Access history is unavailable").contains("authorized by customer");
 
-        HttpResponse<String> confirm = browser.open("/security-center/connections/" + active + "/revoke");
+        Response confirm = browser.follow("/security-center/connections/" + active + "/revoke");
         assertThat(confirm.statusCode()).isEqualTo(200);
-        assertThat(confirm.body()).contains("Revoke access for " + PROVIDER_NAME + "?").contains("Yes, revoke access");
+        assertThat(confirm.asString()).contains("Revoke access for " + PROVIDER_NAME + "?").contains("Yes, revoke access");
         assertThat(status(active)).as("showing the confirmation revokes nothing").isEqualTo("AUTHORIZED");
 
-        HttpResponse<String> forged = browser.postForm("/security-center/connections/" + active + "/revoke", Map.of("csrf", "forged"));
+        Response forged = browser.postRaw("/security-center/connections/" + active + "/revoke", "csrf", "forged");
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(status(active)).isEqualTo("AUTHORIZED");
 
-        String token = Browser.hiddenField(confirm.body(), "csrf");
-        HttpResponse<String> revoked = browser.postForm("/security-center/connections/" + active + "/revoke", Map.of("csrf", token));
+        String token = Browser.hiddenField(confirm.asString(), "csrf");
+        Response revoked = browser.postRaw("/security-center/connections/" + active + "/revoke", "csrf", token);
         assertThat(revoked.statusCode()).isEqualTo(303);
-        HttpResponse<String> after = browser.follow(revoked);
+        Response after = browser.follow(revoked);
         assertThat(after.statusCode()).isEqualTo(200);
-        assertThat(after.body()).contains(PROVIDER_NAME + " can no longer access your data.");
-        assertThat(section(after.body(), "active")).doesNotContain(PROVIDER_NAME);
-        assertThat(section(after.body(), "revoked")).contains(PROVIDER_NAME).contains("by customer");
+        assertThat(after.asString()).contains(PROVIDER_NAME + " can no longer access your data.");
+        assertThat(section(after.asString(), "active")).doesNotContain(PROVIDER_NAME);
+        assertThat(section(after.asString(), "revoked")).contains(PROVIDER_NAME).contains("by customer");
 
         JsonPath consent = internalGet(active);
         assertThat(consent.getString("status")).isEqualTo("REVOKED");
@@ -108,9 +109,9 @@ class SecurityCenterJourneyTest {
 
         for (String page : List.of("/security-center", "/security-center/connections/" + active,
                 "/security-center/connections/" + active + "/revoke")) {
-            HttpResponse<String> shown = browser.open(page);
+            Response shown = browser.follow(page);
             assertThat(shown.statusCode()).as(page).isEqualTo(200);
-            assertThat(visibleText(shown.body())).as(page)
+            assertThat(visibleText(shown.asString())).as(page)
                     .contains(AccountDataStandIn.CARD).contains(AccountDataStandIn.SAVINGS).doesNotContain("ACC-");
         }
     }
@@ -121,11 +122,11 @@ class SecurityCenterJourneyTest {
         String active = authorized(customer, PROVIDER);
         Browser browser = signedIn(customer);
 
-        HttpResponse<String> list = browser.open("/security-center");
+        Response list = browser.follow("/security-center");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(visibleText(list.body())).contains("An account (details unavailable), An account (details unavailable)")
+        assertThat(visibleText(list.asString())).contains("An account (details unavailable), An account (details unavailable)")
                 .doesNotContain("ACC-");
-        assertThat(visibleText(browser.open("/security-center/connections/" + active).body()))
+        assertThat(visibleText(browser.follow("/security-center/connections/" + active).asString()))
                 .contains("An account (details unavailable)").doesNotContain("ACC-");
     }
 
@@ -138,8 +139,8 @@ class SecurityCenterJourneyTest {
     void aCustomerCannotSeeOrRevokeAnotherCustomersConsent() {
         String theirs = authorized(newCustomer(), PROVIDER);
         Browser browser = signedIn(newCustomer());
-        assertThat(browser.open("/security-center/connections/" + theirs).statusCode()).isEqualTo(404);
-        assertThat(browser.open("/me/consents/" + theirs).statusCode()).isEqualTo(404);
+        assertThat(browser.follow("/security-center/connections/" + theirs).statusCode()).isEqualTo(404);
+        assertThat(browser.follow("/me/consents/" + theirs).statusCode()).isEqualTo(404);
         assertThat(browser.postJson("/me/consents/" + theirs + "/revocation", "{}").statusCode()).isEqualTo(404);
         assertThat(status(theirs)).isEqualTo("AUTHORIZED");
     }
@@ -154,11 +155,11 @@ class SecurityCenterJourneyTest {
         issuer().signInAs(savingsLogin, List.of(cardLogin));
         Browser browser = new Browser(base);
 
-        HttpResponse<String> list = browser.open("/me/consents");
+        Response list = browser.follow("/me/consents");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(list.body()).get("active").findValuesAsText("id")).containsExactlyInAnyOrder(viaCard, viaSavings);
-        assertThat(browser.open("/security-center").body()).contains("/security-center/connections/" + viaCard + "/revoke");
-        assertThat(browser.open("/me/consents/" + stranger).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(list.asString()).get("active").findValuesAsText("id")).containsExactlyInAnyOrder(viaCard, viaSavings);
+        assertThat(browser.follow("/security-center").asString()).contains("/security-center/connections/" + viaCard + "/revoke");
+        assertThat(browser.follow("/me/consents/" + stranger).statusCode()).isEqualTo(404);
 
         assertThat(browser.postJson("/me/consents/" + viaCard + "/revocation", "{}").statusCode()).isEqualTo(200);
         assertThat(status(viaCard)).isEqualTo("REVOKED");
@@ -173,13 +174,13 @@ class SecurityCenterJourneyTest {
         String active = authorized(customer, PROVIDER);
         String revokedEarlier = authorized(customer, "lender-app");
         Browser browser = signedIn(customer);
-        assertThat(browser.open("/me/consents").statusCode()).as("signed in").isEqualTo(200);
+        assertThat(browser.follow("/me/consents").statusCode()).as("signed in").isEqualTo(200);
         assertThat(browser.postJson("/me/consents/" + revokedEarlier + "/revocation", "{\"reason\":\"No longer used\"}")
                 .statusCode()).isEqualTo(200);
 
-        HttpResponse<String> list = browser.open("/me/consents");
+        Response list = browser.follow("/me/consents");
         assertThat(list.statusCode()).isEqualTo(200);
-        JsonNode connections = JSON.readTree(list.body());
+        JsonNode connections = JSON.readTree(list.asString());
         assertThat(connections.get("active").findValuesAsText("id")).containsExactly(active);
         assertThat(connections.get("revoked").findValuesAsText("id")).containsExactly(revokedEarlier);
         assertThat(connections.get("expired").size()).isZero();
@@ -189,18 +190,18 @@ class SecurityCenterJourneyTest {
         assertThat(first.get("since").isNull()).isFalse();
         assertThat(Instant.parse(first.get("until").asText())).isAfter(Instant.parse(first.get("since").asText()));
 
-        HttpResponse<String> detail = browser.open("/me/consents/" + active);
+        Response detail = browser.follow("/me/consents/" + active);
         assertThat(detail.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(detail.body());
+        JsonNode body = JSON.readTree(detail.asString());
         assertThat(body.get("consent").get("history").findValuesAsText("event")).containsExactly("CREATED", "AUTHORIZED");
         assertThat(body.get("accessHistoryAvailable").asBoolean()).isFalse();
 
-        HttpResponse<String> revoked = browser.postJson("/me/consents/" + active + "/revocation", "{}");
+        Response revoked = browser.postJson("/me/consents/" + active + "/revocation", "{}");
         assertThat(revoked.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(revoked.body()).get("status").asText()).isEqualTo("REVOKED");
-        HttpResponse<String> again = browser.postJson("/me/consents/" + active + "/revocation", "{}");
+        assertThat(JSON.readTree(revoked.asString()).get("status").asText()).isEqualTo("REVOKED");
+        Response again = browser.postJson("/me/consents/" + active + "/revocation", "{}");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test
@@ -210,13 +211,13 @@ class SecurityCenterJourneyTest {
         String later = ConsentFixtures.authorized(customer, "lender-app", 31);
         Browser browser = signedIn(customer);
 
-        String page = browser.open("/security-center").body();
+        String page = browser.follow("/security-center").asString();
         assertThat(page.split("Expires in ", -1)).as("one connection expiring soon").hasSize(2);
         assertThat(page).contains("Expires in 20 days");
         String soonCard = page.substring(page.indexOf(PROVIDER_NAME), page.indexOf("/connections/" + soon + "/revoke"));
         assertThat(soonCard).contains("Expires in 20 days");
 
-        JsonNode active = JSON.readTree(browser.open("/me/consents").body()).get("active");
+        JsonNode active = JSON.readTree(browser.follow("/me/consents").asString()).get("active");
         Map<String, JsonNode> byId = Map.of(active.get(0).get("id").asText(), active.get(0),
                 active.get(1).get("id").asText(), active.get(1));
         assertThat(byId.get(soon).get("expiresInDays").asInt()).isEqualTo(20);
@@ -235,41 +236,40 @@ class SecurityCenterJourneyTest {
     void signingOutEndsTheSessionGoesThroughTheIssuersEndSessionAndTheNextVisitSignsInAgain() {
         String customer = newCustomer();
         Browser browser = signedIn(customer);
-        HttpResponse<String> home = browser.open("/security-center");
-        assertThat(home.body()).contains("Signed in as <strong>" + customer + "</strong>")
+        Response home = browser.follow("/security-center");
+        assertThat(home.asString()).contains("Signed in as <strong>" + customer + "</strong>")
                 .contains("action=\"/security-center/sign-out\"").contains(">Not you? Sign out</button>");
 
-        HttpResponse<String> forged = browser.postForm("/security-center/sign-out", Map.of("csrf", "forged"));
+        Response forged = browser.postRaw("/security-center/sign-out", "csrf", "forged");
         assertThat(forged.statusCode()).isEqualTo(403);
-        HttpResponse<String> still = browser.get("/security-center");
+        Response still = browser.get("/security-center");
         assertThat(still.statusCode()).as("a forged form signs no one out").isEqualTo(200);
 
         int before = issuer().logouts().size();
-        HttpResponse<String> out = browser.postForm("/security-center/sign-out",
-                Map.of("csrf", Browser.hiddenField(still.body(), "csrf")));
+        Response out = browser.post("/security-center/sign-out");
         assertThat(out.statusCode()).isEqualTo(303);
-        assertThat(out.headers().firstValue("Location").orElseThrow()).startsWith(issuer().url() + "/logout?");
-        HttpResponse<String> signedOut = browser.follow(out);
+        assertThat(out.header("Location")).startsWith(issuer().url() + "/logout?");
+        Response signedOut = browser.follow(out);
         assertThat(signedOut.statusCode()).isEqualTo(200);
-        assertThat(signedOut.uri().getPath()).isEqualTo("/security-center/signed-out");
-        assertThat(signedOut.body()).contains("You are signed out").doesNotContain(customer);
+        assertThat(browser.url().getPath()).isEqualTo("/security-center/signed-out");
+        assertThat(signedOut.asString()).contains("You are signed out").doesNotContain(customer);
 
         Map<String, String> logout = issuer().logouts().get(before);
         assertThat(logout.get("client_id")).isEqualTo("security-center");
         assertThat(logout.get("id_token_hint")).isNotBlank();
         assertThat(logout.get("post_logout_redirect_uri")).isEqualTo(base.resolve("/security-center/signed-out").toString());
 
-        HttpResponse<String> again = browser.get("/security-center");
+        Response again = browser.get("/security-center");
         assertThat(again.statusCode() / 100).as("the Security Center asks for sign-in again").isEqualTo(3);
-        assertThat(again.headers().firstValue("Location").orElseThrow()).startsWith(issuer().url() + "/authorize");
+        assertThat(again.header("Location")).startsWith(issuer().url() + "/authorize");
     }
 
     @Test
     void signOutWithoutASessionSignsNobodyOut() {
         Browser stranger = new Browser(base);
-        HttpResponse<String> out = stranger.postForm("/security-center/sign-out", Map.of("csrf", "anything"));
+        Response out = stranger.postRaw("/security-center/sign-out", "csrf", "anything");
         assertThat(out.statusCode()).isNotEqualTo(200);
-        assertThat(out.headers().firstValue("Location").orElse("")).doesNotContain("/logout");
+        assertThat(String.valueOf(out.header("Location"))).doesNotContain("/logout");
     }
 
     private void assertExactlyOneRevokedEvent(String consentId, String customer) {

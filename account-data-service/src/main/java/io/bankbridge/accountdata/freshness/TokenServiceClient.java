@@ -1,6 +1,6 @@
 package io.bankbridge.accountdata.freshness;
 
-import io.bankbridge.accountdata.consent.PeerRefusal;
+import io.bankbridge.contract.call.PeerRefusal;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -1,5 +1,6 @@
 package io.bankbridge.consent.accountnames;
 
+import io.bankbridge.contract.call.PeerRefusal;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.bankbridge.token.account;
 
-import io.bankbridge.token.consent.PeerRefusal;
+import io.bankbridge.contract.call.PeerRefusal;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

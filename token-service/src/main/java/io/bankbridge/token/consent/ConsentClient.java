@@ -1,5 +1,6 @@
 package io.bankbridge.token.consent;
 
+import io.bankbridge.contract.call.PeerRefusal;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

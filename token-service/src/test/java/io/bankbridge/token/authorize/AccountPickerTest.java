@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.testsupport.Browser;
 import io.bankbridge.token.authorize.BankServicesStandIn.ConsentCall;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.bankbridge.testsupport.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.net.URLEncoder;
@@ -64,11 +65,11 @@ class DeadEndsTest {
     @Test
     void aRequestThatExpiredOrWasUsedOffersTheSecurityCenterAndNoRedirect() {
         String requestUri = provider.push("dead-end-3", Journeys.VERIFIER, Journeys.CLUSTERS, 90);
-        Browser first = new Browser();
+        Browser first = Journeys.browser();
         first.follow(provider.authorizeUrl(requestUri));
         assertThat(first.post("/authorize/cancel").statusCode(), equalTo(303));
 
-        Response used = new Browser().follow(provider.authorizeUrl(requestUri));
+        Response used = Journeys.browser().follow(provider.authorizeUrl(requestUri));
         assertThat(used.statusCode(), equalTo(400));
         assertThat(used.asString(), allOf(containsString("has expired, was already used"),
                 containsString(SECURITY_CENTER), not(containsString(RETURN_FORM)),
@@ -90,7 +91,7 @@ class DeadEndsTest {
     @Test
     void theBanksOwnSignInHasNoProviderToReturnToAndOffersTheSecurityCenter() {
         String callback = ConfigProvider.getConfig().getValue("bankbridge.clients.security-center.redirect-uri", String.class);
-        Browser browser = new Browser();
+        Browser browser = Journeys.browser();
         Response page = browser.follow("/authorize?client_id=security-center&response_type=code&redirect_uri="
                 + URLEncoder.encode(callback, StandardCharsets.UTF_8) + "&scope=openid&state=sc&nonce=n"
                 + "&code_challenge=" + ProviderFixture.challenge(Journeys.VERIFIER) + "&code_challenge_method=S256");

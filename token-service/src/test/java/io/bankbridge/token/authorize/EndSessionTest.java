@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.bankbridge.testsupport.Browser;
 import io.bankbridge.token.CoreTestSecrets;
 import io.bankbridge.token.TestProvider;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +54,7 @@ class EndSessionTest {
     void anIdTokenHintAndARegisteredUriRedirectBackWithTheState() {
         String idToken = securityCenterIdToken();
 
-        Response out = new Browser().get("/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+        Response out = Journeys.browser().get("/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri="
                 + encode(SIGNED_OUT) + "&state=" + encode("s t"));
 
         assertThat(out.statusCode(), equalTo(303));
@@ -85,7 +86,7 @@ class EndSessionTest {
         assertThat(given().redirects().follow(false).cookies(signedInCookies).get("/authorize/consent").statusCode(),
                 equalTo(400));
         // a provider has no post-logout URI registered: its own redirect URI is no exception
-        Response provider2 = new Browser().get("/logout?client_id=" + provider.clientId + "&post_logout_redirect_uri="
+        Response provider2 = Journeys.browser().get("/logout?client_id=" + provider.clientId + "&post_logout_redirect_uri="
                 + encode(ProviderFixture.REDIRECT));
         assertThat(provider2.statusCode(), equalTo(400));
         assertThat(provider2.header("Location"), equalTo(null));
@@ -96,11 +97,11 @@ class EndSessionTest {
         String forged = TestProvider.sign(TestProvider.rsaKey(), JWSAlgorithm.PS256, new JWTClaimsSet.Builder()
                 .issuer("http://localhost:8081").subject("CUS-C-0001").audience("security-center")
                 .expirationTime(Date.from(Instant.now().plusSeconds(60))).build());
-        Response out = new Browser().get("/logout?id_token_hint=" + forged + "&post_logout_redirect_uri=" + encode(SIGNED_OUT));
+        Response out = Journeys.browser().get("/logout?id_token_hint=" + forged + "&post_logout_redirect_uri=" + encode(SIGNED_OUT));
         assertThat(out.statusCode(), equalTo(400));
         assertThat(out.header("Location"), equalTo(null));
 
-        Response mismatch = new Browser().get("/logout?id_token_hint=" + securityCenterIdToken()
+        Response mismatch = Journeys.browser().get("/logout?id_token_hint=" + securityCenterIdToken()
                 + "&client_id=demo-budget-app&post_logout_redirect_uri=" + encode(SIGNED_OUT));
         assertThat(mismatch.statusCode(), equalTo(400));
         assertThat(mismatch.header("Location"), equalTo(null));
@@ -108,14 +109,14 @@ class EndSessionTest {
 
     @Test
     void aUriWithoutAnyClientIsNotFollowed() {
-        Response out = new Browser().get("/logout?post_logout_redirect_uri=" + encode(SIGNED_OUT));
+        Response out = Journeys.browser().get("/logout?post_logout_redirect_uri=" + encode(SIGNED_OUT));
         assertThat(out.statusCode(), equalTo(400));
         assertThat(out.header("Location"), equalTo(null));
     }
 
     /** The Security Center's sign-in, as in FirstPartySignInTest: its ID token. */
     private static String securityCenterIdToken() {
-        Browser browser = new Browser();
+        Browser browser = Journeys.browser();
         browser.follow("/authorize?client_id=security-center&response_type=code&redirect_uri=" + encode(CALLBACK)
                 + "&scope=openid&state=st&nonce=nn&code_challenge=" + ProviderFixture.challenge(Journeys.VERIFIER)
                 + "&code_challenge_method=S256");

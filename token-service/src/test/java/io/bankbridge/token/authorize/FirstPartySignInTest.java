@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.bankbridge.testsupport.Browser;
 import io.bankbridge.token.CoreTestSecrets;
 import io.bankbridge.token.TestProvider;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class FirstPartySignInTest {
 
     @Test
     void signingInSendsTheCodeStraightBackAndTheTokenOpensUserInfoUntilRevoked() throws ParseException {
-        Browser browser = new Browser();
+        Browser browser = Journeys.browser();
         Response start = browser.get(request("code", CALLBACK, "openid", "S256"));
         assertThat(start.statusCode(), equalTo(303));
         Response page = browser.get(start.header("Location"));
@@ -96,7 +97,7 @@ class FirstPartySignInTest {
 
     @Test
     void anUnregisteredRedirectUriGetsAnErrorPageNotARedirect() {
-        Response response = new Browser().get(request("code", "https://evil.example/callback", "openid", "S256"));
+        Response response = Journeys.browser().get(request("code", "https://evil.example/callback", "openid", "S256"));
         assertThat(response.statusCode(), equalTo(400));
         assertThat(response.header("Location"), equalTo(null));
         assertThat(response.asString(), containsString("not registered"));
@@ -105,7 +106,7 @@ class FirstPartySignInTest {
     @Test
     void aRepeatedParameterGetsAnErrorPageNotARedirect() {
         String second = "&redirect_uri=" + URLEncoder.encode("https://evil.example/callback", StandardCharsets.UTF_8);
-        Response response = new Browser().get(request("code", CALLBACK, "openid", "S256") + second);
+        Response response = Journeys.browser().get(request("code", CALLBACK, "openid", "S256") + second);
         assertThat(response.statusCode(), equalTo(400));
         assertThat(response.header("Location"), equalTo(null));
         assertThat(response.asString(), containsString("redirect_uri was sent more than once"));
@@ -114,7 +115,7 @@ class FirstPartySignInTest {
     @Test
     void aMissingOrPlainPkceChallengeIsRefusedBackToTheClient() {
         for (String method : new String[] {"plain", null}) {
-            Response response = new Browser().get(request("code", CALLBACK, "openid", method));
+            Response response = Journeys.browser().get(request("code", CALLBACK, "openid", method));
             assertThat(response.statusCode(), equalTo(303));
             Map<String, String> answer = query(response.header("Location"));
             assertThat(answer.get("error"), equalTo("invalid_request"));
@@ -125,20 +126,20 @@ class FirstPartySignInTest {
 
     @Test
     void aRequestWithoutOpenidScopeIsRefusedBackToTheClient() {
-        Response response = new Browser().get(request("code", CALLBACK, "profile", "S256"));
+        Response response = Journeys.browser().get(request("code", CALLBACK, "profile", "S256"));
         assertThat(response.header("Location"), startsWith(CALLBACK));
         assertThat(query(response.header("Location")).get("error"), equalTo("invalid_scope"));
     }
 
     @Test
     void anImplicitRequestIsRefusedBackToTheClient() {
-        Response response = new Browser().get(request("token", CALLBACK, "openid", "S256"));
+        Response response = Journeys.browser().get(request("token", CALLBACK, "openid", "S256"));
         assertThat(query(response.header("Location")).get("error"), equalTo("unsupported_response_type"));
     }
 
     @Test
     void theFirstPartyClientHasNoConsentPage() {
-        Browser browser = new Browser();
+        Browser browser = Journeys.browser();
         browser.follow(request("code", CALLBACK, "openid", "S256"));
         Response consent = browser.get("/authorize/consent");
         assertThat(consent.statusCode(), equalTo(303));

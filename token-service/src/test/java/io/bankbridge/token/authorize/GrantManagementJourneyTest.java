@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.bankbridge.testsupport.Browser;
 import io.bankbridge.token.authorize.BankServicesStandIn.ConsentCall;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

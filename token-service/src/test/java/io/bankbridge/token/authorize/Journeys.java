@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.bankbridge.testsupport.Browser;
 import io.restassured.response.Response;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -21,12 +22,24 @@ final class Journeys {
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-verifier";
     static final List<String> CLUSTERS = List.of("ACCOUNT_BASIC", "TRANSACTIONS");
 
+    /** The address token-service names itself by (its issuer) in links and redirects. */
+    static final URI ISSUER = URI.create("http://localhost:8081");
+
     private Journeys() {
+    }
+
+    /**
+     * A customer's browser on the hosted pages: it follows redirects that stay on the pages ({@code /authorize...}),
+     * never one to a provider's redirect URI or to the Security Center.
+     */
+    static Browser browser() {
+        return new Browser(Browser.testServer(), ISSUER, location -> location.getHost() == null
+                || "localhost".equals(location.getHost()) && location.getPath().startsWith("/authorize"));
     }
 
     /** The provider sends the browser to /authorize; the browser lands on the sign-in page. */
     static Browser atSignIn(ProviderFixture provider, String state) {
-        Browser browser = new Browser();
+        Browser browser = browser();
         Response page = browser.follow(provider.authorizeUrl(provider.push(state, VERIFIER, CLUSTERS, 90)));
         assertThat(page.statusCode(), equalTo(200));
         return browser;
@@ -46,7 +59,7 @@ final class Journeys {
 
     /** The same for a request the provider has already pushed. */
     static Browser signedInAt(ProviderFixture provider, String requestUri, String username) {
-        Browser browser = new Browser();
+        Browser browser = browser();
         assertThat(browser.follow(provider.authorizeUrl(requestUri)).statusCode(), equalTo(200));
         Response signedIn = signIn(browser, username, demoPassword(username));
         assertThat(signedIn.header("Location"), endsWith("/authorize/consent"));

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.bankbridge.testsupport.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class RequestUriBindingTest {
             assertThat(scanned.statusCode(), lessThan(500));
         }
 
-        Browser customer = new Browser();
+        Browser customer = Journeys.browser();
         assertThat(customer.follow(url).statusCode(), equalTo(200));
         Response signedIn = Journeys.signIn(customer, "card.demo0001", "Demo-0001-pass!");
         assertThat(signedIn.header("Location"), endsWith("/authorize/consent"));
@@ -75,13 +76,13 @@ class RequestUriBindingTest {
     @Test
     void aSecondBrowserIsRefusedOnceTheCustomerSignedInAndTheCustomerCarriesOn() {
         String url = provider.authorizeUrl(provider.push("b-3", Journeys.VERIFIER, Journeys.CLUSTERS, 90));
-        Browser customer = new Browser();
-        Browser other = new Browser();
+        Browser customer = Journeys.browser();
+        Browser other = Journeys.browser();
         customer.follow(url);
         assertThat(other.follow(url).statusCode(), equalTo(200));
         Journeys.signIn(customer, "card.demo0001", "Demo-0001-pass!");
 
-        Response late = new Browser().get(url);
+        Response late = Journeys.browser().get(url);
         assertThat(late.statusCode(), equalTo(400));
         assertThat(late.header("Location"), equalTo(null));
         assertThat(late.asString(), containsString("another browser"));
@@ -115,7 +116,7 @@ class RequestUriBindingTest {
                 && r.header("Location").startsWith(ProviderFixture.REDIRECT + "?code=")).count();
         assertThat(codes, equalTo(1L));
 
-        Response afterwards = new Browser().get(url);
+        Response afterwards = Journeys.browser().get(url);
         assertThat(afterwards.statusCode(), equalTo(400));
     }
 
@@ -149,12 +150,12 @@ class RequestUriBindingTest {
 
         assertThat(browser.postRaw("/authorize/signout").statusCode(), equalTo(403));
         assertThat(browser.get("/authorize/consent").statusCode(), equalTo(200));
-        assertThat(new Browser().postRaw("/authorize/signout", "csrf", "guess").statusCode(), equalTo(400));
+        assertThat(Journeys.browser().postRaw("/authorize/signout", "csrf", "guess").statusCode(), equalTo(400));
     }
 
     /** A browser that opened {@code url} and signed in as card.demo0001. */
     private static Browser signedIn(String url) {
-        Browser browser = new Browser();
+        Browser browser = Journeys.browser();
         browser.follow(url);
         Journeys.signIn(browser, "card.demo0001", "Demo-0001-pass!");
         return browser;

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasEntry;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.bankbridge.testsupport.Browser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class SignInPageTest {
 
     @Test
     void authorizeWithAPushedRequestOpensASessionAndShowsTheSignInForm() {
-        Browser browser = new Browser();
+        Browser browser = Journeys.browser();
         Response start = browser.get(provider.authorizeUrl(provider.push("s-1", Journeys.VERIFIER, Journeys.CLUSTERS, 90)));
         assertThat(start.statusCode(), equalTo(303));
         assertThat(start.header("Location"), endsWith("/authorize/signin"));
@@ -49,7 +50,7 @@ class SignInPageTest {
 
     @Test
     void everyPageCarriesTheSecurityHeaders() {
-        Browser browser = new Browser();
+        Browser browser = Journeys.browser();
         Response start = browser.get(provider.authorizeUrl(provider.push("s-2", Journeys.VERIFIER, Journeys.CLUSTERS, 90)));
         Response page = browser.get(start.header("Location"));
         Response failed = browser.post("/authorize/signin", "username", "nobody", "password", "x");
@@ -128,7 +129,7 @@ class SignInPageTest {
 
     @Test
     void cancelSendsTheCustomerBackWithAccessDeniedStateAndIssAndUsesTheRequestUp() {
-        Browser browser = new Browser();
+        Browser browser = Journeys.browser();
         String requestUri = provider.push("s-cancel", Journeys.VERIFIER, Journeys.CLUSTERS, 90);
         browser.follow(provider.authorizeUrl(requestUri));
         Response cancel = browser.post("/authorize/cancel");
@@ -138,7 +139,7 @@ class SignInPageTest {
                 hasEntry("state", "s-cancel"), hasEntry("iss", "http://localhost:8081")));
         assertThat(cancel.header("Location"), not(containsString("code=")));
 
-        Response again = new Browser().follow(provider.authorizeUrl(requestUri));
+        Response again = Journeys.browser().follow(provider.authorizeUrl(requestUri));
         assertThat(again.statusCode(), equalTo(400));
         assertThat(again.asString(), containsString("We cannot continue with this request"));
     }
@@ -154,7 +155,7 @@ class SignInPageTest {
 
     @Test
     void theSessionEndedPageOffersTheWayToTheSecurityCenter() {
-        Response response = new Browser().get("/authorize/consent");
+        Response response = Journeys.browser().get("/authorize/consent");
         assertThat(response.statusCode(), equalTo(400));
         assertThat(response.asString(), allOf(containsString("Your session has ended"),
                 containsString("href=\"http://localhost:8082/security-center\"")));
@@ -162,7 +163,7 @@ class SignInPageTest {
 
     @Test
     void aPageWithoutSessionSaysTheSessionEnded() {
-        Response response = new Browser().get("/authorize/signin");
+        Response response = Journeys.browser().get("/authorize/signin");
         assertThat(response.statusCode(), equalTo(400));
         assertThat(response.contentType(), startsWith("text/html"));
         assertThat(response.asString(), containsString("start again"));
@@ -170,7 +171,7 @@ class SignInPageTest {
 
     @Test
     void anUnknownClientGetsAnErrorPageNotARedirect() {
-        Response response = new Browser().get("/authorize?client_id=no-such-client&request_uri=urn:x&redirect_uri=https://evil.example/cb");
+        Response response = Journeys.browser().get("/authorize?client_id=no-such-client&request_uri=urn:x&redirect_uri=https://evil.example/cb");
         assertThat(response.statusCode(), equalTo(400));
         assertThat(response.header("Location"), equalTo(null));
         assertThat(response.contentType(), startsWith("text/html"));
@@ -181,16 +182,16 @@ class SignInPageTest {
     void anotherClientCannotUseARequestUri() {
         String requestUri = provider.push("s-10", Journeys.VERIFIER, Journeys.CLUSTERS, 90);
         ProviderFixture other = ProviderFixture.onboard("Other App");
-        Response stolen = new Browser().get(other.authorizeUrl(requestUri));
+        Response stolen = Journeys.browser().get(other.authorizeUrl(requestUri));
         assertThat(stolen.statusCode(), equalTo(400));
         assertThat(stolen.header("Location"), equalTo(null));
 
-        assertThat(new Browser().get(provider.authorizeUrl(requestUri)).statusCode(), equalTo(303));
+        assertThat(Journeys.browser().get(provider.authorizeUrl(requestUri)).statusCode(), equalTo(303));
     }
 
     @Test
     void aProviderWithoutPushedRequestGetsAnErrorPage() {
-        Response response = new Browser().get("/authorize?client_id=" + provider.clientId + "&response_type=code&redirect_uri="
+        Response response = Journeys.browser().get("/authorize?client_id=" + provider.clientId + "&response_type=code&redirect_uri="
                 + ProviderFixture.REDIRECT + "&code_challenge=" + ProviderFixture.challenge(Journeys.VERIFIER)
                 + "&code_challenge_method=S256&state=x");
         assertThat(response.statusCode(), equalTo(400));

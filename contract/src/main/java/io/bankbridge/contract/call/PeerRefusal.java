@@ -1,4 +1,4 @@
-package io.bankbridge.token.consent;
+package io.bankbridge.contract.call;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -6,10 +6,11 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 import org.jboss.resteasy.reactive.ClientWebApplicationException;
 
 /**
- * A peer's 4xx answer: it refused this one request (an unknown consent, a conflict), it is not failing. The REST
- * clients' circuit breakers skip it ({@code skipOn}), so only 5xx answers, time-outs and no answer at all can open
- * them. Callers see it as before: a {@link jakarta.ws.rs.WebApplicationException} carrying the peer's status.
- * Each service has its own copy: services share code only through revocation-events, and contract is plain Java.
+ * A peer's 4xx answer: it refused this one request (an unknown consent, a conflict), it is not failing. Every REST
+ * client between the services registers {@link Mapper} and lets its circuit breaker skip this ({@code skipOn}), so
+ * only 5xx answers, time-outs and no answer at all can open one. Callers see it as before: a
+ * {@link jakarta.ws.rs.WebApplicationException} carrying the peer's status, marked as a client's problem so that it
+ * never becomes the caller's own answer.
  */
 public class PeerRefusal extends ClientWebApplicationException {
 
