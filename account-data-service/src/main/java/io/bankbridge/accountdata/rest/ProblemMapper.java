@@ -3,6 +3,7 @@ package io.bankbridge.accountdata.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.bankbridge.accountdata.security.Permissions;
+import io.bankbridge.contract.call.BrokenConstraints;
 import io.netty.handler.codec.DecoderException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
@@ -10,18 +11,13 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -129,9 +125,9 @@ public class ProblemMapper {
             if (e instanceof JsonProcessingException) {
                 return new Problem("about:blank", "Bad Request", 400, BAD_JSON);
             }
-            if (e instanceof ConstraintViolationException broken
-                    && broken.getConstraintViolations().stream().noneMatch(ProblemMapper::aboutAReturnValue)) {
-                return fieldsAtFault(broken);
+            if (e instanceof ConstraintViolationException broken && !BrokenConstraints.aboutAReturnValue(broken)) {
+                return new Problem("about:blank", "Bad Request", 400, BrokenConstraints.detail(broken),
+                        BrokenConstraints.errors(broken, Problem.FieldError::new));
             }
             if (e instanceof PgException pg && pg.getSqlState() != null) {
                 Problem refused = databaseRefusal(pg.getSqlState());
@@ -154,45 +150,6 @@ public class ProblemMapper {
         Log.errorf(failure, "Unexpected failure, incident %s", incident);
         return new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side (incident " + incident + ").");
-    }
-
-    /**
-     * 400 for a body that breaks its constraints: {@code errors} lists each field with what it must be, and
-     * {@code detail} says the same in one line ({@code transactions[0].amount must be greater than or equal to 0}).
-     */
-    private static Problem fieldsAtFault(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(Problem.FieldError::message))
-                .toList();
-        String detail = errors.stream().map(f -> f.field() == null ? f.message() : f.field() + " " + f.message())
-                .collect(Collectors.joining("; "));
-        return new Problem("about:blank", "Bad Request", 400, detail, errors);
-    }
-
-    /** Where a violation is in the body ({@code transactions[2].amount}), or null for the body itself. */
-    private static String field(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-            }
-            if (node.getKind() == ElementKind.PROPERTY) {
-                field.append(field.isEmpty() ? "" : ".").append(node.getName());
-            }
-        }
-        return field.isEmpty() ? null : field.toString();
-    }
-
-    /** A value this service returned broke a constraint: its own fault, not the request's. */
-    private static boolean aboutAReturnValue(ConstraintViolation<?> violation) {
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.RETURN_VALUE) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** PostgreSQL's verdict on a value the request carried (SQLSTATE classes 22, 23, 54); null if it is our fault. */

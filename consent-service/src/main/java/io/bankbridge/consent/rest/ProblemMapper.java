@@ -11,6 +11,7 @@ import io.bankbridge.consent.securitycenter.SecurityCenterPages;
 import io.bankbridge.consent.service.ConsentNotFoundException;
 import io.bankbridge.consent.service.ConflictException;
 import io.bankbridge.consent.service.InvalidConsentRequestException;
+import io.bankbridge.contract.call.BrokenConstraints;
 import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.dpop.DPoPRefusal;
 import io.netty.handler.codec.DecoderException;
@@ -24,18 +25,12 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.pgclient.PgException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -209,8 +204,9 @@ public class ProblemMapper {
             if (e instanceof JsonProcessingException) {
                 return new Problem("about:blank", "Bad Request", 400, BAD_JSON);
             }
-            if (e instanceof ConstraintViolationException invalid && !aboutAReturnValue(invalid)) {
-                return brokenConstraints(invalid);
+            if (e instanceof ConstraintViolationException invalid && !BrokenConstraints.aboutAReturnValue(invalid)) {
+                return new Problem("about:blank", "Bad Request", 400, BrokenConstraints.detail(invalid),
+                        BrokenConstraints.errors(invalid, Problem.FieldError::new));
             }
             if (e instanceof PgException pg && pg.getSqlState() != null) {
                 Problem refused = databaseRefusal(pg.getSqlState());
@@ -233,47 +229,6 @@ public class ProblemMapper {
         Log.errorf(failure, "Unexpected failure, incident %s", incident);
         return new Problem("about:blank", "Internal Server Error", 500,
                 "Something went wrong on our side (incident " + incident + ").");
-    }
-
-    /**
-     * 400 for a body that breaks its constraints: {@code errors} lists each field with what it must be, and
-     * {@code detail} says the same in one line ({@code requestedDurationDays must be between 1 and 365}).
-     */
-    private static Problem brokenConstraints(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(Problem.FieldError::message))
-                .toList();
-        String detail = errors.stream().map(f -> f.field() == null ? f.message() : f.field() + " " + f.message())
-                .collect(Collectors.joining("; "));
-        return new Problem("about:blank", "Bad Request", 400, detail, errors);
-    }
-
-    /** Where a violation is in the body ({@code accountIds[2]}), or null for the body itself (the method and parameter are not named). */
-    private static String field(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-            }
-            if (node.getKind() == ElementKind.PROPERTY) {
-                field.append(field.isEmpty() ? "" : ".").append(node.getName());
-            }
-        }
-        return field.isEmpty() ? null : field.toString();
-    }
-
-    /** A value this service returned broke a constraint: its own fault, not the request's. */
-    private static boolean aboutAReturnValue(ConstraintViolationException e) {
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            for (Path.Node node : violation.getPropertyPath()) {
-                if (node.getKind() == ElementKind.RETURN_VALUE) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** PostgreSQL's verdict on a value the request carried (SQLSTATE classes 22, 23, 54); null if it is our fault. */

@@ -1,6 +1,7 @@
 package io.bankbridge.token.endpoint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bankbridge.contract.call.BrokenConstraints;
 import io.bankbridge.dpop.DPoPProofVerifier;
 import io.bankbridge.dpop.DPoPRefusal;
 import io.bankbridge.token.OAuthException;
@@ -10,19 +11,13 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -78,41 +73,11 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response brokenConstraints(ConstraintViolationException e, UriInfo uri) {
-        if (e.getConstraintViolations().stream().anyMatch(ProblemMapper::aboutAReturnValue)) {
+        if (BrokenConstraints.aboutAReturnValue(e)) {
             return unexpected(e, uri);
         }
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(Problem.FieldError::message))
-                .toList();
-        String detail = errors.stream().map(f -> f.field() == null ? f.message() : f.field() + " " + f.message())
-                .collect(Collectors.joining("; "));
-        return Response.status(400).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", "Bad Request", 400, detail, errors)).build();
-    }
-
-    /** Where a violation is in the body ({@code redirectUris[1]}), or null for the body itself. */
-    private static String field(Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.isInIterable() && (node.getIndex() != null || node.getKey() != null)) {
-                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
-            }
-            if (node.getKind() == ElementKind.PROPERTY) {
-                field.append(field.isEmpty() ? "" : ".").append(node.getName());
-            }
-        }
-        return field.isEmpty() ? null : field.toString();
-    }
-
-    private static boolean aboutAReturnValue(ConstraintViolation<?> violation) {
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.RETURN_VALUE) {
-                return true;
-            }
-        }
-        return false;
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(new Problem("about:blank", "Bad Request", 400,
+                BrokenConstraints.detail(e), BrokenConstraints.errors(e, Problem.FieldError::new))).build();
     }
 
     /**
