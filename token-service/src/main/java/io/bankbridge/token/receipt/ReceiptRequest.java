@@ -2,6 +2,7 @@ package io.bankbridge.token.receipt;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a consent receipt states, as consent-service sends it to be signed: only receipt fields (an unknown field is a
@@ -21,7 +22,10 @@ import java.util.List;
  * @param expiresAt    when it expires; null while it was never authorized
  */
 @RegisterForReflection
+@Schema(additionalProperties = Schema.False.class, requiredProperties = {"grantId", "entry", "action", "actor",
+        "actionAt", "status", "providerId", "providerName", "accounts", "dataClusters"})
 public record ReceiptRequest(String grantId, Integer entry, String action, String actor, String actionAt,
                              String status, String providerId, String providerName, List<String> accounts,
-                             List<String> dataClusters, String grantedAt, String expiresAt) {
+                             List<String> dataClusters, @Schema(nullable = true) String grantedAt,
+                             @Schema(nullable = true) String expiresAt) {
 }

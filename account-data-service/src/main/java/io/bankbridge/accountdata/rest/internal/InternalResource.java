@@ -30,6 +30,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +49,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "picker, consent-service's Security Center), internal.access-log.read (consent-service's Security Center), internal.ingest (the core systems). "
         + "Any other token answers 403 insufficient_scope. Ids (customerId, accountId, consentId) are "
         + Parameters.ID_SHAPE + "; anything else answers 400.")
+@APIResponse(responseCode = "401", description = "No or an invalid internal access token")
+@APIResponse(responseCode = "403", description = "The token does not carry the capability's scope")
 public class InternalResource {
 
     private final IngestService ingest;
@@ -59,8 +65,9 @@ public class InternalResource {
 
     /** An account as the consent page lists it. */
     @RegisterForReflection
-    public record AccountSummary(String accountId, String accountType, String nickname, String maskedNumber,
-                                 String currency, String status) {
+    public record AccountSummary(@Schema(required = true) String accountId, @Schema(required = true) String accountType,
+                                 @Schema(nullable = true) String nickname, @Schema(required = true) String maskedNumber,
+                                 @Schema(required = true) String currency, @Schema(required = true) String status) {
     }
 
     /** One audit row. */
@@ -75,6 +82,9 @@ public class InternalResource {
     @SecurityRequirement(name = "bearer", scopes = Permissions.ACCOUNTS_LIST)
     @Operation(summary = "A customer's accounts, for the consent page's account picker and the Security Center's account "
             + "names (unknown customer: empty list)")
+    @APIResponse(responseCode = "200", description = "The customer's accounts", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AccountSummary.class)))
+    @APIResponse(responseCode = "400", description = "The customerId is not " + Parameters.ID_SHAPE)
     public Uni<List<AccountSummary>> customerAccounts(@PathParam("customerId") String customerId) {
         Parameters.id("customerId", customerId);
         return accounts.findByOwner(customerId).map(list -> list.stream()
