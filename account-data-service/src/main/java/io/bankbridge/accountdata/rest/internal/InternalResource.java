@@ -49,8 +49,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "picker, consent-service's Security Center), internal.access-log.read (consent-service's Security Center), internal.ingest (the core systems). "
         + "Any other token answers 403 insufficient_scope. Ids (customerId, accountId, consentId) are "
         + Parameters.ID_SHAPE + "; anything else answers 400.")
-@APIResponse(responseCode = "401", description = "No or an invalid internal access token")
-@APIResponse(responseCode = "403", description = "The token does not carry the capability's scope")
 public class InternalResource {
 
     private final IngestService ingest;
@@ -85,6 +83,8 @@ public class InternalResource {
     @APIResponse(responseCode = "200", description = "The customer's accounts", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AccountSummary.class)))
     @APIResponse(responseCode = "400", description = "The customerId is not " + Parameters.ID_SHAPE)
+    @APIResponse(responseCode = "401", description = "No or an invalid internal access token")
+    @APIResponse(responseCode = "403", description = "The token does not carry " + Permissions.ACCOUNTS_LIST)
     public Uni<List<AccountSummary>> customerAccounts(@PathParam("customerId") String customerId) {
         Parameters.id("customerId", customerId);
         return accounts.findByOwner(customerId).map(list -> list.stream()
