@@ -30,8 +30,9 @@ public final class RequestBodies {
             @Schema(description = "The data clusters the provider asked for", required = true) List<String> dataClusters,
             @Schema(description = "The duration the provider asked for, 1 to 365 days", required = true)
             Integer requestedDurationDays,
-            @Schema(description = "APPROVED only: the accounts the customer chose (at most 100)") List<String> accountIds,
-            @Schema(description = "APPROVED only: the duration the customer approved, 1 to 365 days")
+            @Schema(description = "APPROVED only: the accounts the customer chose (at most 100)", nullable = true)
+            List<String> accountIds,
+            @Schema(description = "APPROVED only: the duration the customer approved, 1 to 365 days", nullable = true)
             Integer durationDays) {
 
         public ConsentDecision asDecision() {
