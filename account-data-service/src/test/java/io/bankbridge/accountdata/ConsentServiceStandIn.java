@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.bankbridge.contract.token.Audiences;
 import io.bankbridge.contract.token.Claims;
 import io.bankbridge.contract.token.Scopes;
+import io.bankbridge.testsupport.ContractedStandIn;
 import io.bankbridge.testsupport.TestIssuerResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * consent-service's {@code GET /internal/consents/{id}} and {@code .../state} as a real HTTP server in the test JVM, answering what the
  * test registered. It accepts only internal tokens signed by the test issuer with the scope
- * {@code internal.consents.read}, as consent-service would.
+ * {@code internal.consents.read}, as consent-service would, and every exchange is held to consent-service's published
+ * contract.
  */
 public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -101,7 +103,8 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server.createContext("/internal/consents/", ConsentServiceStandIn::get);
+            server.createContext("/internal/consents/", ConsentServiceStandIn::get).getFilters()
+                    .add(ContractedStandIn.of("consent-service"));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
         }

@@ -11,4 +11,9 @@ class PlatformTest extends PlatformChecks {
     protected String apiTitle() {
         return "Bankbridge provider data API";
     }
+
+    @Override
+    protected String service() {
+        return "account-data-service";
+    }
 }

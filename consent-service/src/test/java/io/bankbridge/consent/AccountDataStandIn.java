@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * account-data-service's account listing as the Security Center reads it: every customer owns the two accounts the
  * consent fixtures grant ({@code ACC-1}, {@code ACC-2}), except a customer whose id starts with {@value #UNLISTED},
  * who has none listed. It answers only an internal token carrying {@code internal.accounts.list}; the access log is
- * not stood in for, so access history stays unavailable, as it is without account-data-service. It can be switched
+ * not stood in for: it answers 503, so access history stays unavailable, as it is without account-data-service (the
+ * real service never answers 404 there, and the stand-in is held to its published contract). It can be switched
  * to failing, and counts the listing requests it receives.
  */
 public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
@@ -25,6 +26,7 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
     static final String SAVINGS = "Rainy Day Savings ••••5678";
 
     private static final String JSON = "application/json";
+    private static final String ACCESS_LOG = "/internal/access-log";
     private static final Pattern ACCOUNTS = Pattern.compile("/internal/customers/([^/]+)/accounts");
     private static final String LISTED = """
             [{"accountId":"ACC-1","accountType":"CARD","nickname":"Everyday Card","maskedNumber":"....1234",\
@@ -49,7 +51,7 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = StandInServer.start(AccountDataStandIn::answer);
+        server = StandInServer.start("account-data-service", AccountDataStandIn::answer);
         return Map.of("bankbridge.account-data-service.url", StandInServer.url(server));
     }
 
@@ -61,6 +63,10 @@ public class AccountDataStandIn implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void answer(HttpExchange exchange) throws IOException {
+        if (ACCESS_LOG.equals(exchange.getRequestURI().getPath())) {
+            StandInServer.respond(exchange, 503, JSON, "{}");
+            return;
+        }
         Matcher m = ACCOUNTS.matcher(exchange.getRequestURI().getPath());
         if (!"GET".equals(exchange.getRequestMethod()) || !m.matches()) {
             StandInServer.respond(exchange, 404, JSON, "{}");

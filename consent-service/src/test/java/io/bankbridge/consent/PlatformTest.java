@@ -19,6 +19,11 @@ class PlatformTest extends PlatformChecks {
         return "Bankbridge consent service";
     }
 
+    @Override
+    protected String service() {
+        return "consent-service";
+    }
+
     @Test
     void openApiDocumentSaysHowEachApiOperationIsAuthorized() {
         given().queryParam("format", "json").when().get("/q/openapi")

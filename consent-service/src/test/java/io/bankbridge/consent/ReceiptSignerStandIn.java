@@ -67,7 +67,7 @@ public class ReceiptSignerStandIn implements QuarkusTestResourceLifecycleManager
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
-        server = StandInServer.start(this::answer);
+        server = StandInServer.start("token-service", this::answer);
         url = StandInServer.url(server);
         return Map.of("quarkus.rest-client.token-service.url", url);
     }

@@ -3,6 +3,7 @@ package io.bankbridge.consent;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.bankbridge.testsupport.ContractedStandIn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -22,8 +23,11 @@ final class StandInServer {
     private StandInServer() {
     }
 
-    /** A started server on a free port of 127.0.0.1 that lets {@code handler} answer every request. */
-    static HttpServer start(Handler handler) {
+    /**
+     * A started server on a free port of 127.0.0.1 that lets {@code handler} answer every request as {@code provider}
+     * would: each exchange is held to that service's published contract.
+     */
+    static HttpServer start(String provider, Handler handler) {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -34,7 +38,7 @@ final class StandInServer {
             try (exchange) {
                 handler.answer(exchange);
             }
-        });
+        }).getFilters().add(ContractedStandIn.of(provider));
         server.start();
         return server;
     }

@@ -6,6 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,8 +25,18 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class PlatformChecks {
 
+    /** Set on this test to rewrite the service's checked-in contract from what it now serves. */
+    public static final String WRITE_CONTRACT = "bankbridge.contracts.write";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A test run's own servers (the test issuer) listen on a free port: the document names it as {@code {port}}. */
+    private static final Pattern LOOPBACK_PORT = Pattern.compile("(//(?:127\\.0\\.0\\.1|localhost):)\\d+");
+
     /** The {@code info.title} of the service's OpenAPI document. */
     protected abstract String apiTitle();
+
+    /** The module's name, which names its contract: {@code test-support/src/main/resources/contracts/<service>.json}. */
+    protected abstract String service();
 
     @Test
     void readinessReportsTheDatabaseAndTheRevocationViewAndNeverWaitsOnTheBroker() {
@@ -43,6 +63,61 @@ public abstract class PlatformChecks {
     void openApiDocumentDescribesTheService() {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).body("info.title", equalTo(apiTitle()));
+    }
+
+    /**
+     * The document the service serves is the contract checked in for the other services' stand-ins
+     * ({@link ProviderContract}); compared as parsed JSON, so only a change of meaning counts.
+     */
+    @Test
+    void openApiDocumentIsThePublishedContract() throws IOException {
+        String served = LOOPBACK_PORT.matcher(given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString()).replaceAll("$1{port}");
+        Path source = Path.of("..", "test-support", "src", "main", "resources", "contracts", service() + ".json");
+        if (Boolean.getBoolean(WRITE_CONTRACT)) {
+            Files.writeString(source, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(served))
+                    + "\n");
+            return;
+        }
+        JsonNode published = published(source);
+        List<String> differences = new ArrayList<>();
+        differences("", published, JSON.readTree(served), differences);
+        if (!differences.isEmpty()) {
+            throw new AssertionError(service() + " serves an OpenAPI document other than its published contract "
+                    + "(test-support/src/main/resources/contracts/" + service() + ".json), at:\n  "
+                    + String.join("\n  ", differences.subList(0, Math.min(20, differences.size())))
+                    + "\nIf the change is intended, rewrite the contract and run the consumers' tests against it:\n"
+                    + "  ./mvnw -pl " + service() + " verify -Dtest=PlatformTest -D" + WRITE_CONTRACT + "=true");
+        }
+    }
+
+    /** The checked-in contract: the source file when the tests run in the repository, else test-support's copy. */
+    private JsonNode published(Path source) throws IOException {
+        if (Files.exists(source)) {
+            return JSON.readTree(source.toFile());
+        }
+        try (InputStream in = PlatformChecks.class.getResourceAsStream("/contracts/" + service() + ".json")) {
+            if (in == null) {
+                throw new AssertionError("no contract published for " + service() + "; write it with -D"
+                        + WRITE_CONTRACT + "=true");
+            }
+            return JSON.readTree(in);
+        }
+    }
+
+    /** The JSON pointers at which the two documents differ. */
+    private static void differences(String at, JsonNode published, JsonNode served, List<String> out) {
+        if (published.isObject() && served.isObject()) {
+            published.fieldNames().forEachRemaining(name -> differences(at + "/" + name, published.get(name),
+                    served.has(name) ? served.get(name) : MissingNode.getInstance(), out));
+            served.fieldNames().forEachRemaining(name -> {
+                if (!published.has(name)) {
+                    out.add(at + "/" + name + " (not published)");
+                }
+            });
+        } else if (!published.equals(served)) {
+            out.add(at + (served.isMissingNode() ? " (no longer served)" : ""));
+        }
     }
 
     @Test

@@ -11,4 +11,9 @@ class PlatformTest extends PlatformChecks {
     protected String apiTitle() {
         return "Bankbridge authorization server";
     }
+
+    @Override
+    protected String service() {
+        return "token-service";
+    }
 }

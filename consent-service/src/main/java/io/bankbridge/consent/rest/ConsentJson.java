@@ -7,28 +7,30 @@ import io.bankbridge.revocation.contract.Actor;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The consent as every API shows it (the cross-service contract's consent JSON). */
 @RegisterForReflection
 public record ConsentJson(
-        String id,
-        String customerId,
-        String providerId,
-        String providerName,
-        List<String> dataClusters,
-        List<String> accountIds,
-        String status,
-        Instant createdAt,
-        Instant authorizedAt,
-        Instant expiresAt,
-        Instant revokedAt,
-        Actor revokedBy,
-        String revocationReason,
-        List<HistoryJson> history) {
+        @Schema(required = true) String id,
+        @Schema(required = true) String customerId,
+        @Schema(required = true) String providerId,
+        @Schema(required = true) String providerName,
+        @Schema(required = true) List<String> dataClusters,
+        @Schema(required = true) List<String> accountIds,
+        @Schema(required = true) String status,
+        @Schema(required = true) Instant createdAt,
+        @Schema(nullable = true) Instant authorizedAt,
+        @Schema(nullable = true) Instant expiresAt,
+        @Schema(nullable = true) Instant revokedAt,
+        @Schema(nullable = true) Actor revokedBy,
+        @Schema(nullable = true) String revocationReason,
+        @Schema(required = true) List<HistoryJson> history) {
 
     /** One history line. */
     @RegisterForReflection
-    public record HistoryJson(Instant at, String event, Actor actor, String detail) {
+    public record HistoryJson(@Schema(required = true) Instant at, @Schema(required = true) String event,
+            @Schema(nullable = true) Actor actor, @Schema(nullable = true) String detail) {
 
         static HistoryJson of(HistoryEntry e) {
             return new HistoryJson(e.at(), e.event(), e.actor(), e.detail());

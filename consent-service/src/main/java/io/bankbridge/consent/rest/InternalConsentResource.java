@@ -31,9 +31,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  */
 @Path("/internal/consents")
 @SecurityRequirement(name = ApiDescription.BEARER)
+@APIResponse(responseCode = "401", description = "No or an invalid internal access token")
+@APIResponse(responseCode = "403", description = "The token does not carry the operation's scope")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class InternalConsentResource {
+
+    private static final String UNKNOWN = "No such consent";
+    private static final String ENDED = "The consent is no longer in force: nothing changes";
 
     private final ConsentService consents;
 
@@ -74,6 +79,9 @@ public class InternalConsentResource {
     @PermissionsAllowed(Access.CONSENTS_READ)
     @Operation(summary = "Read a consent with its history",
             description = "Internal access token with scope " + Access.CONSENTS_READ + ".")
+    @APIResponse(responseCode = "200", description = "The consent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentJson.class)))
+    @APIResponse(responseCode = "404", description = UNKNOWN)
     public Uni<ConsentJson> get(@PathParam("id") UUID id) {
         return consents.get(id, c -> true).map(ConsentJson::of);
     }
@@ -85,6 +93,9 @@ public class InternalConsentResource {
             description = "Internal access token with scope " + Access.CONSENTS_READ + ". The status and expiry as "
                     + "they are now, with the clusters and accounts it grants, without history: asked by account-data-service and token-service for each check "
                     + "while their view of the revocation events is stale (the broker is away), so it stays small.")
+    @APIResponse(responseCode = "200", description = "The consent's current state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentState.class)))
+    @APIResponse(responseCode = "404", description = UNKNOWN)
     public Uni<ConsentState> state(@PathParam("id") UUID id) {
         return consents.current(id).map(ConsentState::of);
     }
@@ -101,6 +112,11 @@ public class InternalConsentResource {
                     + "days, and a RENEWED history line records it; without, the expiry stays. 404 for another "
                     + "provider's consent, 409 for one that is no longer in force (revoked or expired: it cannot be "
                     + "renewed), 400 for a duration out of range.")
+    @APIResponse(responseCode = "200", description = "The consent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentJson.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing, ill-typed or out of range")
+    @APIResponse(responseCode = "404", description = "No such consent of this provider")
+    @APIResponse(responseCode = "409", description = ENDED)
     public Uni<ConsentJson> amend(@PathParam("id") UUID id,
                                   @Valid @NotNull(message = RequestBodies.BODY_REQUIRED) RequestBodies.Amend body) {
         return consents.amend(id, body.providerId(), body.action(), body.dataClusters(), body.accountIds(),
@@ -118,6 +134,11 @@ public class InternalConsentResource {
                     + "consent's state and announces consent.revoked. 404 for an unknown consent, 409 for one that is "
                     + "no longer authorized (already revoked, expired, rejected): nothing changes and nothing is "
                     + "announced again.")
+    @APIResponse(responseCode = "200", description = "The consent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentJson.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing, ill-typed or out of range")
+    @APIResponse(responseCode = "404", description = UNKNOWN)
+    @APIResponse(responseCode = "409", description = ENDED)
     public Uni<ConsentJson> revoke(@PathParam("id") UUID id,
                                    @Valid @NotNull(message = RequestBodies.BODY_REQUIRED) RequestBodies.Revoke body) {
         return consents.revoke(id, body.actor(), body.reason(), c -> true).map(ConsentJson::of);

@@ -60,9 +60,9 @@ public final class RequestBodies {
             @Schema(description = "The duration the provider asked for, 1 to 365 days", required = true)
             @NotNull @Min(value = 1, message = DURATION) @Max(value = ConsentService.MAX_DURATION_DAYS, message = DURATION)
             Integer requestedDurationDays,
-            @Schema(description = "APPROVED only: the accounts the customer chose (at most 100)")
+            @Schema(description = "APPROVED only: the accounts the customer chose (at most 100)", nullable = true)
             @Size(max = 100) List<@NotBlank @Size(max = MAX_ID_LENGTH) String> accountIds,
-            @Schema(description = "APPROVED only: the duration the customer approved, 1 to 365 days")
+            @Schema(description = "APPROVED only: the duration the customer approved, 1 to 365 days", nullable = true)
             @Min(value = 1, message = DURATION) @Max(value = ConsentService.MAX_DURATION_DAYS, message = DURATION)
             Integer durationDays) {
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a consent receipt states, as consent-service sends it to be signed: only receipt fields (an unknown field is a
@@ -27,6 +28,8 @@ import java.util.List;
  * @param expiresAt    when it expires; null while it was never authorized
  */
 @RegisterForReflection
+@Schema(additionalProperties = Schema.False.class, requiredProperties = {"grantId", "entry", "action", "actor",
+        "actionAt", "status", "providerId", "providerName", "accounts", "dataClusters"})
 public record ReceiptRequest(
         @NotNull @Pattern(regexp = UUID, message = "must be a consent id (a UUID)") String grantId,
         @NotNull @Min(value = 1, message = "must be a history entry number from 1") Integer entry,
@@ -41,8 +44,8 @@ public record ReceiptRequest(
         @NotNull @Size(max = MAX_ITEMS) List<@ReceiptText String> accounts,
         @NotNull @Size(max = MAX_ITEMS) List<@NotNull @Pattern(regexp = DataCluster.Names.ANY,
                 message = "must be one of " + DataCluster.Names.ANY) String> dataClusters,
-        @IsoInstant String grantedAt,
-        @IsoInstant String expiresAt) {
+        @Schema(nullable = true) @IsoInstant String grantedAt,
+        @Schema(nullable = true) @IsoInstant String expiresAt) {
 
     /** A receipt lists at most this many accounts, and as many clusters. */
     static final int MAX_ITEMS = 50;

@@ -13,6 +13,7 @@ import io.bankbridge.revocation.contract.RevocationData;
 import io.bankbridge.revocation.contract.RevocationEvent;
 import io.bankbridge.revocation.contract.RevocationEventCodec;
 import io.bankbridge.revocation.contract.RevocationEventType;
+import io.bankbridge.testsupport.ContractedStandIn;
 import io.bankbridge.testsupport.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -38,7 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * A real HTTP server in the test JVM standing in for account-data-service and consent-service: it implements their
  * documented internal contract (accounts of the demo customers; consent decision / read / amend / revoke, announcing a
  * revocation on the topic as consent-service does), records
- * what it received, and can be switched to failing to play an outage.
+ * what it received, and can be switched to failing to play an outage. Every exchange is held to the contract the
+ * service it plays publishes.
  */
 public final class BankServicesStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -140,8 +142,9 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/internal/customers/", this::accounts);
-        server.createContext("/internal/consents", this::consents);
+        server.createContext("/internal/customers/", this::accounts).getFilters()
+                .add(ContractedStandIn.of("account-data-service"));
+        server.createContext("/internal/consents", this::consents).getFilters().add(ContractedStandIn.of("consent-service"));
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("bankbridge.account-data-service.url", url, "bankbridge.consent-service.url", url);
@@ -239,17 +242,15 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
             return;
         }
         boolean approved = "APPROVED".equals(body.path("decision").asText());
-        ObjectNode consent = JSON.createObjectNode().put("id", UUID.randomUUID().toString())
-                .put("customerId", body.path("customerId").asText()).put("providerId", body.path("providerId").asText())
-                .put("providerName", body.path("providerName").asText())
-                .put("status", approved ? "AUTHORIZED" : "REJECTED");
+        ObjectNode consent = consent(UUID.randomUUID().toString(), body.path("customerId").asText(),
+                body.path("providerId").asText(), body.path("providerName").asText(),
+                approved ? "AUTHORIZED" : "REJECTED");
         consent.set("dataClusters", body.get("dataClusters"));
         if (approved) {
             consent.set("accountIds", body.get("accountIds"));
+            consent.put("authorizedAt", java.time.Instant.now().toString());
             consent.put("expiresAt", java.time.Instant.now()
                     .plus(java.time.Duration.ofDays(body.get("durationDays").asInt())).toString());
-        } else {
-            consent.putArray("accountIds");
         }
         String id = consent.get("id").asText();
         CONSENTS.put(id, consent);
@@ -286,25 +287,48 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
                 providerId, null, null, actor, body.path("reason").asText(), java.time.Instant.now())));
         ENDED.put(consentId, "REVOKED");
         CONSENT_CALLS.add(new ConsentCall("revoke", consentId, body, exchange.getRequestHeaders().getFirst("Authorization")));
-        answer(exchange, 200, JSON.createObjectNode().put("id", consentId).put("status", "REVOKED"));
+        answer(exchange, 200, shown(consentId).put("revokedAt", java.time.Instant.now().toString())
+                .put("revokedBy", actor.name()));
     }
 
-    /** A consent as consent-service shows it: what this stand-in recorded, ended where {@link #endConsent} said so. */
+    /** A consent consent-service holds, as it shows it. */
     private static void read(HttpExchange exchange, String consentId) throws IOException {
         if (failing || !bearer(exchange, Scopes.INTERNAL_CONSENTS_READ)) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
         }
-        ObjectNode known = CONSENTS.get(consentId);
-        if (known == null) {
+        if (!CONSENTS.containsKey(consentId)) {
             answer(exchange, 404, JSON.createObjectNode().put("status", 404).put("title", "Not Found"));
             return;
         }
-        ObjectNode shown = known.deepCopy();
+        answer(exchange, 200, shown(consentId));
+    }
+
+    /** A consent as consent-service answers it, with what it always states, granting nothing yet. */
+    private static ObjectNode consent(String id, String customerId, String providerId, String providerName,
+            String status) {
+        ObjectNode consent = JSON.createObjectNode().put("id", id).put("customerId", customerId)
+                .put("providerId", providerId).put("providerName", providerName).put("status", status)
+                .put("createdAt", java.time.Instant.now().toString());
+        consent.putArray("dataClusters");
+        consent.putArray("accountIds");
+        consent.putArray("history");
+        return consent;
+    }
+
+    /**
+     * A consent as consent-service shows it: what this stand-in recorded, else one authorized for the provider a
+     * test granted it to (tests mint codes for consents consent-service never saw), ended where {@link #endConsent}
+     * said so.
+     */
+    private static ObjectNode shown(String consentId) {
+        ObjectNode known = CONSENTS.get(consentId);
+        ObjectNode shown = known != null ? known.deepCopy()
+                : consent(consentId, "CUS-C-0001", GRANTED.getOrDefault(consentId, "unknown"), "unknown", "AUTHORIZED");
         if (ENDED.containsKey(consentId)) {
             shown.put("status", ENDED.get(consentId));
         }
-        answer(exchange, 200, shown);
+        return shown;
     }
 
     /**
@@ -342,19 +366,16 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         return array;
     }
 
-    /**
-     * A consent's state: what this stand-in recorded, else AUTHORIZED (tests mint codes for consents consent-service
-     * never saw), unless {@link #endConsent} ended it.
-     */
+    /** A consent's state, as {@link #shown} has it, without what only the full consent states. */
     private static void state(HttpExchange exchange, String consentId) throws IOException {
         if (failing || !bearer(exchange, Scopes.INTERNAL_CONSENTS_READ)) {
             answer(exchange, failing ? 503 : 401, JSON.createObjectNode());
             return;
         }
         STATE_READS.incrementAndGet();
-        ObjectNode known = CONSENTS.get(consentId);
-        String status = ENDED.getOrDefault(consentId, known == null ? "AUTHORIZED" : known.get("status").asText());
-        answer(exchange, 200, JSON.createObjectNode().put("id", consentId).put("status", status));
+        ObjectNode state = shown(consentId);
+        state.retain("id", "customerId", "providerId", "status", "expiresAt", "dataClusters", "accountIds");
+        answer(exchange, 200, state);
     }
 
     /** Whether the call carries an internal access token (a JWT with audience bankbridge-internal) with the scope. */

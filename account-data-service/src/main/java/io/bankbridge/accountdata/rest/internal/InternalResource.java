@@ -31,6 +31,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,8 +66,9 @@ public class InternalResource {
 
     /** An account as the consent page lists it. */
     @RegisterForReflection
-    public record AccountSummary(String accountId, String accountType, String nickname, String maskedNumber,
-                                 String currency, String status) {
+    public record AccountSummary(@Schema(required = true) String accountId, @Schema(required = true) String accountType,
+                                 @Schema(nullable = true) String nickname, @Schema(required = true) String maskedNumber,
+                                 @Schema(required = true) String currency, @Schema(required = true) String status) {
     }
 
     /** One audit row. */
@@ -78,6 +83,11 @@ public class InternalResource {
     @SecurityRequirement(name = "bearer", scopes = Permissions.ACCOUNTS_LIST)
     @Operation(summary = "A customer's accounts, for the consent page's account picker and the Security Center's account "
             + "names (unknown customer: empty list)")
+    @APIResponse(responseCode = "200", description = "The customer's accounts", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AccountSummary.class)))
+    @APIResponse(responseCode = "400", description = "The customerId is not " + Parameters.ID_SHAPE)
+    @APIResponse(responseCode = "401", description = "No or an invalid internal access token")
+    @APIResponse(responseCode = "403", description = "The token does not carry " + Permissions.ACCOUNTS_LIST)
     public Uni<List<AccountSummary>> customerAccounts(@PathParam("customerId") String customerId) {
         Parameters.id("customerId", customerId);
         return accounts.findByOwner(customerId).map(list -> list.stream()
