@@ -176,6 +176,37 @@ class ClientAuthenticationTest {
                 .when().post("/introspect").then().statusCode(401).body("error", equalTo("invalid_client"));
     }
 
+    @Test
+    void assertionIssuedInTheFutureIsRefused() {
+        TestProvider provider = TestProvider.onboard("pkjwt-iat");
+        String assertion = provider.assertionIssuedAt(Instant.now().plusSeconds(120));
+        introspectNothing(provider.withAssertion(assertion))
+                .when().post("/introspect").then().statusCode(401).body("error", equalTo("invalid_client"))
+                .body("error_description", equalTo("the client assertion is not valid yet"));
+    }
+
+    @Test
+    void assertionNotValidBeforeALaterTimeIsRefused() {
+        TestProvider provider = TestProvider.onboard("pkjwt-nbf");
+        String assertion = TestProvider.sign(provider.key(), JWSAlgorithm.PS256, new JWTClaimsSet.Builder()
+                .issuer(provider.clientId()).subject(provider.clientId()).audience(TestProvider.issuer())
+                .notBeforeTime(Date.from(Instant.now().plusSeconds(120)))
+                .expirationTime(Date.from(Instant.now().plusSeconds(180))).jwtID(UUID.randomUUID().toString()).build());
+        introspectNothing(provider.withAssertion(assertion))
+                .when().post("/introspect").then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void assertionWithoutJtiIsRefused() {
+        TestProvider provider = TestProvider.onboard("pkjwt-nojti");
+        String assertion = TestProvider.sign(provider.key(), JWSAlgorithm.PS256, new JWTClaimsSet.Builder()
+                .issuer(provider.clientId()).subject(provider.clientId()).audience(TestProvider.issuer())
+                .expirationTime(Date.from(Instant.now().plusSeconds(60))).build());
+        introspectNothing(provider.withAssertion(assertion))
+                .when().post("/introspect").then().statusCode(401).body("error", equalTo("invalid_client"))
+                .body("error_description", containsString("jti"));
+    }
+
     private static void assertRefusedAtTokenAndPar(TestProvider provider, Supplier<String> assertion) {
         provider.withAssertion(assertion.get()).formParam("grant_type", "authorization_code")
                 .formParam("code", "unknown").formParam("redirect_uri", TestProvider.REDIRECT_URI)

@@ -7,25 +7,41 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.bankbridge.testsupport.Browser;
 import io.bankbridge.token.CoreTestSecrets;
 import io.bankbridge.token.TestProvider;
+import io.bankbridge.token.keys.SigningKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** OpenID RP-Initiated Logout 1.0 at the end_session endpoint. */
 @QuarkusTest
 class EndSessionTest {
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    InstantSource clock;
+
+    @ConfigProperty(name = "bankbridge.issuer")
+    String issuer;
 
     private static final String SIGNED_OUT = ConfigProvider.getConfig()
             .getValue("bankbridge.clients.security-center.post-logout-redirect-uri", String.class);
@@ -90,6 +106,33 @@ class EndSessionTest {
                 + encode(ProviderFixture.REDIRECT));
         assertThat(provider2.statusCode(), equalTo(400));
         assertThat(provider2.header("Location"), equalTo(null));
+    }
+
+    @Test
+    void anIdTokenHintThatExpiredLongAgoIsStillFollowed() {
+        Instant issuedAt = clock.instant().minus(Duration.ofDays(1));
+        String expired = keys.sign(JOSEObjectType.JWT, new JWTClaimsSet.Builder().issuer(issuer).subject("CUS-C-0001")
+                .audience("security-center").jwtID(UUID.randomUUID().toString()).issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plusSeconds(300))).build());
+
+        Response out = Journeys.browser().get("/logout?id_token_hint=" + expired + "&post_logout_redirect_uri="
+                + encode(SIGNED_OUT));
+
+        assertThat(out.statusCode(), equalTo(303));
+        assertThat(out.header("Location"), equalTo(SIGNED_OUT));
+    }
+
+    @Test
+    void anIdTokenHintOfAnotherIssuerIsNotFollowed() {
+        String foreign = keys.sign(JOSEObjectType.JWT, new JWTClaimsSet.Builder().issuer(issuer + "/other")
+                .subject("CUS-C-0001").audience("security-center").jwtID(UUID.randomUUID().toString())
+                .expirationTime(Date.from(clock.instant().plusSeconds(300))).build());
+
+        Response out = Journeys.browser().get("/logout?id_token_hint=" + foreign + "&post_logout_redirect_uri="
+                + encode(SIGNED_OUT));
+
+        assertThat(out.statusCode(), equalTo(400));
+        assertThat(out.header("Location"), equalTo(null));
     }
 
     @Test
