@@ -22,7 +22,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -36,9 +35,6 @@ class EndSessionTest {
 
     @Inject
     SigningKeys keys;
-
-    @Inject
-    InstantSource clock;
 
     @ConfigProperty(name = "bankbridge.issuer")
     String issuer;
@@ -110,13 +106,9 @@ class EndSessionTest {
 
     @Test
     void anIdTokenHintThatExpiredLongAgoIsStillFollowed() {
-        Instant issuedAt = clock.instant().minus(Duration.ofDays(1));
-        String expired = keys.sign(JOSEObjectType.JWT, new JWTClaimsSet.Builder().issuer(issuer).subject("CUS-C-0001")
-                .audience("security-center").jwtID(UUID.randomUUID().toString()).issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(issuedAt.plusSeconds(300))).build());
-
-        Response out = Journeys.browser().get("/logout?id_token_hint=" + expired + "&post_logout_redirect_uri="
-                + encode(SIGNED_OUT));
+        Instant issuedAt = Instant.now().minus(Duration.ofDays(1));
+        Response out = signOutWithHint(securityCenterClaims(issuer).issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plusSeconds(300))));
 
         assertThat(out.statusCode(), equalTo(303));
         assertThat(out.header("Location"), equalTo(SIGNED_OUT));
@@ -124,15 +116,22 @@ class EndSessionTest {
 
     @Test
     void anIdTokenHintOfAnotherIssuerIsNotFollowed() {
-        String foreign = keys.sign(JOSEObjectType.JWT, new JWTClaimsSet.Builder().issuer(issuer + "/other")
-                .subject("CUS-C-0001").audience("security-center").jwtID(UUID.randomUUID().toString())
-                .expirationTime(Date.from(clock.instant().plusSeconds(300))).build());
-
-        Response out = Journeys.browser().get("/logout?id_token_hint=" + foreign + "&post_logout_redirect_uri="
-                + encode(SIGNED_OUT));
+        Response out = signOutWithHint(securityCenterClaims(issuer + "/other")
+                .expirationTime(Date.from(Instant.now().plusSeconds(300))));
 
         assertThat(out.statusCode(), equalTo(400));
         assertThat(out.header("Location"), equalTo(null));
+    }
+
+    /** The claims of an ID token for the Security Center, signed here with the server's own key. */
+    private static JWTClaimsSet.Builder securityCenterClaims(String issuer) {
+        return new JWTClaimsSet.Builder().issuer(issuer).subject("CUS-C-0001").audience("security-center")
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    private Response signOutWithHint(JWTClaimsSet.Builder idToken) {
+        return Journeys.browser().get("/logout?id_token_hint=" + keys.sign(JOSEObjectType.JWT, idToken.build())
+                + "&post_logout_redirect_uri=" + encode(SIGNED_OUT));
     }
 
     @Test
