@@ -10,6 +10,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -173,6 +174,44 @@ class ClientAuthenticationTest {
                 .issuer(provider.clientId()).subject(provider.clientId()).audience(TestProvider.issuer())
                 .jwtID(UUID.randomUUID().toString()).build());
         introspectNothing(provider.withAssertion(assertion))
+                .when().post("/introspect").then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void assertionIssuedInTheFutureIsRefused() {
+        TestProvider provider = TestProvider.onboard("pkjwt-iat");
+        refusedAtIntrospection(provider, provider.assertionIssuedAt(Instant.now().plusSeconds(120)))
+                .body("error_description", equalTo("the client assertion is not valid yet"));
+    }
+
+    @Test
+    void assertionNotValidBeforeALaterTimeIsRefused() {
+        TestProvider provider = TestProvider.onboard("pkjwt-nbf");
+        refusedAtIntrospection(provider, signed(provider, claimsOf(provider)
+                .notBeforeTime(Date.from(Instant.now().plusSeconds(120)))
+                .expirationTime(Date.from(Instant.now().plusSeconds(180))).jwtID(UUID.randomUUID().toString())));
+    }
+
+    @Test
+    void assertionWithoutJtiIsRefused() {
+        TestProvider provider = TestProvider.onboard("pkjwt-nojti");
+        refusedAtIntrospection(provider, signed(provider, claimsOf(provider)
+                .expirationTime(Date.from(Instant.now().plusSeconds(60)))))
+                .body("error_description", containsString("jti"));
+    }
+
+    /** iss and sub the provider's client id, aud the issuer. */
+    private static JWTClaimsSet.Builder claimsOf(TestProvider provider) {
+        return new JWTClaimsSet.Builder().issuer(provider.clientId()).subject(provider.clientId())
+                .audience(TestProvider.issuer());
+    }
+
+    private static String signed(TestProvider provider, JWTClaimsSet.Builder claims) {
+        return TestProvider.sign(provider.key(), JWSAlgorithm.PS256, claims.build());
+    }
+
+    private static ValidatableResponse refusedAtIntrospection(TestProvider provider, String assertion) {
+        return introspectNothing(provider.withAssertion(assertion))
                 .when().post("/introspect").then().statusCode(401).body("error", equalTo("invalid_client"));
     }
 

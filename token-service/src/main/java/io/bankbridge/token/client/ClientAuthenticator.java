@@ -17,6 +17,9 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import io.bankbridge.token.ClockedClaimsVerifier;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.TokenSettings;
@@ -63,6 +66,7 @@ public class ClientAuthenticator {
     private final TokenSettings settings;
     private final String issuer;
     private final InstantSource clock;
+    private final ClockedClaimsVerifier assertionClaims;
     private final Map<String, JWKSource<SecurityContext>> remoteKeys = new ConcurrentHashMap<>();
 
     ClientAuthenticator(ClientRegistry registry, Pool pool, TokenSettings settings,
@@ -72,6 +76,8 @@ public class ClientAuthenticator {
         this.settings = settings;
         this.issuer = issuer;
         this.clock = clock;
+        this.assertionClaims = new ClockedClaimsVerifier(clock, settings.clockSkew(), new JWTClaimsSet.Builder().build(),
+                Set.of("iss", "sub", "exp", "jti"));
     }
 
     /**
@@ -195,21 +201,25 @@ public class ClientAuthenticator {
         throw invalidAssertion("the client assertion's aud must be exactly the issuer " + issuer + ", as a single string");
     }
 
+    /**
+     * Nimbus checks that the claims are there and that the assertion is within its {@code exp} and {@code nbf}; what it
+     * does not check is done here: {@code exp} no further ahead than an assertion may live, {@code iat} not in the
+     * future, {@code jti} a string.
+     */
     private void checkClaims(JWTClaimsSet claims) {
-        Instant now = clock.instant();
-        if (claims.getExpirationTime() == null) {
-            throw invalidAssertion("the client assertion has no exp");
-        }
-        Instant exp = claims.getExpirationTime().toInstant();
-        if (exp.isBefore(now.minus(settings.clockSkew()))) {
+        try {
+            assertionClaims.verify(claims, null);
+        } catch (ExpiredJWTException e) {
             throw invalidAssertion("the client assertion has expired");
+        } catch (BadJWTException e) {
+            throw invalidAssertion("the client assertion's claims are refused: " + e.getMessage());
         }
-        if (exp.isAfter(now.plus(settings.clientAssertionMaxLifetime()).plus(settings.clockSkew()))) {
+        Instant now = clock.instant();
+        if (claims.getExpirationTime().toInstant()
+                .isAfter(now.plus(settings.clientAssertionMaxLifetime()).plus(settings.clockSkew()))) {
             throw invalidAssertion("the client assertion's exp is too far in the future");
         }
-        Instant latestStart = now.plus(settings.clockSkew());
-        if ((claims.getNotBeforeTime() != null && claims.getNotBeforeTime().toInstant().isAfter(latestStart))
-                || (claims.getIssueTime() != null && claims.getIssueTime().toInstant().isAfter(latestStart))) {
+        if (claims.getIssueTime() != null && claims.getIssueTime().toInstant().isAfter(now.plus(settings.clockSkew()))) {
             throw invalidAssertion("the client assertion is not valid yet");
         }
         if (claims.getJWTID() == null || claims.getJWTID().isBlank()) {

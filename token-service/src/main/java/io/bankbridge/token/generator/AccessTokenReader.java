@@ -1,55 +1,81 @@
 package io.bankbridge.token.generator;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.ExpiredJWTException;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import io.bankbridge.contract.token.AccessTokenType;
+import io.bankbridge.token.ClockedClaimsVerifier;
+import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.keys.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.text.ParseException;
+import java.time.InstantSource;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads tokens this server issued: signature by one of its published keys, the token's {@code typ} ({@link AccessTokenType}
- * for access tokens, {@code JWT} for ID tokens), its own {@code iss}. Expiry and revocation are the caller's business
- * (introspection, revocation, userinfo, sign-out).
+ * Reads tokens this server issued, through Nimbus' JWT processor: signature by one of its published keys, the token's
+ * {@code typ} ({@link AccessTokenType} for access tokens, {@code JWT} for ID tokens), its own {@code iss}, a {@code jti}
+ * and an {@code exp} that has not passed by more than the clock skew (ID tokens: whenever it passed). Whether a token
+ * is still within its lifetime, and revocation, are the caller's business (introspection, revocation, userinfo,
+ * sign-out).
  */
 @ApplicationScoped
 public class AccessTokenReader {
 
-    private final SigningKeys keys;
-    private final String issuer;
+    /** JOSE types compare case-insensitively in Nimbus, as media type names do (RFC 7515 §4.1.9). */
+    private static final DefaultJOSEObjectTypeVerifier<SecurityContext> ACCESS_TOKEN_TYPE =
+            new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokenType.TYP),
+                    new JOSEObjectType(AccessTokenType.MEDIA_TYPE));
+    private static final DefaultJOSEObjectTypeVerifier<SecurityContext> ID_TOKEN_TYPE =
+            new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT);
 
-    AccessTokenReader(SigningKeys keys, @ConfigProperty(name = "bankbridge.issuer") String issuer) {
-        this.keys = keys;
-        this.issuer = issuer;
+    private final ConfigurableJWTProcessor<SecurityContext> accessTokens;
+    private final ConfigurableJWTProcessor<SecurityContext> idTokens;
+
+    AccessTokenReader(SigningKeys keys, TokenSettings settings, @ConfigProperty(name = "bankbridge.issuer") String issuer,
+                      InstantSource clock) {
+        JWTClaimsSetVerifier<SecurityContext> claims = new ClockedClaimsVerifier(clock, settings.clockSkew(),
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("jti", "exp"));
+        this.accessTokens = keys.processor();
+        accessTokens.setJWSTypeVerifier(ACCESS_TOKEN_TYPE);
+        accessTokens.setJWTClaimsSetVerifier(claims);
+        this.idTokens = keys.processor();
+        idTokens.setJWSTypeVerifier(ID_TOKEN_TYPE);
+        idTokens.setJWTClaimsSetVerifier((claimsSet, context) -> {
+            try {
+                claims.verify(claimsSet, context);
+            } catch (ExpiredJWTException e) {
+                // OpenID Connect RP-Initiated Logout: an id_token_hint may have expired.
+            }
+        });
     }
 
     /** The claims of a genuine access token of this issuer; empty for anything else. */
     public Optional<JWTClaimsSet> read(String token) {
-        return read(token, AccessTokenType::isAccessToken);
+        return read(token, accessTokens);
     }
 
     /** The claims of a genuine ID token of this issuer, expired or not (as {@code id_token_hint}); empty otherwise. */
     public Optional<JWTClaimsSet> readIdToken(String token) {
-        return read(token, "JWT"::equals);
+        return read(token, idTokens);
     }
 
-    private Optional<JWTClaimsSet> read(String token, Predicate<String> type) {
+    private static Optional<JWTClaimsSet> read(String token, ConfigurableJWTProcessor<SecurityContext> processor) {
         if (token == null || token.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty();
         }
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (jwt.getHeader().getType() == null || !type.test(jwt.getHeader().getType().getType())
-                    || !keys.verifies(jwt)) {
-                return Optional.empty();
-            }
-            JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            return issuer.equals(claims.getIssuer()) && claims.getJWTID() != null && claims.getExpirationTime() != null
-                    ? Optional.of(claims) : Optional.empty();
-        } catch (ParseException e) {
+            return Optional.of(processor.process(SignedJWT.parse(token), null));
+        } catch (ParseException | BadJOSEException | JOSEException e) {
             return Optional.empty();
         }
     }

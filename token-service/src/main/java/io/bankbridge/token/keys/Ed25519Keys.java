@@ -11,12 +11,14 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.EdECPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -57,9 +59,15 @@ final class Ed25519Keys {
         return new Signer(privateKey);
     }
 
-    static JWSVerifier verifier(OctetKeyPair key) {
-        PublicKey publicKey = decode(key, false);
-        return new Verifier(publicKey);
+    static PublicKey publicKey(OctetKeyPair key) {
+        return decode(key, false);
+    }
+
+    static JWSVerifier verifier(Key publicKey) throws JOSEException {
+        if (!(publicKey instanceof EdECPublicKey key)) {
+            throw new JOSEException("not an Ed25519 public key");
+        }
+        return new Verifier(key);
     }
 
     /** The last 32 bytes of the DER encoding: the raw key, for both the public and the (v1) private encoding. */

@@ -17,6 +17,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.JWKGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.security.Key;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -29,15 +33,15 @@ public enum SigningAlgorithm {
 
     /** RSASSA-PSS with SHA-256, RSA 2048: cheap to verify, costly to sign. */
     PS256(JWSAlgorithm.PS256, RSAKeyGenerator::new, key -> new RSASSASigner(key.toRSAKey()),
-            key -> new RSASSAVerifier(key.toRSAKey())),
+            key -> key.toRSAKey().toRSAPublicKey(), key -> new RSASSAVerifier((RSAPublicKey) key)),
 
     /** ECDSA on P-256 with SHA-256: cheap to sign, costlier to verify. */
     ES256(JWSAlgorithm.ES256, size -> new ECKeyGenerator(Curve.P_256), key -> new ECDSASigner(key.toECKey()),
-            key -> new ECDSAVerifier(key.toECKey())),
+            key -> key.toECKey().toECPublicKey(), key -> new ECDSAVerifier((ECPublicKey) key)),
 
     /** EdDSA with Ed25519 (RFC 8037), through the JDK's own implementation. */
     EdDSA(JWSAlgorithm.EdDSA, null, key -> Ed25519Keys.signer(key.toOctetKeyPair()),
-            key -> Ed25519Keys.verifier(key.toOctetKeyPair()));
+            key -> Ed25519Keys.publicKey(key.toOctetKeyPair()), Ed25519Keys::verifier);
 
     /** A Nimbus function that may throw {@link JOSEException}. */
     @FunctionalInterface
@@ -49,13 +53,15 @@ public enum SigningAlgorithm {
     /** Nimbus' key generator for an RSA modulus length; null where the JDK generates the key. */
     private final Jose<Integer, JWKGenerator<? extends JWK>> generator;
     private final Jose<JWK, JWSSigner> signer;
-    private final Jose<JWK, JWSVerifier> verifier;
+    private final Jose<JWK, PublicKey> publicKey;
+    private final Jose<Key, JWSVerifier> verifier;
 
     SigningAlgorithm(JWSAlgorithm jose, Jose<Integer, JWKGenerator<? extends JWK>> generator, Jose<JWK, JWSSigner> signer,
-                     Jose<JWK, JWSVerifier> verifier) {
+                     Jose<JWK, PublicKey> publicKey, Jose<Key, JWSVerifier> verifier) {
         this.jose = jose;
         this.generator = generator;
         this.signer = signer;
+        this.publicKey = publicKey;
         this.verifier = verifier;
     }
 
@@ -77,8 +83,18 @@ public enum SigningAlgorithm {
         return signer.apply(key);
     }
 
+    /** The JCA public key of {@code key}, which must be of this algorithm's type. */
+    public PublicKey publicKey(JWK key) throws JOSEException {
+        return publicKey.apply(key);
+    }
+
     /** Verifies with {@code key} (its public part is enough). */
     public JWSVerifier verifier(JWK key) throws JOSEException {
+        return verifier(publicKey(key));
+    }
+
+    /** Verifies with a public key as {@link #publicKey} gives it. */
+    public JWSVerifier verifier(Key key) throws JOSEException {
         return verifier.apply(key);
     }
 

@@ -6,18 +6,25 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWEAlgorithm;
 import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.DirectDecrypter;
 import com.nimbusds.jose.crypto.DirectEncrypter;
+import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.proc.JWSVerifierFactory;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.bankbridge.token.TokenSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -31,6 +38,8 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Key;
+import java.security.PublicKey;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +47,12 @@ import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -64,6 +76,28 @@ public class SigningKeys {
     // Instances starting together: the first retires the key of the other algorithm, the others find nothing to retire
     // and their insert gives way to the key the first made.
     private static final String RETIRE_ACTIVE_OF_OTHER_ALGORITHM = RETIRE_ACTIVE + " AND alg <> $2";
+
+    /** Nimbus' verifiers for {@link SigningAlgorithm}'s algorithms; its default factory has none for Ed25519. */
+    private static final JWSVerifierFactory VERIFIERS = new JWSVerifierFactory() {
+        private final JCAContext jca = new JCAContext();
+
+        @Override
+        public JWSVerifier createJWSVerifier(JWSHeader header, Key key) throws JOSEException {
+            return SigningAlgorithm.named(header.getAlgorithm().getName())
+                    .orElseThrow(() -> new JOSEException("unsupported algorithm " + header.getAlgorithm()))
+                    .verifier(key);
+        }
+
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return Arrays.stream(SigningAlgorithm.values()).map(SigningAlgorithm::jose).collect(Collectors.toSet());
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return jca;
+        }
+    };
 
     /** The keys as last read: the signer and what the JWKS publishes. */
     private record KeyRing(JWK active, SigningAlgorithm algorithm, JWSSigner signer, JWKSet published,
@@ -128,22 +162,27 @@ public class SigningKeys {
     }
 
     /**
-     * Whether the signature of a JWT was made by one of the published keys: found by {@code kid}, and with the
-     * algorithm that key is for (a header naming another algorithm is refused).
+     * A Nimbus processor for JWTs this server signed: the signature must be made by one of the published keys, found
+     * by {@code kid}, with the algorithm that key is for (a header naming another algorithm is refused). The keys are
+     * read at each call, so a rotation applies at once. The caller sets the type and claims verifiers.
      */
-    public boolean verifies(SignedJWT jwt) {
-        if (jwt.getHeader().getKeyID() == null) {
-            return false;
-        }
-        JWK key = current().published().getKeyByKeyId(jwt.getHeader().getKeyID());
+    public ConfigurableJWTProcessor<SecurityContext> processor() {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(this::publishedKey);
+        processor.setJWSVerifierFactory(VERIFIERS);
+        return processor;
+    }
+
+    private List<PublicKey> publishedKey(JWSHeader header, SecurityContext context) {
+        JWK key = header.getKeyID() == null ? null : current().published().getKeyByKeyId(header.getKeyID());
         Optional<SigningAlgorithm> algorithm = key == null ? Optional.empty() : SigningAlgorithm.of(key);
-        if (algorithm.isEmpty() || !algorithm.get().jose().equals(jwt.getHeader().getAlgorithm())) {
-            return false;
+        if (algorithm.isEmpty() || !algorithm.get().jose().equals(header.getAlgorithm())) {
+            return List.of();
         }
         try {
-            return jwt.verify(algorithm.get().verifier(key));
+            return List.of(algorithm.get().publicKey(key));
         } catch (JOSEException | IllegalArgumentException e) {
-            return false;
+            return List.of();
         }
     }
 

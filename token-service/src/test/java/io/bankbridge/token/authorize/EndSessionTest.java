@@ -7,25 +7,37 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.bankbridge.testsupport.Browser;
 import io.bankbridge.token.CoreTestSecrets;
 import io.bankbridge.token.TestProvider;
+import io.bankbridge.token.keys.SigningKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** OpenID RP-Initiated Logout 1.0 at the end_session endpoint. */
 @QuarkusTest
 class EndSessionTest {
+
+    @Inject
+    SigningKeys keys;
+
+    @ConfigProperty(name = "bankbridge.issuer")
+    String issuer;
 
     private static final String SIGNED_OUT = ConfigProvider.getConfig()
             .getValue("bankbridge.clients.security-center.post-logout-redirect-uri", String.class);
@@ -90,6 +102,36 @@ class EndSessionTest {
                 + encode(ProviderFixture.REDIRECT));
         assertThat(provider2.statusCode(), equalTo(400));
         assertThat(provider2.header("Location"), equalTo(null));
+    }
+
+    @Test
+    void anIdTokenHintThatExpiredLongAgoIsStillFollowed() {
+        Instant issuedAt = Instant.now().minus(Duration.ofDays(1));
+        Response out = signOutWithHint(securityCenterClaims(issuer).issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plusSeconds(300))));
+
+        assertThat(out.statusCode(), equalTo(303));
+        assertThat(out.header("Location"), equalTo(SIGNED_OUT));
+    }
+
+    @Test
+    void anIdTokenHintOfAnotherIssuerIsNotFollowed() {
+        Response out = signOutWithHint(securityCenterClaims(issuer + "/other")
+                .expirationTime(Date.from(Instant.now().plusSeconds(300))));
+
+        assertThat(out.statusCode(), equalTo(400));
+        assertThat(out.header("Location"), equalTo(null));
+    }
+
+    /** The claims of an ID token for the Security Center, signed here with the server's own key. */
+    private static JWTClaimsSet.Builder securityCenterClaims(String issuer) {
+        return new JWTClaimsSet.Builder().issuer(issuer).subject("CUS-C-0001").audience("security-center")
+                .jwtID(UUID.randomUUID().toString());
+    }
+
+    private Response signOutWithHint(JWTClaimsSet.Builder idToken) {
+        return Journeys.browser().get("/logout?id_token_hint=" + keys.sign(JOSEObjectType.JWT, idToken.build())
+                + "&post_logout_redirect_uri=" + encode(SIGNED_OUT));
     }
 
     @Test

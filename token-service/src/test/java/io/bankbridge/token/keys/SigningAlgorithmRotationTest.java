@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import io.bankbridge.token.CoreTestSecrets;
 import io.bankbridge.token.TestProvider;
 import io.bankbridge.token.TokenSettings;
@@ -66,8 +70,8 @@ class SigningAlgorithmRotationTest {
         assertNotEquals(before.getHeader().getKeyID(), after.getHeader().getKeyID());
         assertInstanceOf(OctetKeyPair.class, eddsa.publicKeys().getKeyByKeyId(after.getHeader().getKeyID()));
         assertNotNull(eddsa.publicKeys().getKeyByKeyId(before.getHeader().getKeyID()), "the previous key stays published");
-        assertTrue(eddsa.verifies(before), "a token signed before the change still verifies");
-        assertTrue(eddsa.verifies(after));
+        assertTrue(verifies(eddsa, before), "a token signed before the change still verifies");
+        assertTrue(verifies(eddsa, after));
         assertEquals(List.of("EdDSA", configured), eddsa.algorithmsInUse().subList(0, 2));
         assertTrue(eddsa.publicKeys().getKeys().stream().noneMatch(k -> k.isPrivate()), "only public keys are published");
 
@@ -83,7 +87,20 @@ class SigningAlgorithmRotationTest {
         String[] parts = token.serialize().split("\\.");
         String es256Header = com.nimbusds.jose.util.Base64URL.encode(token.getHeader().toString()
                 .replace("\"EdDSA\"", "\"ES256\"")).toString();
-        assertTrue(!eddsa.verifies(SignedJWT.parse(es256Header + "." + parts[1] + "." + parts[2])));
+        assertTrue(!verifies(eddsa, SignedJWT.parse(es256Header + "." + parts[1] + "." + parts[2])));
+    }
+
+    /** Whether the signature verifies with the instance's published keys, whatever the token's type and claims. */
+    private static boolean verifies(SigningKeys keys, SignedJWT jwt) throws JOSEException {
+        ConfigurableJWTProcessor<SecurityContext> processor = keys.processor();
+        processor.setJWSTypeVerifier((type, context) -> { });
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        try {
+            processor.process(jwt, null);
+            return true;
+        } catch (BadJOSEException e) {
+            return false;
+        }
     }
 
     private SigningKeys started(String algorithm) {
