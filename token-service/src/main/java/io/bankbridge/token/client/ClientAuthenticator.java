@@ -22,6 +22,7 @@ import com.nimbusds.jwt.proc.ExpiredJWTException;
 import io.bankbridge.token.ClockedClaimsVerifier;
 import io.bankbridge.token.OAuthException;
 import io.bankbridge.token.OAuthParameters;
+import io.bankbridge.token.SqlTime;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.quarkus.logging.Log;
@@ -38,7 +39,6 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -289,7 +289,7 @@ public class ClientAuthenticator {
     }
 
     private Uni<Void> recordJti(String clientId, JWTClaimsSet claims) {
-        OffsetDateTime keepUntil = OffsetDateTime.ofInstant(claims.getExpirationTime().toInstant(), ZoneOffset.UTC)
+        OffsetDateTime keepUntil = SqlTime.of(claims.getExpirationTime().toInstant())
                 .plus(settings.clockSkew());
         return pool.preparedQuery(RECORD_JTI).execute(Tuple.of(clientId, claims.getJWTID(), keepUntil))
                 .map(rows -> {

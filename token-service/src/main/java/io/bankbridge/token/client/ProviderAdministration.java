@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.bankbridge.token.ProblemException;
+import io.bankbridge.token.SqlTime;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.bankbridge.token.revocation.GrantRevocation;
 import io.quarkus.logging.Log;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.NotNull;
 import java.text.ParseException;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +111,7 @@ public class ProviderAdministration {
             return Uni.createFrom().failure(ProblemException.notFound("no provider with that id"));
         }
         String why = reason == null || reason.isBlank() ? "provider suspended by the bank" : reason;
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = SqlTime.of(clock.instant());
         return pool.withTransaction(tx -> tx.preparedQuery(SUSPEND).execute(Tuple.of(clientId, now)).chain(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().item(false);

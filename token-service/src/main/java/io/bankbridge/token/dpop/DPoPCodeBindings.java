@@ -1,5 +1,6 @@
 package io.bankbridge.token.dpop;
 
+import io.bankbridge.token.SqlTime;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.authorize.AuthorizeConfig;
 import io.smallrye.mutiny.Uni;
@@ -9,8 +10,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -43,7 +42,7 @@ public class DPoPCodeBindings {
             return Uni.createFrom().voidItem();
         }
         return pool.preparedQuery(UPSERT).execute(Tuple.of(clientId, codeChallenge, jkt,
-                OffsetDateTime.ofInstant(clock.instant().plus(lifetime), ZoneOffset.UTC))).replaceWithVoid();
+                SqlTime.of(clock.instant().plus(lifetime)))).replaceWithVoid();
     }
 
     /** The key the request with this PKCE challenge was bound to, if it was. */

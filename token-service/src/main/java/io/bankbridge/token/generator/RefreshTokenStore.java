@@ -1,5 +1,6 @@
 package io.bankbridge.token.generator;
 
+import io.bankbridge.token.SqlTime;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,8 +66,8 @@ public class RefreshTokenStore {
         String value = OpaqueValues.random();
         return tx.preparedQuery(INSERT).execute(Tuple.from(java.util.Arrays.asList(OpaqueValues.hash(value), clientId,
                         consentId, customerId, scopes.toArray(String[]::new),
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC),
-                        OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC), dpopJkt)))
+                        SqlTime.of(clock.instant()),
+                        SqlTime.of(expiresAt), dpopJkt)))
                 .replaceWith(value);
     }
 
@@ -88,7 +88,7 @@ public class RefreshTokenStore {
     /** Records that the token was replaced by the token {@code successorValue}, at {@code at} unless rotated before. */
     public Uni<Void> markRotated(SqlClient tx, String tokenHash, String successorValue, Instant at) {
         return tx.preparedQuery(ROTATE).execute(Tuple.of(tokenHash, OpaqueValues.hash(successorValue),
-                OffsetDateTime.ofInstant(at, ZoneOffset.UTC))).replaceWithVoid();
+                SqlTime.of(at))).replaceWithVoid();
     }
 
     public Uni<Void> delete(SqlClient tx, String tokenHash) {

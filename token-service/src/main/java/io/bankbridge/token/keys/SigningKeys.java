@@ -25,6 +25,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.bankbridge.token.SqlTime;
 import io.bankbridge.token.TokenSettings;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -45,7 +46,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -259,7 +259,7 @@ public class SigningKeys {
         // A token signed with a key just before its retirement lives one lifetime more, plus the time other
         // instances may go on signing with it before they re-read the keys.
         Instant publishedSince = clock.instant().minus(retention).minus(settings.refreshInterval()).minusSeconds(60);
-        return pool.preparedQuery(SELECT_KEYS).execute(Tuple.of(OffsetDateTime.ofInstant(publishedSince, ZoneOffset.UTC)))
+        return pool.preparedQuery(SELECT_KEYS).execute(Tuple.of(SqlTime.of(publishedSince)))
                 .map(rows -> {
                     JWK active = null;
                     List<JWK> all = new ArrayList<>();
@@ -288,7 +288,7 @@ public class SigningKeys {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return SqlTime.of(clock.instant());
     }
 
     private static SigningAlgorithm algorithmOf(JWK key) {

@@ -1,5 +1,6 @@
 package io.bankbridge.token.par;
 
+import io.bankbridge.token.SqlTime;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,8 +8,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,7 +55,7 @@ public class PushedRequestStore implements PushedRequests {
                 .addValue(request.codeChallenge())
                 .addValue(request.authorizationDetails())
                 .addValue(request.durationDays())
-                .addValue(OffsetDateTime.ofInstant(request.expiresAt(), ZoneOffset.UTC))
+                .addValue(SqlTime.of(request.expiresAt()))
                 .addValue(request.grantAction() == null ? null : request.grantAction().value())
                 .addValue(request.grantId());
         return pool.preparedQuery(INSERT).execute(values).replaceWithVoid();
@@ -68,7 +67,7 @@ public class PushedRequestStore implements PushedRequests {
             return Uni.createFrom().item(Optional.empty());
         }
         return pool.preparedQuery(OPEN).execute(Tuple.of(PushedRequests.key(requestUri), clientId,
-                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                        SqlTime.of(clock.instant())))
                 .map(rows -> rows.size() == 0 ? Optional.<PushedRequest>empty() : Optional.of(fromRow(rows.iterator().next())));
     }
 

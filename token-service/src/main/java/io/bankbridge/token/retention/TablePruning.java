@@ -1,5 +1,6 @@
 package io.bankbridge.token.retention;
 
+import io.bankbridge.token.SqlTime;
 import io.bankbridge.token.login.LoginConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -10,8 +11,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ public class TablePruning {
         return Multi.createFrom().iterable(rules)
                 .onItem().transformToUniAndConcatenate(rule -> pool
                         .preparedQuery("DELETE FROM " + rule.table() + " WHERE " + rule.where())
-                        .execute(Tuple.of(OffsetDateTime.ofInstant(rule.cutoff(), ZoneOffset.UTC)))
+                        .execute(Tuple.of(SqlTime.of(rule.cutoff())))
                         .invoke(rows -> deleted.merge(rule.table(), rows.rowCount(), Integer::sum)))
                 .collect().last()
                 .replaceWith(deleted);

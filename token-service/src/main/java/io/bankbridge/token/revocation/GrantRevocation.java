@@ -6,6 +6,7 @@ import io.bankbridge.revocation.contract.RevocationData;
 import io.bankbridge.revocation.contract.RevocationEvent;
 import io.bankbridge.revocation.contract.RevocationEventType;
 import io.bankbridge.revocation.outbox.RevocationOutbox;
+import io.bankbridge.token.SqlTime;
 import io.bankbridge.token.generator.RefreshTokenStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Ends grants from inside token-service (RFC 7009, code reuse, suspension): deletes the refresh tokens, remembers what
@@ -92,7 +92,7 @@ public class GrantRevocation {
     }
 
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return SqlTime.of(clock.instant());
     }
 
     /** Sends now what the committed transaction recorded: events through the outbox relay, requests to consent-service. */

@@ -1,5 +1,6 @@
 package io.bankbridge.token.grant.authcode;
 
+import io.bankbridge.token.SqlTime;
 import io.bankbridge.token.TokenSettings;
 import io.bankbridge.token.generator.OpaqueValues;
 import io.smallrye.mutiny.Uni;
@@ -11,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,10 +59,10 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
                 .addValue(grant.scopes().toArray(String[]::new))
                 .addValue(grant.codeChallenge())
                 .addValue(grant.nonce())
-                .addValue(OffsetDateTime.ofInstant(grant.authTime() == null ? now : grant.authTime(), ZoneOffset.UTC))
-                .addValue(OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC))
+                .addValue(SqlTime.of(grant.authTime() == null ? now : grant.authTime()))
+                .addValue(SqlTime.of(expiresAt))
                 .addValue(grant.consentExpiresAt() == null ? null
-                        : OffsetDateTime.ofInstant(grant.consentExpiresAt(), ZoneOffset.UTC));
+                        : SqlTime.of(grant.consentExpiresAt()));
         return pool.preparedQuery(INSERT).execute(values).replaceWith(code);
     }
 
@@ -78,7 +78,7 @@ public class AuthorizationCodeStore implements AuthorizationCodeIssuer {
      */
     Uni<Boolean> consume(SqlClient tx, String codeHash, String jti) {
         return tx.preparedQuery(CONSUME)
-                .execute(Tuple.of(codeHash, jti, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .execute(Tuple.of(codeHash, jti, SqlTime.of(clock.instant())))
                 .map(rows -> rows.rowCount() == 1);
     }
 
