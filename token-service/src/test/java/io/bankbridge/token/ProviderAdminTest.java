@@ -24,6 +24,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -195,5 +196,19 @@ class ProviderAdminTest {
 
         Grants.refresh(provider, tokens.getString("refresh_token")).statusCode(400).body("error", equalTo("invalid_grant"));
         Grants.introspect(tokens.getString("access_token")).statusCode(200).body("active", equalTo(false));
+    }
+
+    @Test
+    void aGrantMadeRightAfterReactivationIsValidThoughTheSuspensionWasInTheSameSecond() throws InterruptedException {
+        TestProvider provider = TestProvider.onboard("reactivated-at-once");
+        // Just after a whole second begins, so that suspension, reactivation and the new grant would all fall in it.
+        Thread.sleep(1000 - Instant.now().getNano() / 1_000_000 + 10);
+        admin().when().post("/admin/providers/" + provider.clientId() + "/suspend").then().statusCode(200);
+        admin().when().post("/admin/providers/" + provider.clientId() + "/reactivate").then().statusCode(200);
+
+        JsonPath tokens = Grants.tokens(codes, provider, Grants.newConsentId());
+
+        Grants.introspect(tokens.getString("access_token")).statusCode(200).body("active", equalTo(true));
+        Grants.refresh(provider, tokens.getString("refresh_token")).statusCode(200);
     }
 }

@@ -20,8 +20,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,11 +129,27 @@ public class ProviderAdministration {
         }).chain(() -> get(clientId));
     }
 
+    /**
+     * Reactivates a suspended provider. A token's issue time is in whole seconds and every service voids the
+     * provider's tokens issued at or before the suspension, so a token issued later in the suspension's own second
+     * would be void too: the provider is active again only from the next whole second, and the call waits for it
+     * (at most a second).
+     */
     public Uni<ProviderView> reactivate(String clientId) {
         if (!ClientRegistry.isWellFormed(clientId)) {
             return Uni.createFrom().failure(ProblemException.notFound("no provider with that id"));
         }
-        return pool.preparedQuery(REACTIVATE).execute(Tuple.of(clientId)).chain(() -> get(clientId));
+        return registry.provider(pool, clientId).chain(found -> {
+            Duration wait = found.map(RegisteredClient::suspendedAt).map(this::untilTheSecondAfter)
+                    .orElse(Duration.ZERO);
+            Uni<Void> ready = Uni.createFrom().voidItem();
+            return wait.isPositive() ? ready.onItem().delayIt().by(wait) : ready;
+        }).chain(() -> pool.preparedQuery(REACTIVATE).execute(Tuple.of(clientId))).chain(() -> get(clientId));
+    }
+
+    /** How long until the first whole second after {@code suspendedAt} (negative once it has begun). */
+    private Duration untilTheSecondAfter(Instant suspendedAt) {
+        return Duration.between(clock.instant(), suspendedAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
     }
 
     /** Replaces an onboarded provider's keys with this inline JWKS (used by the demo seed). */
