@@ -2,6 +2,7 @@ package io.bankbridge.token.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -35,11 +36,12 @@ class HashingBoundTest {
 
     @Test
     void aSignInThatWaitedTooLongForAPermitIsTurnedAway() throws InterruptedException {
-        HashingBound bound = new HashingBound(1, 4, Duration.ofMillis(50));
+        // A wait long enough for the first sign-in to get its thread on a busy machine, and held well beyond it
+        HashingBound bound = new HashingBound(1, 4, Duration.ofSeconds(1));
         CountDownLatch release = new CountDownLatch(1);
         occupy(bound, release);
         var waiting = bound.run(() -> "late").subscribeAsCompletionStage();
-        Thread.sleep(200);
+        Thread.sleep(2_500);
         release.countDown();
 
         var failure = assertThrows(java.util.concurrent.CompletionException.class, waiting::join);
@@ -54,7 +56,7 @@ class HashingBoundTest {
             await(release);
             return "first";
         }).subscribeAsCompletionStage();
-        running.await(5, TimeUnit.SECONDS);
+        assertTrue(running.await(5, TimeUnit.SECONDS), "the first sign-in holds the permit");
         return first;
     }
 
