@@ -91,6 +91,43 @@ public abstract class PlatformChecks {
         }
     }
 
+    /**
+     * What a client generator reads from the document is what the service does: an operation without a body
+     * (GET, DELETE, HEAD) declares none, and a pattern the service matches whole is anchored, since JSON Schema
+     * searches a pattern anywhere in the value ({@code \S}, Bean Validation's "not blank", means "contains").
+     */
+    @Test
+    void openApiDocumentSaysWhatTheServiceChecks() throws IOException {
+        JsonNode document = JSON.readTree(given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        List<String> wrong = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (List.of("get", "delete", "head").contains(operation.getKey())
+                    && operation.getValue().has("requestBody")) {
+                wrong.add(operation.getKey().toUpperCase() + " " + path.getKey() + " declares a request body");
+            }
+        }));
+        patterns("", document, wrong);
+        if (!wrong.isEmpty()) {
+            throw new AssertionError(service() + "'s OpenAPI document:\n  " + String.join("\n  ", wrong));
+        }
+    }
+
+    private static void patterns(String at, JsonNode node, List<String> wrong) {
+        if (node.isObject()) {
+            JsonNode pattern = node.get("pattern");
+            if (pattern != null && pattern.isTextual() && !pattern.asText().equals("\\S")
+                    && !(pattern.asText().startsWith("^") && pattern.asText().endsWith("$"))) {
+                wrong.add(at + "/pattern " + pattern.asText() + " is not anchored (^...$)");
+            }
+            node.properties().forEach(field -> patterns(at + "/" + field.getKey(), field.getValue(), wrong));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                patterns(at + "/" + i, node.get(i), wrong);
+            }
+        }
+    }
+
     /** The checked-in contract: the source file when the tests run in the repository, else test-support's copy. */
     private JsonNode published(Path source) throws IOException {
         if (Files.exists(source)) {

@@ -43,12 +43,12 @@ public final class RequestBodies {
     public record Decision(
             @Schema(description = "The caller's key for this authorization request (1 to 128 of A-Z a-z 0-9 - _ . ~): "
                     + "a repeated call with it records nothing new", required = true, maxLength = 128)
-            @NotNull @Pattern(regexp = "[A-Za-z0-9._~-]{1," + ConsentService.MAX_KEY_LENGTH + "}",
+            @NotNull @Pattern(regexp = "^[A-Za-z0-9._~-]{1," + ConsentService.MAX_KEY_LENGTH + "}$",
                     message = "must be 1 to " + ConsentService.MAX_KEY_LENGTH
                             + " letters, digits or the characters - _ . ~")
             String idempotencyKey,
             @Schema(enumeration = {"APPROVED", "DECLINED"}, required = true)
-            @NotNull @Pattern(regexp = ConsentDecision.APPROVED + "|" + ConsentDecision.DECLINED,
+            @NotNull @Pattern(regexp = "^(?:" + ConsentDecision.APPROVED + "|" + ConsentDecision.DECLINED + ")$",
                     message = "must be " + ConsentDecision.APPROVED + " or " + ConsentDecision.DECLINED)
             String decision,
             @Schema(required = true, maxLength = MAX_ID_LENGTH) @NotBlank @Size(max = MAX_ID_LENGTH) String customerId,

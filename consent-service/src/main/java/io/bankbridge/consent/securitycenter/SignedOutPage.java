@@ -8,6 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Where token-service's end_session endpoint sends the browser after a Security Center sign-out. It shows nothing
@@ -26,6 +30,8 @@ public class SignedOutPage {
     }
 
     @GET
+    @APIResponse(responseCode = "200", description = "The page saying the customer is signed out",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public TemplateInstance get() {
         return page.instance();
     }

@@ -28,18 +28,19 @@ import java.util.Map;
  *                                {@code dpop_bound_access_tokens}); true when absent, as FAPI 2.0 wants
  */
 public record ProviderRegistration(
-        @Pattern(regexp = ClientRegistry.CLIENT_ID_SHAPE, message = "must be 3-64 characters of a-z, 0-9, '.', '_', '-'")
+        @Pattern(regexp = "^" + ClientRegistry.CLIENT_ID_SHAPE + "$",
+                message = "must be 3-64 characters of a-z, 0-9, '.', '_', '-'")
         String clientId,
         @NotNull @Pattern(regexp = VISIBLE, message = "must not be blank") @Size(max = 100) String name,
         @WebUri String logoUri,
         @NotEmpty List<@NotBlank @WebUri String> redirectUris,
         Map<String, Object> jwks,
         @WebUri String jwksUri,
-        @NotEmpty List<@NotNull @Pattern(regexp = DataCluster.Names.ANY,
+        @NotEmpty List<@NotNull @Pattern(regexp = "^(?:" + DataCluster.Names.ANY + ")$",
                 message = "must be one of " + DataCluster.Names.ANY) String> allowedClusters,
         String tokenEndpointAuthMethod,
         @JsonAlias("dpop_bound_access_tokens") Boolean dpopBoundAccessTokens) {
 
     /** At least one character that {@link String#trim()} keeps (the name is stored trimmed). */
-    static final String VISIBLE = "(?s).*[^\\x00-\\x20].*";
+    static final String VISIBLE = "^[\\s\\S]*[^\\x00-\\x20][\\s\\S]*$";
 }

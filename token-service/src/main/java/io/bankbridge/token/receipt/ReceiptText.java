@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 /** Text a receipt shows (a provider's name, an account's masked name): 1 to 200 characters, no control character. */
 @NotBlank
 @Size(max = ReceiptText.MAX_LENGTH)
-@Pattern(regexp = "[^\\x00-\\x1F\\x7F-\\x9F]*")
+@Pattern(regexp = "^[^\\x00-\\x1F\\x7F-\\x9F]*$")
 @ReportAsSingleViolation
 @Documented
 @Constraint(validatedBy = {})

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,7 @@ public class FdxResource {
     @SecurityRequirement(name = "bearer", scopes = DataCluster.Names.ACCOUNT_DETAILED)
     @Operation(summary = "The consent's accounts",
             description = "Needs ACCOUNT_BASIC or ACCOUNT_DETAILED; balance fields only with ACCOUNT_DETAILED.")
-    public Uni<FdxAccounts> list(RoutingContext rc) {
+    public Uni<FdxAccounts> list(@Context RoutingContext rc) {
         ProviderAccess access = ProviderAccess.of(rc);
         Uni<List<io.bankbridge.accountdata.model.Account>> found = access.accountIds() == null
                 ? Uni.createFrom().item(List.of())
@@ -101,7 +102,7 @@ public class FdxResource {
     @Operation(summary = "One account of the consent",
             description = "Needs ACCOUNT_BASIC or ACCOUNT_DETAILED; balance fields only with ACCOUNT_DETAILED. "
                     + "404 for any account outside the consent.")
-    public Uni<FdxAccount> account(RoutingContext rc, @PathParam("accountId") String accountId) {
+    public Uni<FdxAccount> account(@Context RoutingContext rc, @PathParam("accountId") String accountId) {
         ProviderAccess access = ProviderAccess.of(rc);
         access.requireAccount(Parameters.id("accountId", accountId));
         return accounts.findByIds(List.of(accountId)).chain(list -> {
@@ -123,7 +124,7 @@ public class FdxResource {
                     + "page.nextOffset returned by the previous page for the same account (keyset on transaction "
                     + "time and id: stable while new transactions arrive; signed, so any other value is 400). "
                     + "limit: 1..500, default 25. A parameter of the wrong shape answers 400 naming it.")
-    public Uni<FdxTransactions> transactions(RoutingContext rc, @PathParam("accountId") String accountId,
+    public Uni<FdxTransactions> transactions(@Context RoutingContext rc, @PathParam("accountId") String accountId,
                                              @QueryParam("startTime") String startTime,
                                              @QueryParam("endTime") String endTime,
                                              @QueryParam("offset") String offset,
@@ -170,7 +171,8 @@ public class FdxResource {
     @Operation(summary = "How to move money to and from an account",
             description = "Needs ACCOUNT_PAYMENTS: routing number (bankId) and full account number (identifier) of "
                     + "deposit accounts; an empty list for cards.")
-    public Uni<FdxPaymentNetworks> paymentNetworks(RoutingContext rc, @PathParam("accountId") String accountId) {
+    public Uni<FdxPaymentNetworks> paymentNetworks(@Context RoutingContext rc,
+                                                   @PathParam("accountId") String accountId) {
         ProviderAccess access = ProviderAccess.of(rc);
         access.requireAccount(Parameters.id("accountId", accountId));
         return accounts.exists(accountId).chain(exists -> {
@@ -190,7 +192,7 @@ public class FdxResource {
     @Operation(summary = "The customer who granted the consent, for ownership checks",
             description = "Needs CUSTOMER_PERSONAL (name) or CUSTOMER_CONTACT (email, addresses, telephones); "
                     + "each part is present only under its cluster.")
-    public Uni<FdxCustomer> currentCustomer(RoutingContext rc) {
+    public Uni<FdxCustomer> currentCustomer(@Context RoutingContext rc) {
         ProviderAccess access = ProviderAccess.of(rc);
         return customers.findById(access.customerId()).map(found -> FdxMapper.customer(
                 found.orElseThrow(() -> ApiProblem.notFound("The bank holds no identity for this customer.")), access));

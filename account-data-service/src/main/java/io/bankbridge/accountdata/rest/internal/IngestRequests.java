@@ -37,14 +37,14 @@ public final class IngestRequests {
     }
 
     public record AccountBody(
-            @NotNull @Pattern(regexp = "CARD|SAVINGS|CHECKING", message = "must be CARD, SAVINGS or CHECKING")
+            @NotNull @Pattern(regexp = "^(?:CARD|SAVINGS|CHECKING)$", message = "must be CARD, SAVINGS or CHECKING")
             String accountType,
             @NotEmpty List<@NotBlank String> ownerCustomerIds,
             String nickname,
             String productName,
             @NotBlank String maskedNumber,
             @NotNull @Size(min = 3, max = 3, message = CURRENCY) String currency,
-            @NotNull @Pattern(regexp = "OPEN|CLOSED|PENDINGOPEN|RESTRICTED",
+            @NotNull @Pattern(regexp = "^(?:OPEN|CLOSED|PENDINGOPEN|RESTRICTED)$",
                     message = "must be OPEN, CLOSED, PENDINGOPEN or RESTRICTED") String status,
             @Valid Balances balances,
             @Valid PaymentNetworkBody paymentNetwork) {
@@ -68,13 +68,13 @@ public final class IngestRequests {
             @NotNull OffsetDateTime transactionTime,
             OffsetDateTime postedTime,
             @NotNull @PositiveOrZero BigDecimal amount,
-            @NotNull @Pattern(regexp = "DEBIT|CREDIT", message = "must be DEBIT or CREDIT") String debitCredit,
+            @NotNull @Pattern(regexp = "^(?:DEBIT|CREDIT)$", message = "must be DEBIT or CREDIT") String debitCredit,
             @NotNull @Size(min = 3, max = 3, message = CURRENCY) String currency,
             @NotBlank String description,
             String merchant,
             String merchantCategoryCode,
             String category,
-            @NotNull @Pattern(regexp = "PENDING|POSTED", message = "must be PENDING or POSTED") String status) {
+            @NotNull @Pattern(regexp = "^(?:PENDING|POSTED)$", message = "must be PENDING or POSTED") String status) {
     }
 
     public record Upserted(String id, int upserted) {
