@@ -34,7 +34,10 @@ public class ReceiptSigner {
 
     /** The JOSE {@code typ} of a consent receipt. */
     public static final String TYPE = "consent-receipt+jwt";
-    /** The largest request body: a receipt lists at most 50 accounts and clusters of short names. */
+    /**
+     * The largest request body: a receipt lists at most {@link ReceiptRequest#MAX_ITEMS} accounts and as many
+     * clusters, each a short name.
+     */
     public static final int MAX_BODY_BYTES = 8 * 1024;
 
     private static final ObjectReader READER = JsonMapper.builder()
