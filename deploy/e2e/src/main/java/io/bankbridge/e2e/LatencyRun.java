@@ -58,9 +58,21 @@ final class LatencyRun implements AutoCloseable {
         }
     }
 
+    /** Background callers unless the third argument names how many (0: the fan-out alone, without other traffic). */
+    static int backgroundCallers(String[] args) {
+        int callers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        if (callers < 0) {
+            throw new IllegalArgumentException("background callers must be 0 or more, not " + callers);
+        }
+        return callers;
+    }
+
     /** Tokens in use: one caller per connection keeps reading accounts, alternating between the instances. */
     void callInBackground(List<Journey.Connection> busy) {
         callers = busy.size();
+        if (busy.isEmpty()) {
+            return;
+        }
         load = Executors.newFixedThreadPool(busy.size());
         for (int i = 0; i < busy.size(); i++) {
             Journey.Connection c = busy.get(i);

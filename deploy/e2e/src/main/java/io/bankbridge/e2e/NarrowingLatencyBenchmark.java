@@ -13,9 +13,9 @@ import java.util.Set;
  * customer) until both account-data-service instances answer 404 for that account with the consent's still-unexpired
  * access token, while other tokens keep calling the data API. Starts its own stack, as the revocation benchmark does.
  *
- * <p>Usage: {@code deploy/e2e/bench-narrowing [narrowings [warm-up]]} (default 200 after 30 uncounted). Prints p50,
- * p99 and max in the revocation benchmark's format, and each instance's own "event time -> applied" figures
- * ({@code consent.updated} travels the revocation topic).
+ * <p>Usage: {@code deploy/e2e/bench-narrowing [narrowings [warm-up [background-callers]]]} (default 200 after 30
+ * uncounted, 4 background callers). Prints p50, p99 and max in the revocation benchmark's format, and each
+ * instance's own "event time -> applied" figures ({@code consent.updated} travels the revocation topic).
  */
 public final class NarrowingLatencyBenchmark {
 
@@ -25,7 +25,7 @@ public final class NarrowingLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int narrowings = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int background = 4;
+        int background = LatencyRun.backgroundCallers(args);
         try (LatencyRun run = LatencyRun.start()) {
             List<ServiceProcess> instances = run.instances;
             System.out.printf("connecting %d + %d + %d grants over two accounts through the full journey ...%n",

@@ -21,13 +21,13 @@ import java.util.Set;
  * until both account-data-service instances refuse the consent's still-unexpired access token, while other
  * tokens keep calling the data API. Starts its own stack (fresh databases, a broker, two data instances).
  *
- * <p>Usage: {@code deploy/e2e/bench-revocation [--outage] [revocations [warm-up]]} (default 200 after 30 uncounted). The
- * services run with full JIT compilation here (the local stack trades that for a quicker start). Prints p50, p99 and
- * max, and each instance's own "event time -> applied" figures. With {@code --outage} the broker is frozen (SIGSTOP)
- * after the warm-up and stays frozen while the counted revocations run: no event arrives, and the figures are those of
- * the owner checks the instances make while their revocation view is stale: an owner's answer is trusted for the
- * freshness bound minus the owner time-out (1 s), timed from when it was asked for, so every figure should stay within
- * the bound (1.5 s) plus the time of the refused call itself.
+ * <p>Usage: {@code deploy/e2e/bench-revocation [--outage] [revocations [warm-up [background-callers]]]} (default 200
+ * after 30 uncounted, 4 background callers). The services run with full JIT compilation here (the local stack trades
+ * that for a quicker start). Prints p50, p99 and max, and each instance's own "event time -> applied" figures. With
+ * {@code --outage} the broker is frozen (SIGSTOP) after the warm-up and stays frozen while the counted revocations
+ * run: no event arrives, and the figures are those of the owner checks the instances make while their revocation view
+ * is stale: an owner's answer is trusted for the freshness bound minus the owner time-out (1 s), timed from when it
+ * was asked for, so every figure should stay within the bound (1.5 s) plus the time of the refused call itself.
  */
 public final class RevocationLatencyBenchmark {
 
@@ -43,7 +43,7 @@ public final class RevocationLatencyBenchmark {
         String[] args = outage ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         int revocations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int background = 4;
+        int background = LatencyRun.backgroundCallers(args);
         try (LatencyRun run = LatencyRun.start()) {
             ProviderClient provider = run.provider;
             List<ServiceProcess> instances = run.instances;
