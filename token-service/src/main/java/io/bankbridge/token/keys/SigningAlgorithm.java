@@ -39,7 +39,7 @@ public enum SigningAlgorithm {
     ES256(JWSAlgorithm.ES256, size -> new ECKeyGenerator(Curve.P_256), key -> new ECDSASigner(key.toECKey()),
             key -> key.toECKey().toECPublicKey(), key -> new ECDSAVerifier((ECPublicKey) key)),
 
-    /** EdDSA with Ed25519 (RFC 8037), through the JDK's own implementation. */
+    /** EdDSA with Ed25519 (RFC 8037): the fastest to sign and to verify here (Bouncy Castle, see {@link Ed25519Keys}). */
     EdDSA(JWSAlgorithm.EdDSA, null, key -> Ed25519Keys.signer(key.toOctetKeyPair()),
             key -> Ed25519Keys.publicKey(key.toOctetKeyPair()), Ed25519Keys::verifier);
 

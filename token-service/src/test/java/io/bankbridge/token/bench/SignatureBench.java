@@ -8,7 +8,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Benchmark, not a test: runs {@link SigningAlgorithmsBenchmark} with JMH (one fork, one thread) and prints sign and
- * verify operations per second for PS256, ES256 and EdDSA on the running JDK; asserts nothing. Run with
+ * verify operations per second for PS256, ES256 and EdDSA (Bouncy Castle) on the running JDK; asserts nothing. Run with
  * {@code ./mvnw -B clean verify -pl token-service -am -Pbench -Dtest=SignatureBench -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}
  * ({@code clean}: JMH's classes are generated when the tests are compiled with the bench profile);
  * {@code -Dbench.seconds=N} sets each measurement iteration's length (default 3).
