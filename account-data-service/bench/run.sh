@@ -8,15 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-if ! command -v wrk >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "wrk not found: installing it with apt-get" >&2
-    apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-  else
-    echo "wrk is required: install it (e.g. 'sudo apt-get install -y wrk' or 'brew install wrk')" >&2
-    exit 1
-  fi
-fi
+# shellcheck source=/dev/null
+. deploy/local/require-wrk
 
 # shellcheck source=/dev/null
 . deploy/local/select-jdk

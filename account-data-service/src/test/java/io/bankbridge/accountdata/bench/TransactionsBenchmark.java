@@ -4,6 +4,7 @@ import io.bankbridge.accountdata.Metrics;
 import io.bankbridge.accountdata.security.EnforcementSwitch;
 import io.bankbridge.accountdata.security.VerifiedTokenCache;
 import io.bankbridge.contract.token.Claims;
+import io.bankbridge.local.Wrk;
 import io.bankbridge.testsupport.DPoPProver;
 import io.bankbridge.testsupport.TestIssuerResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,8 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +38,6 @@ class TransactionsBenchmark {
     private static final String OWNER_CHECKS = "bankbridge_freshness_owner_checks_total";
 
     private static final int PERSONS = 20;
-    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
-    private static final Pattern PCT = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
 
     @Inject
     EnforcementSwitch enforcement;
@@ -214,39 +211,14 @@ class TransactionsBenchmark {
     }
 
     private static Result measure(String name, String wrk, String base, Path script, String duration) throws Exception {
-        String output = run(wrk, base, script, duration);
-        Matcher rps = RPS.matcher(output);
-        if (!rps.find()) {
-            throw new IllegalStateException("wrk printed no rate:\n" + output);
+        Wrk.Figures figures = run(wrk, base, script, duration);
+        if (figures.failed() > 0) {
+            throw new NotAll2xx(name + ": some answers were not 2xx:\n" + figures.output());
         }
-        double p50 = Double.NaN;
-        double p99 = Double.NaN;
-        Matcher pct = PCT.matcher(output);
-        while (pct.find()) {
-            double value = Double.parseDouble(pct.group(2)) * switch (pct.group(3)) {
-                case "us" -> 0.001;
-                case "s" -> 1000.0;
-                default -> 1.0;
-            };
-            if (pct.group(1).equals("50")) {
-                p50 = value;
-            } else {
-                p99 = value;
-            }
-        }
-        if (output.contains("Non-2xx")) {
-            throw new NotAll2xx(name + ": some answers were not 2xx:\n" + output);
-        }
-        return new Result(name, Double.parseDouble(rps.group(1)), p50, p99);
+        return new Result(name, figures.requestsPerSecond(), figures.p50(), figures.p99());
     }
 
-    private static String run(String wrk, String base, Path script, String duration) throws Exception {
-        Process process = new ProcessBuilder(wrk, "-t2", "-c64", "-d" + duration, "--latency", "-s", script.toString(), base)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed:\n" + output);
-        }
-        return output;
+    private static Wrk.Figures run(String wrk, String base, Path script, String duration) throws Exception {
+        return Wrk.run(wrk, 2, 64, duration, script, base);
     }
 }

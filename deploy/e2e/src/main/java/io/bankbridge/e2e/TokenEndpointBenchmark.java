@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.bankbridge.local.Stack;
+import io.bankbridge.local.Wrk;
 import io.bankbridge.local.provider.ProviderClient;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Token endpoint throughput, measured from outside the services: starts the packaged services as real processes
@@ -36,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * chain (it keeps the refresh token it has, or takes the new one if the server rotated it). Prints grants per second
  * and p50/p90/p99/max latency for:
  * <ul>
- *   <li>{@code client_credentials} with {@code client_secret_basic} (an internal client),</li>
+ *   <li>{@code client_credentials} with {@code client_secret_basic} (an internal client), once from this process and
+ *   once from wrk, a load generator that takes far less of the machine per request,</li>
  *   <li>{@code refresh_token} for a provider with {@code private_key_jwt} (a fresh PS256 client assertion per call),
  *   bearer tokens,</li>
  *   <li>the same with a DPoP proof per call (PS256, with the server's nonce),</li>
@@ -53,6 +56,8 @@ public final class TokenEndpointBenchmark {
 
     private static final String REDIRECT_URI = Journey.REDIRECT_URI;
     private static final int FLOW_CALLERS = 4;
+    /** Refresh forms signed for each second of a wrk run: above what the service is asked to reach (3,000/s). */
+    private static final int SIGNED_PER_SECOND = 5_000;
 
     private TokenEndpointBenchmark() {
     }
@@ -91,8 +96,10 @@ public final class TokenEndpointBenchmark {
                         HttpResponse.BodyHandlers.ofString());
                 return response.statusCode() == 200;
             }));
+            print(clientCredentialsFromWrk(tokenUrl, basic, connections, warmUp, seconds));
             print(run("refresh_token (private_key_jwt, bearer)", connections, warmUp, seconds,
                     caller -> refreshChain(bearerProvider, bearerChains, caller)));
+            print(refreshFromWrk(bearerProvider, bearerChains, seconds));
             print(run("refresh_token (private_key_jwt, DPoP)", connections, warmUp, seconds,
                     caller -> refreshChain(dpopProvider, dpopChains, caller)));
 
@@ -186,13 +193,21 @@ public final class TokenEndpointBenchmark {
         }
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(name, callers, merged, failures.get(), seconds);
+        return Result.of(name, callers, merged, failures.get(), seconds);
     }
 
-    private record Result(String name, int callers, long[] sortedNanos, long failures, int seconds) {
+    private record Result(String name, int callers, double perSecond, double p50, double p90, double p99, double max,
+                          long failures) {
 
         static final String HEADER = String.format("%-45s %5s %9s %9s %9s %9s %9s %7s", "scenario", "conns", "grants/s",
                 "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
+
+        /** From the latencies of the requests that succeeded in the measured seconds, sorted. */
+        static Result of(String name, int callers, long[] sortedNanos, long failures, int seconds) {
+            return new Result(name, callers, sortedNanos.length / (double) seconds, percentile(sortedNanos, 50),
+                    percentile(sortedNanos, 90), percentile(sortedNanos, 99),
+                    sortedNanos.length == 0 ? Double.NaN : sortedNanos[sortedNanos.length - 1] / 1e6, failures);
+        }
 
         static double percentile(long[] sorted, double p) {
             if (sorted.length == 0) {
@@ -203,11 +218,92 @@ public final class TokenEndpointBenchmark {
         }
 
         String line() {
-            return String.format("%-45s %5d %9.0f %9.1f %9.1f %9.1f %9.1f %7d", name, callers,
-                    sortedNanos.length / (double) seconds, percentile(sortedNanos, 50), percentile(sortedNanos, 90),
-                    percentile(sortedNanos, 99), sortedNanos.length == 0 ? Double.NaN : sortedNanos[sortedNanos.length - 1] / 1e6,
-                    failures);
+            return String.format("%-45s %5d %9.0f %9.1f %9.1f %9.1f %9.1f %7d", name, callers, perSecond, p50, p90, p99,
+                    max, failures);
         }
+    }
+
+    /**
+     * The same {@code client_credentials} grant driven by wrk (HTTP/1.1, two threads), which costs the machine far less
+     * per request than this process's HTTP client: closer to what the service itself can do on these cores.
+     */
+    private static Result clientCredentialsFromWrk(String tokenUrl, String basic, int connections, int warmUp,
+                                                   int seconds) throws Exception {
+        Path script = Files.createTempFile("bench-token-", ".lua");
+        try {
+            Files.writeString(script, """
+                    wrk.method = "POST"
+                    wrk.body = "grant_type=client_credentials"
+                    wrk.headers["Authorization"] = "%s"
+                    wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+                    """.formatted(basic));
+            String wrk = System.getProperty("bankbridge.wrk", "wrk");
+            Wrk.run(wrk, 2, connections, warmUp + "s", script, tokenUrl);
+            Wrk.Figures f = Wrk.run(wrk, 2, connections, seconds + "s", script, tokenUrl);
+            return new Result("client_credentials (client_secret_basic), wrk", connections, f.requestsPerSecond(),
+                    f.p50(), f.p90(), f.p99(), f.max(), f.failed());
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
+
+    /**
+     * Refresh grants driven by wrk, which cannot sign: every request's client assertion (PS256, living five minutes) is
+     * signed beforehand, {@link #SIGNED_PER_SECOND} per second of the run, and each is sent once. A provider's refresh
+     * token is not rotated, so the callers' chains stay as they are. After the same grant from this process has warmed
+     * the service up, a short warm-up of its own. Requests beyond what was signed would replay an assertion and fail.
+     */
+    private static Result refreshFromWrk(ProviderClient provider, List<String> chains, int seconds) throws Exception {
+        int warmUp = 5;
+        String name = "refresh_token (private_key_jwt, bearer), wrk";
+        System.out.printf("  (%s: signing %d client assertions beforehand ...)%n", name, SIGNED_PER_SECOND * (warmUp + seconds));
+        Path warmUpScript = refreshScript(provider, chains, SIGNED_PER_SECOND * warmUp);
+        Path script = refreshScript(provider, chains, SIGNED_PER_SECOND * seconds);
+        try {
+            String wrk = System.getProperty("bankbridge.wrk", "wrk");
+            String tokenUrl = provider.endpoint("token_endpoint");
+            Wrk.run(wrk, 2, chains.size(), warmUp + "s", warmUpScript, tokenUrl);
+            Wrk.Figures f = Wrk.run(wrk, 2, chains.size(), seconds + "s", script, tokenUrl);
+            return new Result(name, chains.size(), f.requestsPerSecond(), f.p50(), f.p90(), f.p99(), f.max(), f.failed());
+        } finally {
+            for (Path file : List.of(warmUpScript, script)) {
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(Path.of(file + ".forms"));
+            }
+        }
+    }
+
+    /** A wrk script sending {@code count} refresh forms, each with an assertion of its own, over {@code chains}. */
+    private static Path refreshScript(ProviderClient provider, List<String> chains, int count) throws IOException {
+        Path script = Files.createTempFile("bench-refresh-", ".lua");
+        Path forms = Path.of(script + ".forms");
+        List<String> lines = IntStream.range(0, count).parallel()
+                .mapToObj(n -> provider.refreshForm(chains.get(n % chains.size()), Duration.ofMinutes(5))).toList();
+        Files.write(forms, lines, StandardCharsets.US_ASCII);
+        Files.writeString(script, """
+                local file = "%s"
+                local threads = 0
+                function setup(thread)
+                  thread:set("id", threads)
+                  threads = threads + 1
+                end
+                local mine = {}
+                local n = 0
+                function init(args)
+                  local line = 0
+                  for text in io.lines(file) do
+                    if line %% 2 == id then
+                      mine[#mine + 1] = text
+                    end
+                    line = line + 1
+                  end
+                end
+                request = function()
+                  n = n %% #mine + 1
+                  return wrk.format("POST", nil, { ["Content-Type"] = "application/x-www-form-urlencoded" }, mine[n])
+                end
+                """.formatted(forms.toAbsolutePath()));
+        return script;
     }
 
     private static void print(Result result) {

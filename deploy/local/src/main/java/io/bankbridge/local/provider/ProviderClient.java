@@ -234,12 +234,7 @@ public final class ProviderClient {
     private Response postAuthenticated(String url, Map<String, String> params) {
         Response response = null;
         for (int attempt = 0; attempt < 2 && (response == null || askedForNonce(response)); attempt++) {
-            Map<String, String> form = new LinkedHashMap<>(params);
-            form.put("client_id", clientId);
-            form.put("client_assertion_type", ASSERTION_TYPE);
-            form.put("client_assertion", clientAssertion());
-            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                    .collect(Collectors.joining("&"));
+            String body = form(params, clientAssertion(Duration.ofSeconds(60)));
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .header("Content-Type", "application/x-www-form-urlencoded");
             if (dpop != null) {
@@ -274,12 +269,31 @@ public final class ProviderClient {
         return uri.getScheme() + "://" + uri.getAuthority();
     }
 
+    /**
+     * The form body of a refresh grant with a client assertion of its own that lives {@code assertionLifetime}, for a
+     * load generator that sends requests signed beforehand (it cannot sign). Not for a DPoP-bound client.
+     */
+    public String refreshForm(String refreshToken, Duration assertionLifetime) {
+        return form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
+                clientAssertion(assertionLifetime));
+    }
+
+    /** {@code params} and the client's authentication by {@code assertion}, form-encoded. */
+    private String form(Map<String, String> params, String assertion) {
+        Map<String, String> form = new LinkedHashMap<>(params);
+        form.put("client_id", clientId);
+        form.put("client_assertion_type", ASSERTION_TYPE);
+        form.put("client_assertion", assertion);
+        return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
     /** RFC 7523 client assertion: iss = sub = client id, aud = the issuer identifier, single-use jti, short life. */
-    private String clientAssertion() {
+    private String clientAssertion(Duration lifetime) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(issuer)
                 .jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(60))).build();
+                .expirationTime(Date.from(now.plus(lifetime))).build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(key.getKeyID()).build(), claims);
             jwt.sign(new RSASSASigner(key));
