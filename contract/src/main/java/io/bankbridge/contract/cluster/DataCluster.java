@@ -35,6 +35,11 @@ public enum DataCluster {
          */
         public static final String ANY = ACCOUNT_BASIC + "|" + ACCOUNT_DETAILED + "|" + ACCOUNT_PAYMENTS + "|" + TRANSACTIONS
                 + "|" + CUSTOMER_CONTACT + "|" + CUSTOMER_PERSONAL;
+        /**
+         * {@link #ANY} anchored, for a {@code @Pattern} the OpenAPI document publishes: JSON Schema searches a pattern
+         * anywhere in the value, Bean Validation matches it whole, and anchored the two agree.
+         */
+        public static final String ONE = "^(?:" + ANY + ")$";
 
         private Names() {
         }

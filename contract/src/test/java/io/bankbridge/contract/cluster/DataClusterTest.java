@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DataClusterTest {
@@ -22,6 +23,15 @@ class DataClusterTest {
         DataCluster.wireNames().forEach(name -> assertThat(name.matches(DataCluster.Names.ANY)).isTrue());
         assertThat(List.of("EVERYTHING", "account_basic", "ACCOUNT_BASIC|TRANSACTIONS", ""))
                 .noneMatch(name -> name.matches(DataCluster.Names.ANY));
+    }
+
+    /** JSON Schema finds a pattern anywhere in a value: the published pattern holds only when anchored. */
+    @Test
+    void theAnchoredPatternFindsOneClusterAndNothingAroundIt() {
+        Pattern one = Pattern.compile(DataCluster.Names.ONE);
+        DataCluster.wireNames().forEach(name -> assertThat(one.matcher(name).find()).isTrue());
+        assertThat(List.of("xACCOUNT_BASIC", "TRANSACTIONS ", "ACCOUNT_BASIC|TRANSACTIONS", "EVERYTHING"))
+                .noneMatch(name -> one.matcher(name).find());
     }
 
     @Test

@@ -36,7 +36,7 @@ public record ProviderRegistration(
         @NotEmpty List<@NotBlank @WebUri String> redirectUris,
         Map<String, Object> jwks,
         @WebUri String jwksUri,
-        @NotEmpty List<@NotNull @Pattern(regexp = "^(?:" + DataCluster.Names.ANY + ")$",
+        @NotEmpty List<@NotNull @Pattern(regexp = DataCluster.Names.ONE,
                 message = "must be one of " + DataCluster.Names.ANY) String> allowedClusters,
         String tokenEndpointAuthMethod,
         @JsonAlias("dpop_bound_access_tokens") Boolean dpopBoundAccessTokens) {

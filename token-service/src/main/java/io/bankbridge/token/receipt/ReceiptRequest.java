@@ -42,7 +42,7 @@ public record ReceiptRequest(
         @NotNull @Pattern(regexp = "^[A-Za-z0-9._~:-]{1,128}$", message = "must be a client id") String providerId,
         @ReceiptText String providerName,
         @NotNull @Size(max = MAX_ITEMS) List<@ReceiptText String> accounts,
-        @NotNull @Size(max = MAX_ITEMS) List<@NotNull @Pattern(regexp = "^(?:" + DataCluster.Names.ANY + ")$",
+        @NotNull @Size(max = MAX_ITEMS) List<@NotNull @Pattern(regexp = DataCluster.Names.ONE,
                 message = "must be one of " + DataCluster.Names.ANY) String> dataClusters,
         @Schema(nullable = true) @IsoInstant String grantedAt,
         @Schema(nullable = true) @IsoInstant String expiresAt) {
