@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -17,10 +18,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +99,63 @@ class ClientAuthenticationTest {
 
         introspectNothing(provider.withAssertion(assertion))
                 .when().post("/introspect").then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void oneAssertionSentManyTimesAtOnceIsAdmittedOnce() throws Exception {
+        TestProvider provider = TestProvider.onboard("pkjwt-replay-race");
+        String assertion = provider.assertion();
+
+        List<Integer> statuses = atOnce(Collections.nCopies(12, assertion), provider);
+
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
+        assertEquals(11, statuses.stream().filter(status -> status == 401).count(), "statuses " + statuses);
+    }
+
+    @Test
+    void manyAssertionsAtOnceAreEachAdmittedAndRecorded() throws Exception {
+        TestProvider provider = TestProvider.onboard("pkjwt-many");
+        List<String> jtis = new ArrayList<>();
+        List<String> assertions = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            String jti = UUID.randomUUID().toString();
+            jtis.add(jti);
+            assertions.add(provider.assertion(JWSAlgorithm.PS256, TestProvider.issuer(), Instant.now().plusSeconds(60), jti));
+        }
+
+        List<Integer> statuses = atOnce(assertions, provider);
+
+        assertEquals(Collections.nCopies(assertions.size(), 200), statuses);
+        long recorded = pool.preparedQuery("SELECT count(*) FROM used_client_assertion_jtis WHERE client_id = $1 "
+                        + "AND jti = ANY($2::text[])")
+                .execute(Tuple.of(provider.clientId(), jtis.toArray(String[]::new)))
+                .await().indefinitely().iterator().next().getLong(0);
+        assertEquals(jtis.size(), recorded);
+        for (String assertion : assertions) {
+            introspectNothing(provider.withAssertion(assertion))
+                    .when().post("/introspect").then().statusCode(401).body("error", equalTo("invalid_client"));
+        }
+    }
+
+    /** Sends each assertion in its own request, all released together; the statuses in the order given. */
+    private static List<Integer> atOnce(List<String> assertions, TestProvider provider) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(assertions.size())) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String assertion : assertions) {
+                answers.add(threads.submit(() -> {
+                    RequestSpecification request = introspectNothing(provider.withAssertion(assertion));
+                    start.await();
+                    return request.when().post("/introspect").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        }
     }
 
     @Test

@@ -28,8 +28,6 @@ import io.bankbridge.token.generator.OpaqueValues;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -59,20 +57,18 @@ public class ClientAuthenticator {
     /** FAPI 2.0 limits client assertions to these; RS256 and HMAC are refused. */
     public static final Set<JWSAlgorithm> ASSERTION_ALGORITHMS = Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256);
 
-    private static final String RECORD_JTI = "INSERT INTO used_client_assertion_jtis (client_id, jti, expires_at) "
-            + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
     private final ClientRegistry registry;
-    private final Pool pool;
+    private final AssertionJtis jtis;
     private final TokenSettings settings;
     private final String issuer;
     private final InstantSource clock;
     private final ClockedClaimsVerifier assertionClaims;
     private final Map<String, JWKSource<SecurityContext>> remoteKeys = new ConcurrentHashMap<>();
 
-    ClientAuthenticator(ClientRegistry registry, Pool pool, TokenSettings settings,
+    ClientAuthenticator(ClientRegistry registry, AssertionJtis jtis, TokenSettings settings,
                         @ConfigProperty(name = "bankbridge.issuer") String issuer, InstantSource clock) {
         this.registry = registry;
-        this.pool = pool;
+        this.jtis = jtis;
         this.settings = settings;
         this.issuer = issuer;
         this.clock = clock;
@@ -291,13 +287,12 @@ public class ClientAuthenticator {
     private Uni<Void> recordJti(String clientId, JWTClaimsSet claims) {
         OffsetDateTime keepUntil = SqlTime.of(claims.getExpirationTime().toInstant())
                 .plus(settings.clockSkew());
-        return pool.preparedQuery(RECORD_JTI).execute(Tuple.of(clientId, claims.getJWTID(), keepUntil))
-                .map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw invalidAssertion("the client assertion was already used (jti replayed)");
-                    }
-                    return rows;
-                }).replaceWithVoid();
+        return jtis.firstUse(clientId, claims.getJWTID(), keepUntil).map(first -> {
+            if (!first) {
+                throw invalidAssertion("the client assertion was already used (jti replayed)");
+            }
+            return first;
+        }).replaceWithVoid();
     }
 
     private static OAuthException invalidAssertion(String description) {
