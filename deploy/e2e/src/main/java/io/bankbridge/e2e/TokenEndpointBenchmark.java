@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -43,6 +44,7 @@ import java.util.stream.IntStream;
  *   <li>{@code refresh_token} for a provider with {@code private_key_jwt} (a fresh PS256 client assertion per call),
  *   bearer tokens,</li>
  *   <li>the same with a DPoP proof per call (PS256, with the server's nonce),</li>
+ *   <li>both refresh grants once more from wrk, with assertions and proofs signed beforehand,</li>
  *   <li>the full code flow (PAR, authorize page, sign-in, approve, code exchange), with each step's latency so that
  *   the Argon2id sign-in is seen apart.</li>
  * </ul>
@@ -56,8 +58,16 @@ public final class TokenEndpointBenchmark {
 
     private static final String REDIRECT_URI = Journey.REDIRECT_URI;
     private static final int FLOW_CALLERS = 4;
-    /** Refresh forms signed for each second of a wrk run: above what the service is asked to reach (3,000/s). */
-    private static final int SIGNED_PER_SECOND = 5_000;
+    /**
+     * Refresh forms signed for each second of a wrk run: well above what the service is asked to reach (3,000/s), so
+     * that a fast machine does not run out of them (a form sent again is a replayed assertion, counted as an error).
+     */
+    private static final int SIGNED_PER_SECOND = 8_000;
+    /**
+     * The same with DPoP (target 2,500/s), fewer: a request needs two signatures, and the proofs must all be signed
+     * and sent while the server's nonce is current (at least one two-minute window).
+     */
+    private static final int DPOP_SIGNED_PER_SECOND = 4_000;
 
     private TokenEndpointBenchmark() {
     }
@@ -99,9 +109,10 @@ public final class TokenEndpointBenchmark {
             print(clientCredentialsFromWrk(tokenUrl, basic, connections, warmUp, seconds));
             print(run("refresh_token (private_key_jwt, bearer)", connections, warmUp, seconds,
                     caller -> refreshChain(bearerProvider, bearerChains, caller)));
-            print(refreshFromWrk(bearerProvider, bearerChains, seconds));
+            print(refreshFromWrk(bearerProvider, bearerChains, seconds, SIGNED_PER_SECOND, false));
             print(run("refresh_token (private_key_jwt, DPoP)", connections, warmUp, seconds,
                     caller -> refreshChain(dpopProvider, dpopChains, caller)));
+            print(refreshFromWrk(dpopProvider, dpopChains, seconds, DPOP_SIGNED_PER_SECOND, true));
 
             Journey journey = new Journey(dpopProvider);
             Map<String, List<Long>> steps = new ConcurrentHashMap<>();
@@ -249,19 +260,39 @@ public final class TokenEndpointBenchmark {
 
     /**
      * Refresh grants driven by wrk, which cannot sign: every request's client assertion (PS256, living five minutes) is
-     * signed beforehand, {@link #SIGNED_PER_SECOND} per second of the run, and each is sent once. A provider's refresh
-     * token is not rotated, so the callers' chains stay as they are. After the same grant from this process has warmed
-     * the service up, a short warm-up of its own. Requests beyond what was signed would replay an assertion and fail.
+     * signed beforehand, {@code perSecond} per second of the run, and each is sent once. A provider's refresh token is
+     * not rotated, so the callers' chains stay as they are. After the same grant from this process has warmed the
+     * service up, a short warm-up of its own. Requests beyond what was signed would replay an assertion and fail.
+     *
+     * <p>With {@code dpop}, each request also carries a PS256 proof signed beforehand, after the assertions: the server's
+     * nonce (fetched by one refresh just before) stays current for at least one nonce window, and every proof's
+     * {@code iat} is set to about twelve seconds after the run is expected to start (the proofs take as long to sign
+     * as the assertions did), so that the whole run falls within the server's {@code iat} window.
      */
-    private static Result refreshFromWrk(ProviderClient provider, List<String> chains, int seconds) throws Exception {
+    private static Result refreshFromWrk(ProviderClient provider, List<String> chains, int seconds, int perSecond,
+                                         boolean dpop) throws Exception {
         int warmUp = 5;
-        String name = "refresh_token (private_key_jwt, bearer), wrk";
-        System.out.printf("  (%s: signing %d client assertions beforehand ...)%n", name, SIGNED_PER_SECOND * (warmUp + seconds));
-        Path warmUpScript = refreshScript(provider, chains, SIGNED_PER_SECOND * warmUp);
-        Path script = refreshScript(provider, chains, SIGNED_PER_SECOND * seconds);
+        int count = perSecond * (warmUp + seconds);
+        String name = "refresh_token (private_key_jwt, " + (dpop ? "DPoP" : "bearer") + "), wrk";
+        System.out.printf("  (%s: signing %d client assertions%s beforehand ...)%n", name, count,
+                dpop ? " and " + count + " DPoP proofs" : "");
+        String tokenUrl = provider.endpoint("token_endpoint");
+        long signing = System.nanoTime();
+        List<String> forms = IntStream.range(0, count).parallel()
+                .mapToObj(n -> provider.refreshForm(chains.get(n % chains.size()), Duration.ofMinutes(5))).toList();
+        List<String> lines = forms;
+        if (dpop) {
+            if (provider.refresh(chains.get(0)).status() != 200) {
+                throw new IllegalStateException("the refresh that fetches the DPoP nonce was refused");
+            }
+            Instant issuedAt = Instant.now().plusNanos(System.nanoTime() - signing).plusSeconds(12);
+            lines = IntStream.range(0, count).parallel()
+                    .mapToObj(n -> provider.proofSignedAhead(tokenUrl, issuedAt) + " " + forms.get(n)).toList();
+        }
+        Path warmUpScript = refreshScript(lines.subList(0, perSecond * warmUp));
+        Path script = refreshScript(lines.subList(perSecond * warmUp, count));
         try {
             String wrk = System.getProperty("bankbridge.wrk", "wrk");
-            String tokenUrl = provider.endpoint("token_endpoint");
             Wrk.run(wrk, 2, chains.size(), warmUp + "s", warmUpScript, tokenUrl);
             Wrk.Figures f = Wrk.run(wrk, 2, chains.size(), seconds + "s", script, tokenUrl);
             return new Result(name, chains.size(), f.requestsPerSecond(), f.p50(), f.p90(), f.p99(), f.max(), f.failed());
@@ -273,12 +304,13 @@ public final class TokenEndpointBenchmark {
         }
     }
 
-    /** A wrk script sending {@code count} refresh forms, each with an assertion of its own, over {@code chains}. */
-    private static Path refreshScript(ProviderClient provider, List<String> chains, int count) throws IOException {
+    /**
+     * A wrk script sending each of {@code lines} once (while they last) over its connections: a refresh form, or a DPoP
+     * proof, a space and the form.
+     */
+    private static Path refreshScript(List<String> lines) throws IOException {
         Path script = Files.createTempFile("bench-refresh-", ".lua");
         Path forms = Path.of(script + ".forms");
-        List<String> lines = IntStream.range(0, count).parallel()
-                .mapToObj(n -> provider.refreshForm(chains.get(n % chains.size()), Duration.ofMinutes(5))).toList();
         Files.write(forms, lines, StandardCharsets.US_ASCII);
         Files.writeString(script, """
                 local file = "%s"
@@ -287,20 +319,29 @@ public final class TokenEndpointBenchmark {
                   thread:set("id", threads)
                   threads = threads + 1
                 end
-                local mine = {}
+                local bodies = {}
+                local headers = {}
                 local n = 0
                 function init(args)
                   local line = 0
                   for text in io.lines(file) do
                     if line %% 2 == id then
-                      mine[#mine + 1] = text
+                      local proof, body = text:match("^(%%S+) (.+)$")
+                      local sent = { ["Content-Type"] = "application/x-www-form-urlencoded" }
+                      if proof then
+                        sent["DPoP"] = proof
+                      else
+                        body = text
+                      end
+                      bodies[#bodies + 1] = body
+                      headers[#headers + 1] = sent
                     end
                     line = line + 1
                   end
                 end
                 request = function()
-                  n = n %% #mine + 1
-                  return wrk.format("POST", nil, { ["Content-Type"] = "application/x-www-form-urlencoded" }, mine[n])
+                  n = n %% #bodies + 1
+                  return wrk.format("POST", nil, headers[n], bodies[n])
                 end
                 """.formatted(forms.toAbsolutePath()));
         return script;

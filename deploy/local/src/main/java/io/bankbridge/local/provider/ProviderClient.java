@@ -10,6 +10,7 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import java.io.IOException;
@@ -247,15 +248,31 @@ public final class ProviderClient {
 
     /** A DPoP proof (RFC 9449 §4) for this request, with the server's last nonce if it gave one. */
     private String proof(String method, String url, DPoPAccessToken accessToken) {
+        return proof(method, url, accessToken, Instant.now());
+    }
+
+    private String proof(String method, String url, DPoPAccessToken accessToken, Instant issuedAt) {
         URI uri = URI.create(url);
         String nonce = nonces.get(origin(uri));
         try {
             // htu: the URL without query and fragment
-            return dpop.createDPoPJWT(method, URI.create(origin(uri) + uri.getRawPath()), accessToken,
-                    nonce == null ? null : new Nonce(nonce)).serialize();
+            return dpop.createDPoPJWT(new JWTID(), method, URI.create(origin(uri) + uri.getRawPath()),
+                    Date.from(issuedAt), accessToken, nonce == null ? null : new Nonce(nonce)).serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a DPoP proof", e);
         }
+    }
+
+    /**
+     * A DPoP proof for a POST to {@code url} (no access token) with its {@code iat} set to {@code issuedAt} and the
+     * server's last nonce, for a load generator that sends requests signed beforehand (it cannot sign). The server
+     * accepts it only within its {@code iat} window around {@code issuedAt} and while that nonce is current.
+     */
+    public String proofSignedAhead(String url, Instant issuedAt) {
+        if (dpop == null) {
+            throw new IllegalStateException(clientId + " does not use DPoP");
+        }
+        return proof("POST", url, null, issuedAt);
     }
 
     /** RFC 9449 §8, §9: the server wants a (fresher) nonce, which its answer carries. */
@@ -271,7 +288,8 @@ public final class ProviderClient {
 
     /**
      * The form body of a refresh grant with a client assertion of its own that lives {@code assertionLifetime}, for a
-     * load generator that sends requests signed beforehand (it cannot sign). Not for a DPoP-bound client.
+     * load generator that sends requests signed beforehand (it cannot sign); a DPoP-bound client's request also needs
+     * a proof ({@link #proofSignedAhead}).
      */
     public String refreshForm(String refreshToken, Duration assertionLifetime) {
         return form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
