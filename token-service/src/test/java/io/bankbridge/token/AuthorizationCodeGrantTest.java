@@ -15,11 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,20 +151,11 @@ class AuthorizationCodeGrantTest {
         List<String> assertions = List.of(provider.assertion(), provider.assertion(), provider.assertion(),
                 provider.assertion());
 
-        List<Integer> statuses;
-        try (ExecutorService threads = Executors.newFixedThreadPool(assertions.size())) {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (String assertion : assertions) {
-                answers.add(threads.submit(() -> provider.withAssertion(assertion)
+        List<Integer> statuses = Grants.statusesAtOnce(assertions.stream().map(assertion -> provider.withAssertion(assertion)
                         .formParam("grant_type", "authorization_code").formParam("code", code)
-                        .formParam("redirect_uri", TestProvider.REDIRECT_URI).formParam("code_verifier", verifier)
-                        .when().post("/token").then().extract().statusCode()));
-            }
-            statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-        }
+                        .formParam("redirect_uri", TestProvider.REDIRECT_URI).formParam("code_verifier", verifier))
+                        .toList(),
+                request -> request.when().post("/token"));
 
         assertEquals(1, statuses.stream().filter(status -> status == 200).count(), "statuses " + statuses);
         assertEquals(assertions.size() - 1, statuses.stream().filter(status -> status == 400).count(), "statuses " + statuses);

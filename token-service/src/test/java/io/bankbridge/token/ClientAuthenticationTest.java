@@ -24,10 +24,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -139,23 +135,8 @@ class ClientAuthenticationTest {
 
     /** Sends each assertion in its own request, all released together; the statuses in the order given. */
     private static List<Integer> atOnce(List<String> assertions, TestProvider provider) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService threads = Executors.newFixedThreadPool(assertions.size())) {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (String assertion : assertions) {
-                answers.add(threads.submit(() -> {
-                    RequestSpecification request = introspectNothing(provider.withAssertion(assertion));
-                    start.await();
-                    return request.when().post("/introspect").then().extract().statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses;
-        }
+        return Grants.statusesAtOnce(assertions.stream().map(a -> introspectNothing(provider.withAssertion(a))).toList(),
+                request -> request.when().post("/introspect"));
     }
 
     @Test

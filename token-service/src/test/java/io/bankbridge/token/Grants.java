@@ -13,14 +13,22 @@ import io.bankbridge.token.grant.authcode.AuthorizationCodeIssuer;
 import io.bankbridge.token.grant.authcode.CodeGrant;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Test steps shared by the grant tests: a code as the pages would issue it, its redemption, refresh, introspection. */
@@ -32,6 +40,30 @@ final class Grants {
     private static final String OWN_EVENTS = "SELECT count(*) FROM revocation_outbox WHERE event_key = $1";
 
     private Grants() {
+    }
+
+    /**
+     * Sends {@code requests} together, each from a thread of its own, all released at the same instant, with
+     * {@code send}; returns the status codes in the order of the requests.
+     */
+    static List<Integer> statusesAtOnce(List<RequestSpecification> requests, Function<RequestSpecification, Response> send)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(requests.size())) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (RequestSpecification request : requests) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return send.apply(request).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        }
     }
 
     /** A code for the provider, as the consent page issues it after the customer approved. */

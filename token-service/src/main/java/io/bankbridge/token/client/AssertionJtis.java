@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +22,14 @@ import java.util.Set;
  * primary key decides, so the rule holds across replicas; but the jtis of requests that arrive together are written in
  * one statement (one round trip, one commit) instead of one each. While one statement is in flight the next batch
  * gathers, so a lone request waits for nothing but its own round trip and there is no timer. A jti sent twice within
- * the gathering batch is refused here, before the database sees either.
+ * the gathering batch is refused here, before the database sees either. One statement records at most
+ * {@value #MAX_PER_STATEMENT} rows, the oldest first.
  */
 @ApplicationScoped
 class AssertionJtis {
 
+    /** The most rows one statement records; a larger gathering is written by the statements that follow. */
+    static final int MAX_PER_STATEMENT = 1_000;
     private static final String RECORD = "INSERT INTO used_client_assertion_jtis (client_id, jti, expires_at) "
             + "SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[]) ON CONFLICT DO NOTHING "
             + "RETURNING client_id, jti";
@@ -37,18 +41,18 @@ class AssertionJtis {
     private record Waiting(UniEmitter<? super Boolean> emitter, Context context, OffsetDateTime keepUntil) {
 
         void answer(boolean firstUse) {
-            if (context == null) {
-                emitter.complete(firstUse);
-            } else {
-                context.runOnContext(ignored -> emitter.complete(firstUse));
-            }
+            deliver(() -> emitter.complete(firstUse));
         }
 
         void fail(Throwable failure) {
+            deliver(() -> emitter.fail(failure));
+        }
+
+        private void deliver(Runnable outcome) {
             if (context == null) {
-                emitter.fail(failure);
+                outcome.run();
             } else {
-                context.runOnContext(ignored -> emitter.fail(failure));
+                context.runOnContext(ignored -> outcome.run());
             }
         }
     }
@@ -100,8 +104,18 @@ class AssertionJtis {
                 writing = false;
                 return;
             }
-            batch = gathering;
-            gathering = new LinkedHashMap<>();
+            if (gathering.size() <= MAX_PER_STATEMENT) {
+                batch = gathering;
+                gathering = new LinkedHashMap<>();
+            } else {
+                batch = new LinkedHashMap<>();
+                Iterator<Map.Entry<Use, Waiting>> oldest = gathering.entrySet().iterator();
+                while (batch.size() < MAX_PER_STATEMENT) {
+                    Map.Entry<Use, Waiting> next = oldest.next();
+                    batch.put(next.getKey(), next.getValue());
+                    oldest.remove();
+                }
+            }
         }
         int size = batch.size();
         String[] clients = new String[size];

@@ -287,11 +287,10 @@ public class ClientAuthenticator {
     private Uni<Void> recordJti(String clientId, JWTClaimsSet claims) {
         OffsetDateTime keepUntil = SqlTime.of(claims.getExpirationTime().toInstant())
                 .plus(settings.clockSkew());
-        return jtis.firstUse(clientId, claims.getJWTID(), keepUntil).map(first -> {
+        return jtis.firstUse(clientId, claims.getJWTID(), keepUntil).invoke(first -> {
             if (!first) {
                 throw invalidAssertion("the client assertion was already used (jti replayed)");
             }
-            return first;
         }).replaceWithVoid();
     }
 
