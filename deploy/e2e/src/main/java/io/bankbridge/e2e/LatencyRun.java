@@ -7,7 +7,12 @@ import io.bankbridge.local.provider.ProviderClient;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +25,11 @@ import java.util.function.Predicate;
  * and how they print their figures.
  */
 final class LatencyRun implements AutoCloseable {
+
+    /** The threads that ask the instances while a change travels, one per instance. */
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
+    /** Proofs signed ahead per instance and change: more than the requests a probe makes while a change travels. */
+    static final int PROOFS_AHEAD = 32;
 
     final Stack stack;
     final ProviderClient provider;
@@ -114,25 +124,52 @@ final class LatencyRun implements AutoCloseable {
     }
 
     /**
-     * Asks every instance, round after round, until each has said {@code refuses} once; returns the milliseconds since
-     * {@code returned} (a {@link System#nanoTime()}). Fails with {@code what} after 30 s.
+     * Asks every instance, each from a thread of its own and over and over, until each has said {@code refuses} once;
+     * returns the milliseconds from {@code returned} (a {@link System#nanoTime()}) until the last of them did. One
+     * instance's answer never waits behind a request to the other. Fails with {@code what} after 30 s.
      */
     static double untilEveryInstance(List<ServiceProcess> instances, long returned, Predicate<ServiceProcess> refuses,
                                      String what) {
-        boolean[] refused = new boolean[instances.size()];
         long deadline = returned + Duration.ofSeconds(30).toNanos();
-        for (int left = instances.size(); left > 0; ) {
-            for (int k = 0; k < instances.size(); k++) {
-                if (!refused[k] && refuses.test(instances.get(k))) {
-                    refused[k] = true;
-                    left--;
+        List<CompletableFuture<Long>> refusedAt = instances.stream().map(instance -> CompletableFuture.supplyAsync(() -> {
+            while (!refuses.test(instance)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(what + " by " + instance.name() + " 30 s later");
                 }
             }
-            if (left > 0 && System.nanoTime() > deadline) {
-                throw new IllegalStateException(what + " 30 s later");
+            return System.nanoTime();
+        }, PROBES)).toList();
+        long last = refusedAt.stream().mapToLong(CompletableFuture::join).max().orElseThrow();
+        return (last - returned) / 1e6;
+    }
+
+    /**
+     * GETs of one path on every instance with one DPoP-bound token, their proofs signed before the change is made: the
+     * probes then spend the instances' time, not the benchmark's own on signing, while the change travels. Each proof
+     * is used once; once an instance's are used up, the next are signed as they are sent.
+     */
+    final class SignedAhead {
+        private final String path;
+        private final String token;
+        private final Map<ServiceProcess, Queue<String>> proofs = new HashMap<>();
+
+        SignedAhead(String path, String token, int perInstance) {
+            this.path = path;
+            this.token = token;
+            for (ServiceProcess instance : instances) {
+                Queue<String> signed = new ConcurrentLinkedQueue<>();
+                for (int i = 0; i < perInstance; i++) {
+                    signed.add(provider.getProofSignedAhead(instance.baseUrl() + path, token));
+                }
+                proofs.put(instance, signed);
             }
         }
-        return (System.nanoTime() - returned) / 1e6;
+
+        int status(ServiceProcess instance) {
+            String proof = proofs.get(instance).poll();
+            String url = instance.baseUrl() + path;
+            return (proof == null ? provider.get(url, token) : provider.get(url, token, proof)).status();
+        }
     }
 
     @Override

@@ -89,13 +89,14 @@ public final class NarrowingLatencyBenchmark {
                 throw new IllegalStateException(removed + " of grant " + c.consentId() + " not readable before: " + status);
             }
         }
+        LatencyRun.SignedAhead account = run.new SignedAhead("/fdx/v6/accounts/" + removed, token, LatencyRun.PROOFS_AHEAD);
         Browser.Page answer = customer.stopSharing(c.consentId(), removed);
         long returned = System.nanoTime();
         if (answer.status() != 303 || answer.redirectedTo() == null) {
             throw new IllegalStateException("narrowing refused: " + answer.status() + " " + answer.text());
         }
         return LatencyRun.untilEveryInstance(run.instances, returned,
-                instance -> run.provider.get(instance.baseUrl() + "/fdx/v6/accounts/" + removed, token).status() == 404,
+                instance -> account.status(instance) == 404,
                 removed + " of grant " + c.consentId() + " still readable");
     }
 }

@@ -23,7 +23,9 @@ import java.util.Set;
  *
  * <p>Usage: {@code deploy/e2e/bench-revocation [--outage] [revocations [warm-up [background-callers]]]} (default 200
  * after 30 uncounted, 4 background callers). The services run with full JIT compilation here (the local stack trades
- * that for a quicker start). Prints p50, p99 and max, and each instance's own "event time -> applied" figures. With
+ * that for a quicker start). Each instance is asked by a thread of its own, with proofs signed before the revocation.
+ * Prints p50, p99 and max, the broker's own figures measured before the run (its floor: the fan-out passes through it),
+ * and each instance's own "event time -> applied" figures. With
  * {@code --outage} the broker is frozen (SIGSTOP) after the warm-up and stays frozen while the counted revocations
  * run: no event arrives, and the figures are those of the owner checks the instances make while their revocation view
  * is stale: an owner's answer is trusted for the freshness bound minus the owner time-out (1 s), timed from when it
@@ -48,6 +50,8 @@ public final class RevocationLatencyBenchmark {
             ProviderClient provider = run.provider;
             List<ServiceProcess> instances = run.instances;
 
+            System.out.println("measuring the broker alone ...");
+            BrokerFloor broker = BrokerFloor.measure(run.stack.broker().bootstrapServers(), 100, 200, Duration.ofMillis(50));
             System.out.printf("connecting %d + %d + %d grants through the full journey ...%n", warmUp, revocations, background);
             List<Journey.Connection> connections = new ArrayList<>();
             for (int i = 0; i < warmUp + revocations + background; i++) {
@@ -58,7 +62,7 @@ public final class RevocationLatencyBenchmark {
 
             System.out.printf("warming up with %d revocations (not counted) ...%n", warmUp);
             for (int i = 0; i < warmUp; i++) {
-                revokeAndAwaitRefusal(run.stack, provider, instances, connections.get(i));
+                revokeAndAwaitRefusal(run, connections.get(i));
             }
             List<Delay> delayBefore = instances.stream().map(Delay::of).toList();
             Delay relayBefore = Delay.of(run.stack.consentService(), RELAY_METRIC);
@@ -73,7 +77,7 @@ public final class RevocationLatencyBenchmark {
             double[] millis = new double[revocations];
             try {
                 for (int i = 0; i < revocations; i++) {
-                    millis[i] = revokeAndAwaitRefusal(run.stack, provider, instances, connections.get(warmUp + i));
+                    millis[i] = revokeAndAwaitRefusal(run, connections.get(warmUp + i));
                 }
             } finally {
                 if (outage) {
@@ -91,6 +95,7 @@ public final class RevocationLatencyBenchmark {
                     + RELAY_METRIC + "):");
             System.out.printf("  %-24s %s%n", run.stack.consentService().name(),
                     Delay.of(run.stack.consentService(), RELAY_METRIC).since(relayBefore));
+            broker.print();
             System.out.println("event time -> applied, as each instance reports it during the measured run ("
                     + DELAY_METRIC + "):");
             for (int k = 0; k < instances.size(); k++) {
@@ -119,14 +124,17 @@ public final class RevocationLatencyBenchmark {
     }
 
     /** Revokes one grant as its provider; returns the milliseconds from "revoke returned" until both instances refuse. */
-    private static double revokeAndAwaitRefusal(Stack stack, ProviderClient provider, List<ServiceProcess> instances,
-                                                Journey.Connection c) {
+    private static double revokeAndAwaitRefusal(LatencyRun run, Journey.Connection c) {
+        Stack stack = run.stack;
+        ProviderClient provider = run.provider;
+        List<ServiceProcess> instances = run.instances;
         for (ServiceProcess instance : instances) {
             int status = provider.get(instance.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status();
             if (status != 200) {
                 throw new IllegalStateException("grant " + c.consentId() + " not usable before revocation: " + status);
             }
         }
+        LatencyRun.SignedAhead accounts = run.new SignedAhead("/fdx/v6/accounts", c.tokens().accessToken(), LatencyRun.PROOFS_AHEAD);
         ProviderClient.Response revoked = provider.call("DELETE",
                 stack.consentService().baseUrl() + "/consents/" + c.consentId(), c.tokens().accessToken(), null);
         long returned = System.nanoTime();
@@ -134,7 +142,7 @@ public final class RevocationLatencyBenchmark {
             throw new IllegalStateException("revocation refused: " + revoked.status() + " " + revoked.body());
         }
         return LatencyRun.untilEveryInstance(instances, returned,
-                instance -> provider.get(instance.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status() == 401,
+                instance -> accounts.status(instance) == 401,
                 "grant " + c.consentId() + " still honoured");
     }
 

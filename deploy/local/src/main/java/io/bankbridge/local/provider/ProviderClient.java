@@ -206,6 +206,27 @@ public final class ProviderClient {
         return response;
     }
 
+    /**
+     * A DPoP proof for a later GET of {@code url} with {@code accessToken}, signed now, for a caller that must not
+     * spend its time signing when it sends ({@link #get(String, String, String)}).
+     */
+    public String getProofSignedAhead(String url, String accessToken) {
+        if (dpop == null) {
+            throw new IllegalStateException(clientId + " does not use DPoP");
+        }
+        return proof("GET", url, new DPoPAccessToken(accessToken));
+    }
+
+    /**
+     * A GET with a proof signed beforehand ({@link #getProofSignedAhead}); should the server want a fresher nonce, the
+     * request is made again with a proof signed now.
+     */
+    public Response get(String url, String accessToken, String proof) {
+        Response response = send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .header("Authorization", "DPoP " + accessToken).header("DPoP", proof).GET().build());
+        return askedForNonce(response) ? get(url, accessToken) : response;
+    }
+
     /** The same access token as a plain bearer token, without a proof: what a thief holding only the token can do. */
     public Response getAsBearer(String url, String accessToken) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)
