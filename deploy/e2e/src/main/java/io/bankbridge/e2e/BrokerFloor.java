@@ -1,28 +1,27 @@
 package io.bankbridge.e2e;
 
+import io.bankbridge.revocation.KafkaClientProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The broker's own share of a fan-out, measured on the stack's broker while nothing else runs: one record at a time,
- * sent as the outbox relay sends (acks=all, idempotent, no linger) and read by a consumer that assigns itself every
- * partition, as each instance does. Whatever the fan-out takes beyond it is the services' (and the machine's) time.
+ * sent with the outbox relay's producer settings and read with an instance's broadcast-consumer settings (both from
+ * {@link KafkaClientProperties}). Whatever the fan-out takes beyond it is the services' (and the machine's) time.
  */
 record BrokerFloor(String conditions, double[] acknowledged, double[] read) {
 
@@ -30,27 +29,22 @@ record BrokerFloor(String conditions, double[] acknowledged, double[] read) {
 
     /** Sends {@code warmUp} uncounted records, then {@code count} counted, one every {@code gap}. */
     static BrokerFloor measure(String bootstrapServers, int warmUp, int count, Duration gap) throws Exception {
-        Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        Map<String, Object> consumerConfig = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Map<String, Object> connection = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         Map<Integer, Long> receivedAt = new ConcurrentHashMap<>();
+        CountDownLatch positioned = new CountDownLatch(1);
         AtomicBoolean reading = new AtomicBoolean(true);
-        try (Producer<String, String> producer = new KafkaProducer<>(producerConfig)) {
-            producer.send(new ProducerRecord<>(TOPIC, "created", "-1")).get(30, TimeUnit.SECONDS); // creates the topic
+        try (Producer<String, String> producer = new KafkaProducer<>(
+                KafkaClientProperties.producer(connection, "bench-broker-floor", Duration.ofSeconds(10).toMillis()))) {
+            producer.send(new ProducerRecord<>(TOPIC, "created", "created")).get(30, TimeUnit.SECONDS); // creates the topic
             Thread reader = Thread.ofPlatform().daemon().start(() -> {
-                try (Consumer<String, String> consumer = new KafkaConsumer<>(consumerConfig)) {
+                try (Consumer<String, String> consumer = new KafkaConsumer<>(
+                        KafkaClientProperties.broadcastConsumer(connection, "bench-broker-floor"))) {
                     List<TopicPartition> partitions = consumer.partitionsFor(TOPIC).stream()
                             .map(p -> new TopicPartition(TOPIC, p.partition())).toList();
                     consumer.assign(partitions);
                     consumer.seekToEnd(partitions);
                     partitions.forEach(consumer::position);
-                    receivedAt.put(-1, System.nanoTime()); // positioned: what is sent from now on is read
+                    positioned.countDown(); // what is sent from now on is read
                     while (reading.get()) {
                         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                             receivedAt.put(Integer.parseInt(r.value()), System.nanoTime());
@@ -58,9 +52,8 @@ record BrokerFloor(String conditions, double[] acknowledged, double[] read) {
                     }
                 }
             });
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!receivedAt.containsKey(-1) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+            if (!positioned.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the broker-floor consumer was not positioned within 30 s");
             }
             double[] acknowledged = new double[count];
             double[] read = new double[count];

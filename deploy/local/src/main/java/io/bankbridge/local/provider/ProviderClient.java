@@ -190,13 +190,8 @@ public final class ProviderClient {
     public Response call(String method, String url, String accessToken, String jsonBody) {
         Response response = null;
         for (int attempt = 0; attempt < 2 && (response == null || askedForNonce(response)); attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
-            if (dpop == null) {
-                request.header("Authorization", "Bearer " + accessToken);
-            } else {
-                request.header("Authorization", "DPoP " + accessToken)
-                        .header("DPoP", proof(method, url, new DPoPAccessToken(accessToken)));
-            }
+            HttpRequest.Builder request = resourceRequest(url, accessToken,
+                    dpop == null ? null : proof(method, url, new DPoPAccessToken(accessToken)));
             if (jsonBody != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -222,9 +217,15 @@ public final class ProviderClient {
      * request is made again with a proof signed now.
      */
     public Response get(String url, String accessToken, String proof) {
-        Response response = send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
-                .header("Authorization", "DPoP " + accessToken).header("DPoP", proof).GET().build());
+        Response response = send(resourceRequest(url, accessToken, proof).GET().build());
         return askedForNonce(response) ? get(url, accessToken) : response;
+    }
+
+    /** A request to a resource server with the access token: DPoP-bound with {@code proof}, or a bearer token without. */
+    private static HttpRequest.Builder resourceRequest(String url, String accessToken, String proof) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+        return proof == null ? request.header("Authorization", "Bearer " + accessToken)
+                : request.header("Authorization", "DPoP " + accessToken).header("DPoP", proof);
     }
 
     /** The same access token as a plain bearer token, without a proof: what a thief holding only the token can do. */
