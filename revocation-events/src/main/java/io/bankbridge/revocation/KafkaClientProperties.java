@@ -37,6 +37,13 @@ public final class KafkaClientProperties {
         return props;
     }
 
+    /** An admin client that stays open, named so that the broker's logs tell it apart. */
+    public static Map<String, Object> admin(Map<String, Object> kafka, String clientId) {
+        Map<String, Object> props = admin(kafka);
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        return props;
+    }
+
     public static Map<String, Object> producer(Map<String, Object> kafka, String clientId, long ackTimeoutMs) {
         Map<String, Object> props = connection(kafka);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

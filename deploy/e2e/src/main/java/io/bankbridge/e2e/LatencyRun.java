@@ -37,6 +37,9 @@ final class LatencyRun implements AutoCloseable {
     final List<ServiceProcess> instances;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong backgroundCalls = new AtomicLong();
+    private final AtomicLong probes = new AtomicLong();
+    private final AtomicLong probesSignedInline = new AtomicLong();
+    private final AtomicLong probeNanos = new AtomicLong();
     private ExecutorService load;
     private int callers;
 
@@ -103,10 +106,25 @@ final class LatencyRun implements AutoCloseable {
         }
     }
 
-    /** The run in a line: how many changes were measured, after how many uncounted ones, under which load. */
+    /** Counts the probes from here on: called once the uncounted changes are done. */
+    void countProbesFromHere() {
+        probes.set(0);
+        probesSignedInline.set(0);
+        probeNanos.set(0);
+    }
+
+    /**
+     * The run in lines: how many changes were measured, after how many uncounted ones, under which load, and how many
+     * requests the probes made (those signed while asking, once the proofs signed ahead were used up, cost the cores
+     * the services need).
+     */
     String describe(String what, int measured, int warmUp) {
-        return String.format("%-39s%d after %d warm-up (2 account-data-service instances, %d background callers, %d background calls)",
-                what + " measured:", measured, warmUp, callers, backgroundCalls.get());
+        return String.format("%-39s%d after %d warm-up (2 account-data-service instances, %d background callers, %d background calls)%n"
+                        + "%-39s%d requests, %.1f per instance and change, %.1f ms each on average, %d signed while asking "
+                        + "(%d signed ahead per instance and change)",
+                what + " measured:", measured, warmUp, callers, backgroundCalls.get(),
+                "probes while the changes travelled:", probes.get(), probes.get() / (double) (measured * instances.size()),
+                probeNanos.get() / 1e6 / Math.max(1, probes.get()), probesSignedInline.get(), PROOFS_AHEAD);
     }
 
     /** Prints p50, p99 and max of {@code millis} under {@code label}. */
@@ -168,7 +186,14 @@ final class LatencyRun implements AutoCloseable {
         int status(ServiceProcess instance) {
             String proof = proofs.get(instance).poll();
             String url = instance.baseUrl() + path;
-            return (proof == null ? provider.get(url, token) : provider.get(url, token, proof)).status();
+            probes.incrementAndGet();
+            if (proof == null) {
+                probesSignedInline.incrementAndGet();
+            }
+            long start = System.nanoTime();
+            int status = (proof == null ? provider.get(url, token) : provider.get(url, token, proof)).status();
+            probeNanos.addAndGet(System.nanoTime() - start);
+            return status;
         }
     }
 

@@ -52,6 +52,7 @@ public final class NarrowingLatencyBenchmark {
                 narrowAndAwaitRefusal(run, signedIn.get(people.get(i)), connections.get(i), account(people.get(i), 2));
             }
             List<RevocationLatencyBenchmark.Delay> delayBefore = instances.stream().map(RevocationLatencyBenchmark.Delay::of).toList();
+            run.countProbesFromHere();
             System.out.printf("stopping to share one account of %d grants, one after another ...%n", narrowings);
             double[] millis = new double[narrowings];
             for (int i = 0; i < narrowings; i++) {

@@ -73,6 +73,7 @@ public final class RevocationLatencyBenchmark {
                     awaitView(instance, "stale");
                 }
             }
+            run.countProbesFromHere();
             System.out.printf("revoking %d grants one after another ...%n", revocations);
             double[] millis = new double[revocations];
             try {

@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -160,8 +161,9 @@ public class BroadcastConsumer {
     private void run() {
         while (running) {
             String clientId = applicationName + "-revocations-" + UUID.randomUUID().toString().substring(0, 8);
-            try (Consumer<String, String> consumer = new KafkaConsumer<>(KafkaClientProperties.broadcastConsumer(kafka, clientId))) {
-                consume(consumer);
+            try (Consumer<String, String> consumer = new KafkaConsumer<>(KafkaClientProperties.broadcastConsumer(kafka, clientId));
+                 Admin proofs = Admin.create(KafkaClientProperties.admin(kafka, clientId + "-freshness"))) {
+                consume(consumer, proofs);
             } catch (RuntimeException e) {
                 lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
                 Log.warnf("Revocation consumer: %s; reconnecting", lastProblem);
@@ -170,7 +172,8 @@ public class BroadcastConsumer {
         }
     }
 
-    private void consume(Consumer<String, String> consumer) {
+    /** Reads and applies; {@code proofs} asks for the end offsets that prove the view fresh, off this thread. */
+    private void consume(Consumer<String, String> consumer, Admin proofs) {
         List<PartitionInfo> known = consumer.partitionsFor(config.topic());
         if (known == null || known.isEmpty()) {
             RevocationTopic.ensureExists(kafka, config); // an admin client only when the topic is missing: it costs a start
@@ -192,7 +195,7 @@ public class BroadcastConsumer {
                 behind += consumer.currentLag(tp).orElse(0);
             }
             lag.set(behind);
-            freshness.prove(consumer, assigned);
+            freshness.prove(consumer, proofs, assigned);
             if (!caughtUp && replayTarget.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                 caughtUp = true;
                 lastProblem = null;

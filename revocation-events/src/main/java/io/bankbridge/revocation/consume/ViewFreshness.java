@@ -10,17 +10,27 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * How fresh this instance's view of the revocations is: the last moment the broadcast consumer <em>knew</em> it had
  * applied everything up to the end of every partition. Only a broker that answers proves it: a proof round asks for
- * the partitions' end offsets (one round trip) and remembers when it was sent; once the consumer's positions have
+ * the partitions' end offsets (one round trip, through an admin client whose own thread waits for the answer, so the
+ * consumer goes on reading meanwhile) and remembers when it was sent; once the consumer's positions have
  * reached those offsets, in that poll or a later one, the view was complete as of the moment the round was sent. So
  * an idle topic and a topic receiving a steady stream of events both prove freshness, and a frozen or unreachable
  * broker lets the view age.
@@ -54,9 +64,17 @@ public class ViewFreshness {
     /** When the broker first answered while the view was stale; 0 while the view is fresh or no answer came. */
     private long answeredAgainAt;
     private long lastAttempt;
+    /** The round sent and not answered yet, if any. */
+    private Round inFlight;
+    /** Why the rounds fail, from the first failure until one is answered; null while they are answered. */
+    private String lastFailure;
 
     /** A round of the proof: when the end offsets were asked for, and what they were. */
     private record Proof(long sentAt, Map<TopicPartition, Long> ends) {
+    }
+
+    /** A round in flight: when it was sent, the broker's answer to come, and when that answer came. */
+    private record Round(long sentAt, KafkaFuture<Map<TopicPartition, ListOffsetsResultInfo>> answer, AtomicLong answeredAt) {
     }
 
     ViewFreshness(InstantSource clock, RevocationEventsConfig config, MeterRegistry registry) {
@@ -114,24 +132,60 @@ public class ViewFreshness {
 
     /**
      * Called by the consumer thread after each poll, once what it returned was applied: settles the rounds the
-     * positions have now reached and, at most every quarter of the trusted time, starts a new round. A round not
-     * answered within the trusted time proves nothing.
+     * positions have now reached, takes the broker's answer to the round in flight if it came, and, at most every
+     * quarter of the trusted time and never while a round is in flight, sends a new round. A round is asked through
+     * {@code admin}, whose own thread waits for the answer: the consumer thread never waits for a proof, so an event
+     * that arrives meanwhile is applied at once. A round not answered within the trusted time proves nothing.
      */
-    void prove(Consumer<?, ?> consumer, Set<TopicPartition> assigned) {
+    void prove(Consumer<?, ?> consumer, Admin admin, Set<TopicPartition> assigned) {
         long now = clock.millis();
         settle(consumer, assigned, now);
+        if (inFlight != null && !collect(consumer, assigned, now)) {
+            return;
+        }
         if (assigned.isEmpty() || now - lastAttempt < proofEveryMillis) {
             return;
         }
         lastAttempt = now;
-        Map<TopicPartition, Long> ends;
-        try {
-            ends = consumer.endOffsets(assigned, proofTimeout);
-        } catch (TimeoutException e) {
-            inContact = false;
-            return;
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        assigned.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        AtomicLong answeredAt = new AtomicLong();
+        // The future handed on completes once answeredAt is set: done means the time is there.
+        KafkaFuture<Map<TopicPartition, ListOffsetsResultInfo>> answer = admin.listOffsets(latest,
+                        new ListOffsetsOptions().timeoutMs((int) Math.min(trustedMillis, Integer.MAX_VALUE))).all()
+                .whenComplete((ends, error) -> answeredAt.set(clock.millis()));
+        inFlight = new Round(now, answer, answeredAt);
+    }
+
+    /**
+     * Takes the answer to the round in flight: returns false while it may still come, true once the round is over
+     * (answered, failed, or older than the trusted time and given up).
+     */
+    private boolean collect(Consumer<?, ?> consumer, Set<TopicPartition> assigned, long now) {
+        Round round = inFlight;
+        if (!round.answer().isDone()) {
+            if (now - round.sentAt() <= trustedMillis) {
+                return false;
+            }
+            round.answer().cancel(true);
+            inFlight = null;
+            lose("no answer within " + trustedMillis + " ms");
+            return true;
         }
-        long answeredAt = clock.millis();
+        inFlight = null;
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        try {
+            round.answer().get().forEach((tp, info) -> ends.put(tp, info.offset()));
+        } catch (ExecutionException | CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            lose(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        lastFailure = null;
+        long answeredAt = round.answeredAt().get();
         if (answeredAgainAt == 0 && freshAt != 0 && answeredAt - freshAt > trustedMillis) {
             answeredAgainAt = answeredAt;
         }
@@ -140,10 +194,21 @@ public class ViewFreshness {
             // yet taken in the records the relays kept for it. Freshness resumes from the next round.
             inContact = true;
             pending.clear();
-            return;
+            return true;
         }
-        pending.addLast(new Proof(now, Map.copyOf(ends)));
-        settle(consumer, assigned, answeredAt);
+        pending.addLast(new Proof(round.sentAt(), Map.copyOf(ends)));
+        settle(consumer, assigned, now);
+        return true;
+    }
+
+    /** A round proved nothing: contact is lost until the next answer; the first failure after an answer is logged. */
+    private void lose(String reason) {
+        inContact = false;
+        if (lastFailure == null) {
+            Log.warnf("Revocation view: the broker did not answer a freshness round (%s); the view ages until it does",
+                    reason);
+            lastFailure = reason;
+        }
     }
 
     /** Makes the view fresh as of the newest pending round the positions have reached, and forgets older ones. */
