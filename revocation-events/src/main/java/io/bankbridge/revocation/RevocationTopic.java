@@ -21,11 +21,21 @@ public final class RevocationTopic {
     private RevocationTopic() {
     }
 
+    /** Through an admin client of its own, made and closed here: for callers that hold none. */
     public static void ensureExists(Map<String, Object> kafka, RevocationEventsConfig config) {
         if (!config.createTopic()) {
             return;
         }
         try (Admin admin = Admin.create(KafkaClientProperties.admin(kafka))) {
+            ensureExists(admin, config);
+        }
+    }
+
+    public static void ensureExists(Admin admin, RevocationEventsConfig config) {
+        if (!config.createTopic()) {
+            return;
+        }
+        try {
             if (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(config.topic())) {
                 return;
             }

@@ -162,8 +162,8 @@ public class BroadcastConsumer {
         while (running) {
             String clientId = applicationName + "-revocations-" + UUID.randomUUID().toString().substring(0, 8);
             try (Consumer<String, String> consumer = new KafkaConsumer<>(KafkaClientProperties.broadcastConsumer(kafka, clientId));
-                 Admin proofs = Admin.create(KafkaClientProperties.admin(kafka, clientId + "-freshness"))) {
-                consume(consumer, proofs);
+                 Admin admin = Admin.create(KafkaClientProperties.admin(kafka, clientId + "-admin"))) {
+                consume(consumer, admin);
             } catch (RuntimeException e) {
                 lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
                 Log.warnf("Revocation consumer: %s; reconnecting", lastProblem);
@@ -172,11 +172,14 @@ public class BroadcastConsumer {
         }
     }
 
-    /** Reads and applies; {@code proofs} asks for the end offsets that prove the view fresh, off this thread. */
-    private void consume(Consumer<String, String> consumer, Admin proofs) {
+    /**
+     * Reads and applies; {@code admin} creates the topic if it is missing and asks for the end offsets that prove the
+     * view fresh, off this thread.
+     */
+    private void consume(Consumer<String, String> consumer, Admin admin) {
         List<PartitionInfo> known = consumer.partitionsFor(config.topic());
         if (known == null || known.isEmpty()) {
-            RevocationTopic.ensureExists(kafka, config); // an admin client only when the topic is missing: it costs a start
+            RevocationTopic.ensureExists(admin, config);
         }
         Set<TopicPartition> assigned = new HashSet<>();
         Map<TopicPartition, Long> replayTarget = new HashMap<>();
@@ -195,7 +198,7 @@ public class BroadcastConsumer {
                 behind += consumer.currentLag(tp).orElse(0);
             }
             lag.set(behind);
-            freshness.prove(consumer, proofs, assigned);
+            freshness.prove(consumer, admin, assigned);
             if (!caughtUp && replayTarget.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
                 caughtUp = true;
                 lastProblem = null;

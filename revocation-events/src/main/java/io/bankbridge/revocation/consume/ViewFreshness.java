@@ -66,8 +66,8 @@ public class ViewFreshness {
     private long lastAttempt;
     /** The round sent and not answered yet, if any. */
     private Round inFlight;
-    /** Why the rounds fail, from the first failure until one is answered; null while they are answered. */
-    private String lastFailure;
+    /** Whether rounds fail, from the first failure until one is answered: that first failure is logged. */
+    private boolean failing;
 
     /** A round of the proof: when the end offsets were asked for, and what they were. */
     private record Proof(long sentAt, Map<TopicPartition, Long> ends) {
@@ -184,7 +184,7 @@ public class ViewFreshness {
             Thread.currentThread().interrupt();
             return true;
         }
-        lastFailure = null;
+        failing = false;
         long answeredAt = round.answeredAt().get();
         if (answeredAgainAt == 0 && freshAt != 0 && answeredAt - freshAt > trustedMillis) {
             answeredAgainAt = answeredAt;
@@ -204,10 +204,10 @@ public class ViewFreshness {
     /** A round proved nothing: contact is lost until the next answer; the first failure after an answer is logged. */
     private void lose(String reason) {
         inContact = false;
-        if (lastFailure == null) {
+        if (!failing) {
             Log.warnf("Revocation view: the broker did not answer a freshness round (%s); the view ages until it does",
                     reason);
-            lastFailure = reason;
+            failing = true;
         }
     }
 
