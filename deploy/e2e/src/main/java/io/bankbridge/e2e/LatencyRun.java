@@ -127,6 +127,24 @@ final class LatencyRun implements AutoCloseable {
                 probeNanos.get() / 1e6 / Math.max(1, probes.get()), probesSignedInline.get(), PROOFS_AHEAD);
     }
 
+    /**
+     * One measured change: milliseconds from its answer until every instance refused, and the floor under that figure,
+     * one request to each instance made just before the change, with the same probes under the same load.
+     */
+    record Timed(double refused, double floor) {
+    }
+
+    /**
+     * Prints the figures of the measured changes: "{@code label}" and, under it, the floor: what the figure would be
+     * if every instance refused the moment the change returned.
+     */
+    static void printFigures(String label, List<Timed> changes) {
+        printFigures(label, changes.stream().mapToDouble(Timed::refused).toArray());
+        printFigures("floor: one request to each", changes.stream().mapToDouble(Timed::floor).toArray());
+        System.out.println("  (the floor: the same probes, one request to each instance at once, for the grant still in "
+                + "force just before each change)");
+    }
+
     /** Prints p50, p99 and max of {@code millis} under {@code label}. */
     static void printFigures(String label, double[] millis) {
         double[] sorted = millis.clone();
@@ -162,6 +180,25 @@ final class LatencyRun implements AutoCloseable {
     }
 
     /**
+     * The floor under {@link #untilEveryInstance}: one request to every instance at once, each from a thread of its own
+     * as the probes ask, before the change is made. Returns the milliseconds until the last answer came: what the
+     * figure would be if every instance refused the moment the change returned. Fails with {@code what} unless every
+     * instance answers {@code expected} (the grant is in force).
+     */
+    static double everyInstanceOnce(List<ServiceProcess> instances, SignedAhead request, int expected, String what) {
+        long start = System.nanoTime();
+        List<CompletableFuture<Long>> answeredAt = instances.stream().map(instance -> CompletableFuture.supplyAsync(() -> {
+            int status = request.send(instance);
+            if (status != expected) {
+                throw new IllegalStateException(what + " by " + instance.name() + ": " + status);
+            }
+            return System.nanoTime();
+        }, PROBES)).toList();
+        long last = answeredAt.stream().mapToLong(CompletableFuture::join).max().orElseThrow();
+        return (last - start) / 1e6;
+    }
+
+    /**
      * GETs of one path on every instance with one DPoP-bound token, their proofs signed before the change is made: the
      * probes then spend the instances' time, not the benchmark's own on signing, while the change travels. Each proof
      * is used once; once an instance's are used up, the next are signed as they are sent.
@@ -183,17 +220,23 @@ final class LatencyRun implements AutoCloseable {
             }
         }
 
+        /** A probe while the change travels: counted in {@link #describe}. */
         int status(ServiceProcess instance) {
-            String proof = proofs.get(instance).poll();
-            String url = instance.baseUrl() + path;
             probes.incrementAndGet();
-            if (proof == null) {
+            if (proofs.get(instance).isEmpty()) {
                 probesSignedInline.incrementAndGet();
             }
             long start = System.nanoTime();
-            int status = (proof == null ? provider.get(url, token) : provider.get(url, token, proof)).status();
+            int status = send(instance);
             probeNanos.addAndGet(System.nanoTime() - start);
             return status;
+        }
+
+        /** One request with the next proof signed ahead (signed now once they are used up); not counted. */
+        int send(ServiceProcess instance) {
+            String proof = proofs.get(instance).poll();
+            String url = instance.baseUrl() + path;
+            return (proof == null ? provider.get(url, token) : provider.get(url, token, proof)).status();
         }
     }
 

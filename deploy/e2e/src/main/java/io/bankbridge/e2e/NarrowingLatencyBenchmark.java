@@ -14,8 +14,8 @@ import java.util.Set;
  * access token, while other tokens keep calling the data API. Starts its own stack, as the revocation benchmark does.
  *
  * <p>Usage: {@code deploy/e2e/bench-narrowing [narrowings [warm-up [background-callers]]]} (default 200 after 30
- * uncounted, 4 background callers). Prints p50, p99 and max in the revocation benchmark's format, and each
- * instance's own "event time -> applied" figures ({@code consent.updated} travels the revocation topic).
+ * uncounted, 4 background callers). Prints p50, p99 and max and their floor in the revocation benchmark's format, and
+ * each instance's own "event time -> applied" figures ({@code consent.updated} travels the revocation topic).
  */
 public final class NarrowingLatencyBenchmark {
 
@@ -54,16 +54,16 @@ public final class NarrowingLatencyBenchmark {
             List<RevocationLatencyBenchmark.Delay> delayBefore = instances.stream().map(RevocationLatencyBenchmark.Delay::of).toList();
             run.countProbesFromHere();
             System.out.printf("stopping to share one account of %d grants, one after another ...%n", narrowings);
-            double[] millis = new double[narrowings];
+            List<LatencyRun.Timed> measured = new ArrayList<>();
             for (int i = 0; i < narrowings; i++) {
                 int k = warmUp + i;
-                millis[i] = narrowAndAwaitRefusal(run, signedIn.get(people.get(k)), connections.get(k), account(people.get(k), 2));
+                measured.add(narrowAndAwaitRefusal(run, signedIn.get(people.get(k)), connections.get(k), account(people.get(k), 2)));
             }
             run.stopBackground();
 
             System.out.println();
             System.out.println(run.describe("narrowings", narrowings, warmUp));
-            LatencyRun.printFigures("narrowed -> both refuse account", millis);
+            LatencyRun.printFigures("narrowed -> both refuse account", measured);
             System.out.println();
             System.out.println("event time -> applied, as each instance reports it during the measured run:");
             for (int k = 0; k < instances.size(); k++) {
@@ -80,24 +80,25 @@ public final class NarrowingLatencyBenchmark {
 
     /**
      * The customer stops sharing {@code removed} in the Security Center; returns the milliseconds from that answer until
-     * both instances refuse the account (404) to the consent's token.
+     * both instances refuse the account (404) to the consent's token, and the floor: one request to each just before,
+     * while the account was shared.
      */
-    private static double narrowAndAwaitRefusal(LatencyRun run, SecurityCenter customer, Journey.Connection c, String removed) {
+    private static LatencyRun.Timed narrowAndAwaitRefusal(LatencyRun run, SecurityCenter customer, Journey.Connection c,
+                                                          String removed) {
         String token = c.tokens().accessToken();
-        for (ServiceProcess instance : run.instances) {
-            int status = run.provider.get(instance.baseUrl() + "/fdx/v6/accounts/" + removed, token).status();
-            if (status != 200) {
-                throw new IllegalStateException(removed + " of grant " + c.consentId() + " not readable before: " + status);
-            }
-        }
-        LatencyRun.SignedAhead account = run.new SignedAhead("/fdx/v6/accounts/" + removed, token, LatencyRun.PROOFS_AHEAD);
+        LatencyRun.SignedAhead account = run.new SignedAhead("/fdx/v6/accounts/" + removed, token, LatencyRun.PROOFS_AHEAD + 2);
+        // The first request to each instance verifies the token and looks up its consent: not the floor, which is the
+        // second, as every probe after the change is.
+        String notInForce = removed + " of grant " + c.consentId() + " not readable before";
+        LatencyRun.everyInstanceOnce(run.instances, account, 200, notInForce);
+        double floor = LatencyRun.everyInstanceOnce(run.instances, account, 200, notInForce);
         Browser.Page answer = customer.stopSharing(c.consentId(), removed);
         long returned = System.nanoTime();
         if (answer.status() != 303 || answer.redirectedTo() == null) {
             throw new IllegalStateException("narrowing refused: " + answer.status() + " " + answer.text());
         }
-        return LatencyRun.untilEveryInstance(run.instances, returned,
+        return new LatencyRun.Timed(LatencyRun.untilEveryInstance(run.instances, returned,
                 instance -> account.status(instance) == 404,
-                removed + " of grant " + c.consentId() + " still readable");
+                removed + " of grant " + c.consentId() + " still readable"), floor);
     }
 }

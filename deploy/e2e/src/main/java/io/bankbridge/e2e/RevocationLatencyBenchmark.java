@@ -24,9 +24,10 @@ import java.util.Set;
  * <p>Usage: {@code deploy/e2e/bench-revocation [--outage] [revocations [warm-up [background-callers]]]} (default 200
  * after 30 uncounted, 4 background callers). The services run with full JIT compilation here (the local stack trades
  * that for a quicker start). Each instance is asked by a thread of its own, with proofs signed before the revocation.
- * Prints p50, p99 and max, the broker's own figures measured before the run (its floor: the fan-out passes through it),
- * and each instance's own "event time -> applied" figures. With
- * {@code --outage} the broker is frozen (SIGSTOP) after the warm-up and stays frozen while the counted revocations
+ * Prints p50, p99 and max, and the same of the floor under them (one request to each instance, for the grant still in
+ * force, just before each revocation: the figure if both refused the moment the revocation returned), the broker's own
+ * figures measured before the run (its floor: the fan-out passes through it), and each instance's own "event time ->
+ * applied" figures. With {@code --outage} the broker is frozen (SIGSTOP) after the warm-up and stays frozen while the counted revocations
  * run: no event arrives, and the figures are those of the owner checks the instances make while their revocation view
  * is stale: an owner's answer is trusted for the freshness bound minus the owner time-out (1 s), timed from when it
  * was asked for, so every figure should stay within the bound (1.5 s) plus the time of the refused call itself.
@@ -75,10 +76,10 @@ public final class RevocationLatencyBenchmark {
             }
             run.countProbesFromHere();
             System.out.printf("revoking %d grants one after another ...%n", revocations);
-            double[] millis = new double[revocations];
+            List<LatencyRun.Timed> measured = new ArrayList<>();
             try {
                 for (int i = 0; i < revocations; i++) {
-                    millis[i] = revokeAndAwaitRefusal(run, connections.get(warmUp + i));
+                    measured.add(revokeAndAwaitRefusal(run, connections.get(warmUp + i)));
                 }
             } finally {
                 if (outage) {
@@ -90,7 +91,7 @@ public final class RevocationLatencyBenchmark {
             System.out.println();
             System.out.println(run.describe("revocations", revocations, warmUp)
                     + (outage ? ", broker frozen: refused through the owner checks" : ""));
-            LatencyRun.printFigures("revoke returned -> both refuse", millis);
+            LatencyRun.printFigures("revoke returned -> both refuse", measured);
             System.out.println();
             System.out.println("event written -> acknowledged by the broker, as consent-service's relay reports it ("
                     + RELAY_METRIC + "):");
@@ -124,27 +125,29 @@ public final class RevocationLatencyBenchmark {
         throw new IllegalStateException(instance.name() + "'s revocation view did not become " + view);
     }
 
-    /** Revokes one grant as its provider; returns the milliseconds from "revoke returned" until both instances refuse. */
-    private static double revokeAndAwaitRefusal(LatencyRun run, Journey.Connection c) {
+    /**
+     * Revokes one grant as its provider; returns the milliseconds from "revoke returned" until both instances refuse,
+     * and the floor: one request to each just before, while the grant was in force.
+     */
+    private static LatencyRun.Timed revokeAndAwaitRefusal(LatencyRun run, Journey.Connection c) {
         Stack stack = run.stack;
         ProviderClient provider = run.provider;
         List<ServiceProcess> instances = run.instances;
-        for (ServiceProcess instance : instances) {
-            int status = provider.get(instance.baseUrl() + "/fdx/v6/accounts", c.tokens().accessToken()).status();
-            if (status != 200) {
-                throw new IllegalStateException("grant " + c.consentId() + " not usable before revocation: " + status);
-            }
-        }
-        LatencyRun.SignedAhead accounts = run.new SignedAhead("/fdx/v6/accounts", c.tokens().accessToken(), LatencyRun.PROOFS_AHEAD);
+        LatencyRun.SignedAhead accounts = run.new SignedAhead("/fdx/v6/accounts", c.tokens().accessToken(), LatencyRun.PROOFS_AHEAD + 2);
+        // The first request to each instance verifies the token and looks up its consent: not the floor, which is the
+        // second, as every probe after the change is.
+        String notInForce = "grant " + c.consentId() + " not usable before revocation";
+        LatencyRun.everyInstanceOnce(instances, accounts, 200, notInForce);
+        double floor = LatencyRun.everyInstanceOnce(instances, accounts, 200, notInForce);
         ProviderClient.Response revoked = provider.call("DELETE",
                 stack.consentService().baseUrl() + "/consents/" + c.consentId(), c.tokens().accessToken(), null);
         long returned = System.nanoTime();
         if (revoked.status() >= 300) {
             throw new IllegalStateException("revocation refused: " + revoked.status() + " " + revoked.body());
         }
-        return LatencyRun.untilEveryInstance(instances, returned,
+        return new LatencyRun.Timed(LatencyRun.untilEveryInstance(instances, returned,
                 instance -> accounts.status(instance) == 401,
-                "grant " + c.consentId() + " still honoured");
+                "grant " + c.consentId() + " still honoured"), floor);
     }
 
     /** A delay timer of a service, read from its Prometheus endpoint (seconds; quantiles over a recent window). */
