@@ -180,25 +180,6 @@ final class LatencyRun implements AutoCloseable {
     }
 
     /**
-     * The floor under {@link #untilEveryInstance}: one request to every instance at once, each from a thread of its own
-     * as the probes ask, before the change is made. Returns the milliseconds until the last answer came: what the
-     * figure would be if every instance refused the moment the change returned. Fails with {@code what} unless every
-     * instance answers {@code expected} (the grant is in force).
-     */
-    static double everyInstanceOnce(List<ServiceProcess> instances, SignedAhead request, int expected, String what) {
-        long start = System.nanoTime();
-        List<CompletableFuture<Long>> answeredAt = instances.stream().map(instance -> CompletableFuture.supplyAsync(() -> {
-            int status = request.send(instance);
-            if (status != expected) {
-                throw new IllegalStateException(what + " by " + instance.name() + ": " + status);
-            }
-            return System.nanoTime();
-        }, PROBES)).toList();
-        long last = answeredAt.stream().mapToLong(CompletableFuture::join).max().orElseThrow();
-        return (last - start) / 1e6;
-    }
-
-    /**
      * GETs of one path on every instance with one DPoP-bound token, their proofs signed before the change is made: the
      * probes then spend the instances' time, not the benchmark's own on signing, while the change travels. Each proof
      * is used once; once an instance's are used up, the next are signed as they are sent.
@@ -208,16 +189,36 @@ final class LatencyRun implements AutoCloseable {
         private final String token;
         private final Map<ServiceProcess, Queue<String>> proofs = new HashMap<>();
 
+        /** {@code perInstance} proofs for the probes, and the floor's two, per instance. */
         SignedAhead(String path, String token, int perInstance) {
             this.path = path;
             this.token = token;
             for (ServiceProcess instance : instances) {
                 Queue<String> signed = new ConcurrentLinkedQueue<>();
-                for (int i = 0; i < perInstance; i++) {
+                for (int i = 0; i < perInstance + 2; i++) {
                     signed.add(provider.getProofSignedAhead(instance.baseUrl() + path, token));
                 }
                 proofs.put(instance, signed);
             }
+        }
+
+        /**
+         * The floor under {@link #untilEveryInstance}, asked before the change is made: one request to every instance at
+         * once, as the probes ask; returns the milliseconds until the last answer came, what the figure would be if every
+         * instance refused the moment the change returned. The first request to each instance verifies the token and
+         * looks up its consent, so it is made first and not timed: the floor is the second, as every probe after the
+         * change is. Fails with {@code what} unless every instance answers {@code expected} (the grant is in force).
+         */
+        double floor(int expected, String what) {
+            Predicate<ServiceProcess> answersExpected = instance -> {
+                int status = send(instance);
+                if (status != expected) {
+                    throw new IllegalStateException(what + " by " + instance.name() + ": " + status);
+                }
+                return true;
+            };
+            untilEveryInstance(instances, System.nanoTime(), answersExpected, what);
+            return untilEveryInstance(instances, System.nanoTime(), answersExpected, what);
         }
 
         /** A probe while the change travels: counted in {@link #describe}. */

@@ -86,12 +86,8 @@ public final class NarrowingLatencyBenchmark {
     private static LatencyRun.Timed narrowAndAwaitRefusal(LatencyRun run, SecurityCenter customer, Journey.Connection c,
                                                           String removed) {
         String token = c.tokens().accessToken();
-        LatencyRun.SignedAhead account = run.new SignedAhead("/fdx/v6/accounts/" + removed, token, LatencyRun.PROOFS_AHEAD + 2);
-        // The first request to each instance verifies the token and looks up its consent: not the floor, which is the
-        // second, as every probe after the change is.
-        String notInForce = removed + " of grant " + c.consentId() + " not readable before";
-        LatencyRun.everyInstanceOnce(run.instances, account, 200, notInForce);
-        double floor = LatencyRun.everyInstanceOnce(run.instances, account, 200, notInForce);
+        LatencyRun.SignedAhead account = run.new SignedAhead("/fdx/v6/accounts/" + removed, token, LatencyRun.PROOFS_AHEAD);
+        double floor = account.floor(200, removed + " of grant " + c.consentId() + " not readable before");
         Browser.Page answer = customer.stopSharing(c.consentId(), removed);
         long returned = System.nanoTime();
         if (answer.status() != 303 || answer.redirectedTo() == null) {

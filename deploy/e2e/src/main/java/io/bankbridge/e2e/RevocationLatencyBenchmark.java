@@ -133,12 +133,8 @@ public final class RevocationLatencyBenchmark {
         Stack stack = run.stack;
         ProviderClient provider = run.provider;
         List<ServiceProcess> instances = run.instances;
-        LatencyRun.SignedAhead accounts = run.new SignedAhead("/fdx/v6/accounts", c.tokens().accessToken(), LatencyRun.PROOFS_AHEAD + 2);
-        // The first request to each instance verifies the token and looks up its consent: not the floor, which is the
-        // second, as every probe after the change is.
-        String notInForce = "grant " + c.consentId() + " not usable before revocation";
-        LatencyRun.everyInstanceOnce(instances, accounts, 200, notInForce);
-        double floor = LatencyRun.everyInstanceOnce(instances, accounts, 200, notInForce);
+        LatencyRun.SignedAhead accounts = run.new SignedAhead("/fdx/v6/accounts", c.tokens().accessToken(), LatencyRun.PROOFS_AHEAD);
+        double floor = accounts.floor(200, "grant " + c.consentId() + " not usable before revocation");
         ProviderClient.Response revoked = provider.call("DELETE",
                 stack.consentService().baseUrl() + "/consents/" + c.consentId(), c.tokens().accessToken(), null);
         long returned = System.nanoTime();
