@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,6 +39,7 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
     private static final Map<String, AtomicInteger> READS = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> STATE_READS = new ConcurrentHashMap<>();
     private static final AtomicInteger REQUESTS = new AtomicInteger();
+    private static final Map<String, CountDownLatch> HELD = new ConcurrentHashMap<>();
     private static volatile boolean unavailable;
     private static HttpServer server;
 
@@ -54,15 +57,33 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
         consent.put("createdAt", Instant.now().toString());
         consent.put("authorizedAt", Instant.now().toString());
         consent.put("expiresAt", Instant.now().plus(90, ChronoUnit.DAYS).toString());
+        consent.put("grantVersion", 1L);
         consent.put("history", List.of());
         CONSENTS.put(id, consent);
         return id;
     }
 
-    /** consent-service now holds the consent as granting these clusters and accounts (a narrowing, say). */
-    public static void setGrant(String consentId, List<String> clusters, List<String> accounts) {
-        CONSENTS.get(consentId).put("dataClusters", clusters);
-        CONSENTS.get(consentId).put("accountIds", accounts);
+    /**
+     * consent-service now holds the consent as granting these clusters and accounts (a narrowing, say), one grant
+     * version higher; returns that version.
+     */
+    public static long setGrant(String consentId, List<String> clusters, List<String> accounts) {
+        Map<String, Object> consent = CONSENTS.get(consentId);
+        consent.put("dataClusters", clusters);
+        consent.put("accountIds", accounts);
+        long version = (Long) consent.get("grantVersion") + 1;
+        consent.put("grantVersion", version);
+        return version;
+    }
+
+    /**
+     * The next read of the consent answers what consent-service holds when the read arrives, but only once the
+     * returned latch is counted down (at most 4 s later): a slow answer that a change can overtake.
+     */
+    public static CountDownLatch holdNextRead(String consentId) {
+        CountDownLatch release = new CountDownLatch(1);
+        HELD.put(consentId, release);
+        return release;
     }
 
     /** consent-service now holds the consent as expiring at {@code expiresAt}. */
@@ -133,9 +154,18 @@ public final class ConsentServiceStandIn implements QuarkusTestResourceLifecycle
         Map<String, Object> consent = CONSENTS.get(id);
         if (consent == null) {
             respond(exchange, 404, Map.of("status", 404, "title", "Not Found"));
-        } else {
-            respond(exchange, 200, consent);
+            return;
         }
+        Map<String, Object> answer = new LinkedHashMap<>(consent);
+        CountDownLatch held = state ? null : HELD.remove(id);
+        if (held != null) {
+            try {
+                held.await(4, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        respond(exchange, 200, answer);
     }
 
     private static boolean internalCaller(String authorization) {

@@ -3,6 +3,7 @@ package io.bankbridge.accountdata;
 import static io.bankbridge.accountdata.RevocationTest.publish;
 import static io.bankbridge.accountdata.StaleViewTest.awaitView;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
@@ -15,6 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * answer while the view is stale): the removed account is gone (404), the removed cluster refused (403), and the
  * provider's existing token keeps working for the rest. A renewal's update moves the expiry the view holds. A consent
  * naming a data cluster this service does not know is refused as a whole, never served with the clusters it knows.
+ * An update older than the grant the view holds (by grant version) changes nothing, and one that overtakes the
+ * consent's first read from consent-service is not undone by that read's answer.
  */
 @QuarkusTest
 class NarrowingTest {
@@ -61,9 +67,77 @@ class NarrowingTest {
         given().auth().oauth2(grant.token()).when().get(KEPT).then().statusCode(200);
     }
 
+    private static void updated(Grants grant, long grantVersion, List<String> accounts) throws Exception {
+        publish(RevocationEvent.aboutConsent("/bankbridge/consent-service", RevocationEventType.CONSENT_UPDATED,
+                new RevocationData(grant.consentId(), grant.providerId(), grant.customerId(), null, Actor.CUSTOMER,
+                        "changed", Instant.now(), accounts, BOTH, null, grantVersion)));
+    }
+
+    /** Publishes an update and waits until the consumer has taken it, whatever it did with it. */
+    private static void updatedAndTaken(Grants grant, long grantVersion, List<String> accounts) throws Exception {
+        String applied = "bankbridge_revocations_consumer_applied_total";
+        double before = Metrics.sum(applied);
+        updated(grant, grantVersion, accounts);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Metrics.sum(applied) > before);
+    }
+
+    @Test
+    void anOlderUpdateArrivingAfterANewerOneDoesNotShareAgainWhatTheNewerRemoved() throws Exception {
+        Grants grant = Grants.of(BOTH, "ACC-C-0001-1", "ACC-C-0001-2");
+        given().auth().oauth2(grant.token()).when().get(REMOVED).then().statusCode(200);
+
+        updated(grant, 3, List.of("ACC-C-0001-1"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> code(grant, REMOVED) == 404);
+        // The update of an earlier change, relayed late by another consent-service replica.
+        updatedAndTaken(grant, 2, List.of("ACC-C-0001-1", "ACC-C-0001-2"));
+        given().auth().oauth2(grant.token()).when().get(REMOVED).then().statusCode(404);
+        given().auth().oauth2(grant.token()).when().get(KEPT).then().statusCode(200);
+        // The same update delivered again changes nothing either; a later one applies.
+        updatedAndTaken(grant, 3, List.of("ACC-C-0001-1", "ACC-C-0001-2"));
+        given().auth().oauth2(grant.token()).when().get(REMOVED).then().statusCode(404);
+        updated(grant, 4, List.of("ACC-C-0001-1", "ACC-C-0001-2"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> code(grant, REMOVED) == 200);
+    }
+
+    @Test
+    void aConsentFirstReadFromConsentServiceHoldsItsGrantVersionAgainstOlderUpdates() throws Exception {
+        Grants grant = Grants.of(BOTH, "ACC-C-0001-1", "ACC-C-0001-2");
+        // Narrowed twice before any of its tokens reached this instance; the first change's update comes late.
+        ConsentServiceStandIn.setGrant(grant.consentId(), BOTH, List.of("ACC-C-0001-1", "ACC-C-0001-2"));
+        long now = ConsentServiceStandIn.setGrant(grant.consentId(), BOTH, List.of("ACC-C-0001-1"));
+        given().auth().oauth2(grant.token()).when().get(REMOVED).then().statusCode(404);
+
+        updatedAndTaken(grant, now - 1, List.of("ACC-C-0001-1", "ACC-C-0001-2"));
+        given().auth().oauth2(grant.token()).when().get(REMOVED).then().statusCode(404);
+        given().auth().oauth2(grant.token()).when().get(KEPT).then().statusCode(200);
+    }
+
+    @Test
+    void anUpdateThatOvertakesAConsentsFirstReadIsNotUndoneByThatReadsOlderAnswer() throws Exception {
+        Grants grant = Grants.of(BOTH, "ACC-C-0001-1", "ACC-C-0001-2");
+        CountDownLatch release = ConsentServiceStandIn.holdNextRead(grant.consentId());
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> code(grant, REMOVED));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ConsentServiceStandIn.reads(grant.consentId()) == 1);
+
+        // Narrowed, and announced, while consent-service's answer from before the change is on its way.
+        long version = ConsentServiceStandIn.setGrant(grant.consentId(), BOTH, List.of("ACC-C-0001-1"));
+        updatedAndTaken(grant, version, List.of("ACC-C-0001-1"));
+        release.countDown();
+        // That request was made before the change took effect here and is answered as consent-service answered it ...
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+        // ... but the answer is not kept: the next request reads the narrowed consent.
+        given().auth().oauth2(grant.token()).when().get(REMOVED).then().statusCode(404);
+        given().auth().oauth2(grant.token()).when().get(KEPT).then().statusCode(200);
+        assertThat(ConsentServiceStandIn.reads(grant.consentId())).isEqualTo(2);
+    }
+
     @Test
     void aRenewalsNewExpiryInTheUpdateKeepsTheTokensWorkingPastTheOldOne() throws Exception {
         Grants grant = Grants.of(BOTH, "ACC-C-0001-1");
+        // Through the view and its events: while the view is stale, consent-service's word that the expiry passed
+        // ends the consent for good here.
+        awaitView("fresh", Duration.ofSeconds(30));
         // The view first learns an expiry that has just passed (the expiry job has not marked the consent yet).
         ConsentServiceStandIn.setExpiresAt(grant.consentId(), Instant.now().minusSeconds(1));
         given().auth().oauth2(grant.token()).when().get(KEPT).then().statusCode(401);

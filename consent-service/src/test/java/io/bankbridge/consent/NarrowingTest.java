@@ -8,6 +8,7 @@ import static io.bankbridge.consent.ConsentFixtures.newCustomer;
 import static io.bankbridge.consent.ConsentFixtures.readToken;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.contains;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,6 +95,25 @@ class NarrowingTest {
         assertThat(consent.getList("accountIds")).containsExactly("ACC-1", "ACC-2");
         JsonNode event = RevocationTopic.envelope(RevocationTopic.awaitRecords(id, 1).get(0));
         assertThat(event.get("data").get("dataClusters").toString()).isEqualTo("[\"ACCOUNT_BASIC\"]");
+    }
+
+    @Test
+    void eachChangeRaisesTheGrantVersionAndItsEventCarriesIt() throws Exception {
+        String customer = newCustomer();
+        String id = authorized(customer, PROVIDER);
+        assertThat(internalGet(id).getLong("grantVersion")).isEqualTo(1L);
+        Browser browser = signedIn(customer);
+
+        assertThat(stopSharing(browser, id, "account", "ACC-2").statusCode()).isEqualTo(303);
+        assertThat(stopSharing(browser, id, "cluster", "TRANSACTIONS").statusCode()).isEqualTo(303);
+        // a refused change leaves the version as it is
+        assertThat(stopSharing(browser, id, "account", "ACC-1").statusCode()).isEqualTo(400);
+
+        assertThat(internalGet(id).getLong("grantVersion")).isEqualTo(3L);
+        List<ConsumerRecord<String, String>> records = RevocationTopic.awaitRecords(id, 2);
+        assertThat(records).extracting(r -> RevocationTopic.envelope(r).get("data"))
+                .extracting(data -> data.get("grantVersion").asLong(), data -> data.get("dataClusters").toString())
+                .containsExactly(tuple(2L, "[\"ACCOUNT_BASIC\",\"TRANSACTIONS\"]"), tuple(3L, "[\"ACCOUNT_BASIC\"]"));
     }
 
     @Test

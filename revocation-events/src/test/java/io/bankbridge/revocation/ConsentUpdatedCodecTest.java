@@ -53,6 +53,33 @@ class ConsentUpdatedCodecTest {
     }
 
     @Test
+    void theGrantVersionTravelsWithTheUpdateAndAnUpdateFromASenderBeforeVersionsHasNone() {
+        String versioned = RevocationEventCodec.encode(updateOfVersion(7L));
+        assertThat(versioned).contains("\"grantVersion\":7");
+        assertThat(RevocationEventCodec.decode(versioned)).isInstanceOfSatisfying(Decoded.Event.class,
+                decoded -> assertThat(decoded.event().data().grantVersion()).isEqualTo(7L));
+
+        String unversioned = RevocationEventCodec.encode(updateOfVersion(null));
+        assertThat(unversioned).doesNotContain("grantVersion");
+        assertThat(RevocationEventCodec.decode(unversioned)).isInstanceOfSatisfying(Decoded.Event.class,
+                decoded -> assertThat(decoded.event().data().grantVersion()).isNull());
+    }
+
+    @Test
+    void anUpdateWithAGrantVersionBelowOneIsMalformed() {
+        assertThat(RevocationEventCodec.decode(RevocationEventCodec.encode(updateOfVersion(0L))))
+                .isInstanceOfSatisfying(Decoded.Skipped.class, skipped -> assertThat(skipped.reason()).isEqualTo("malformed"));
+        assertThat(RevocationEventCodec.decode(RevocationEventCodec.encode(updateOfVersion(-3L))))
+                .isInstanceOfSatisfying(Decoded.Skipped.class, skipped -> assertThat(skipped.reason()).isEqualTo("malformed"));
+    }
+
+    private static RevocationEvent updateOfVersion(Long grantVersion) {
+        return RevocationEvent.aboutConsent("/bankbridge/consent-service", RevocationEventType.CONSENT_UPDATED,
+                new RevocationData("c-1", "provider-1", "CUS-1", null, Actor.CUSTOMER, "Account removed", AT,
+                        List.of("ACC-2"), List.of("ACCOUNT_BASIC"), null, grantVersion));
+    }
+
+    @Test
     void anUpdateWithoutWhatTheConsentGrantsNowIsMalformed() {
         String json = RevocationEventCodec.encode(RevocationEvent.aboutConsent("/elsewhere",
                 RevocationEventType.CONSENT_UPDATED, new RevocationData("c-1", "provider-1", "CUS-1", null, Actor.CUSTOMER,

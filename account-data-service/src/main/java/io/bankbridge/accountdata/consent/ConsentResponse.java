@@ -5,9 +5,12 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The part of consent-service's consent JSON this service needs. */
+/**
+ * The part of consent-service's consent JSON this service needs. {@code grantVersion} is absent from the state
+ * endpoint's answer (and from a consent-service before versions).
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @RegisterForReflection
 public record ConsentResponse(String id, String customerId, String providerId, List<String> dataClusters,
-                              List<String> accountIds, String status, OffsetDateTime expiresAt) {
+                              List<String> accountIds, String status, OffsetDateTime expiresAt, Long grantVersion) {
 }

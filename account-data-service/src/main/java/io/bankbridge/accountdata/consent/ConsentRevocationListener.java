@@ -29,7 +29,7 @@ public class ConsentRevocationListener implements RevocationEventListener {
             }
             case PROVIDER_SUSPENDED -> views.suspendProvider(data.providerId(), data.effectiveAt());
             case CONSENT_UPDATED -> views.consentUpdated(data.consentId(), data.accountIds(), data.dataClusters(),
-                    data.expiresAt());
+                    data.expiresAt(), data.grantVersion());
         }
         Log.debugf("Applied %s for %s", event.type().type(), event.subject());
     }

@@ -17,17 +17,21 @@ import java.util.Set;
  * @param unknownCluster a data cluster consent-service named that this build does not know, or null: such a consent
  *                       is refused as a whole, since granting what is known would narrow it silently and nothing
  *                       here can serve what is not
+ * @param grantVersion   consent-service's grant version of what the view grants ({@code consent.updated} below it is
+ *                       older and not applied); 0 when consent-service did not say
  */
 public record ConsentView(String consentId, String customerId, String providerId, String status,
-                          Set<DataCluster> clusters, List<String> accountIds, Instant expiresAt, String unknownCluster) {
+                          Set<DataCluster> clusters, List<String> accountIds, Instant expiresAt, String unknownCluster,
+                          long grantVersion) {
 
     public static final String AUTHORIZED = "AUTHORIZED";
 
     /** A consent as consent-service or one of its events describes it, with the data clusters as named there. */
     public static ConsentView of(String consentId, String customerId, String providerId, String status,
-                                 Collection<String> clusterNames, List<String> accountIds, Instant expiresAt) {
+                                 Collection<String> clusterNames, List<String> accountIds, Instant expiresAt,
+                                 long grantVersion) {
         return new ConsentView(consentId, customerId, providerId, status, Set.of(), List.copyOf(accountIds), expiresAt,
-                null).withGrant(clusterNames, accountIds, expiresAt);
+                null, grantVersion).withGrant(clusterNames, accountIds, expiresAt, grantVersion);
     }
 
     /** Whether every data cluster the consent names is one this service knows. */
@@ -42,15 +46,17 @@ public record ConsentView(String consentId, String customerId, String providerId
 
     public ConsentView withStatus(String newStatus) {
         return new ConsentView(consentId, customerId, providerId, newStatus, clusters, accountIds, expiresAt,
-                unknownCluster);
+                unknownCluster, grantVersion);
     }
 
     /**
-     * The same consent granting these clusters and accounts (narrowed, merged or replaced), until {@code newExpiresAt}
-     * (renewed) or, when that is null, until its expiry as it was. A cluster name this build does not know makes the
-     * view unreadable (logged here, once per view built, not per request).
+     * The same consent granting these clusters and accounts (narrowed, merged or replaced) as of grant version
+     * {@code newGrantVersion}, until {@code newExpiresAt} (renewed) or, when that is null, until its expiry as it was.
+     * A cluster name this build does not know makes the view unreadable (logged here, once per view built, not per
+     * request).
      */
-    public ConsentView withGrant(Collection<String> clusterNames, List<String> newAccountIds, Instant newExpiresAt) {
+    public ConsentView withGrant(Collection<String> clusterNames, List<String> newAccountIds, Instant newExpiresAt,
+                                 long newGrantVersion) {
         Set<DataCluster> newClusters;
         String unknown = null;
         try {
@@ -62,6 +68,6 @@ public record ConsentView(String consentId, String customerId, String providerId
                     + "until this service knows it", consentId, unknown);
         }
         return new ConsentView(consentId, customerId, providerId, status, newClusters, List.copyOf(newAccountIds),
-                newExpiresAt != null ? newExpiresAt : expiresAt, unknown);
+                newExpiresAt != null ? newExpiresAt : expiresAt, unknown, newGrantVersion);
     }
 }

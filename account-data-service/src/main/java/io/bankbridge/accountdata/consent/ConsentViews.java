@@ -46,6 +46,8 @@ public class ConsentViews {
     private final InstantSource clock;
     private final Map<String, ConsentView> views;
     private final Map<String, Uni<Lookup>> loading = new ConcurrentHashMap<>();
+    /** Consents an update named while they were being read from consent-service: that answer is not kept. */
+    private final Map<String, Boolean> overtaken;
     /** Consents ended by an event: sticky, whatever a later (older) answer from consent-service says. */
     private final Map<String, String> ended;
     private final Map<String, Boolean> revokedTokens;
@@ -60,6 +62,8 @@ public class ConsentViews {
         this.clock = clock;
         this.revocations = revocations;
         this.retention = config.retention();
+        this.overtaken = Caffeine.newBuilder().maximumSize(config.maxConsents()).expireAfterWrite(Duration.ofMinutes(1))
+                .<String, Boolean>build().asMap();
         this.views = Caffeine.newBuilder().maximumSize(config.maxConsents())
                 .expireAfterAccess(config.consentIdle()).<String, ConsentView>build().asMap();
         this.ended = Caffeine.newBuilder().maximumSize(config.maxEnded())
@@ -118,11 +122,25 @@ public class ConsentViews {
      * Applies a change to what a consent in force grants ({@code consent.updated}): a view held in memory grants
      * exactly these accounts and clusters from now on, until {@code expiresAt} when the event says (a renewal moved
      * it). A consent not held is read from consent-service, which already holds the change, when one of its tokens is
-     * next seen. Idempotent; nothing to persist.
+     * next seen; one being read at this moment is served from that answer but not kept, since the answer may predate
+     * the change. An update at or below the grant version the view holds is older than what the view grants (updates
+     * of one consent can arrive out of order) and changes nothing; one without a version (a sender before versions)
+     * is applied as it comes. Idempotent; nothing to persist.
      */
-    public void consentUpdated(String consentId, List<String> accountIds, List<String> dataClusters, Instant expiresAt) {
-        views.computeIfPresent(consentId,
-                (id, view) -> view.withGrant(dataClusters, accountIds, expiresAt));
+    public void consentUpdated(String consentId, List<String> accountIds, List<String> dataClusters, Instant expiresAt,
+                               Long grantVersion) {
+        ConsentView held = views.computeIfPresent(consentId, (id, view) -> {
+            if (grantVersion != null && grantVersion <= view.grantVersion()) {
+                Log.infof("Consent %s: an update to grant version %d came after version %d; the later grant stands",
+                        id, grantVersion, view.grantVersion());
+                return view;
+            }
+            return view.withGrant(dataClusters, accountIds, expiresAt,
+                    grantVersion != null ? grantVersion : view.grantVersion());
+        });
+        if (held == null && loading.containsKey(consentId)) {
+            overtaken.put(consentId, Boolean.TRUE);
+        }
     }
 
     public void tokenRevoked(String tokenId, String consentId, Instant at) {
@@ -163,9 +181,11 @@ public class ConsentViews {
                             endedStatus != null ? endedStatus : c.status(),
                             Optional.ofNullable(c.dataClusters()).orElse(List.of()),
                             List.copyOf(Optional.ofNullable(c.accountIds()).orElse(List.of())),
-                            c.expiresAt() == null ? null : c.expiresAt().toInstant());
-                    // A consent that is not yet authorized may become so: only settled views are kept.
-                    if (!"AWAITING_AUTHORIZATION".equals(view.status())) {
+                            c.expiresAt() == null ? null : c.expiresAt().toInstant(),
+                            c.grantVersion() == null ? 0 : c.grantVersion());
+                    // A consent that is not yet authorized may become so: only settled views are kept; nor is one an
+                    // update overtook while consent-service answered (the next token asks again).
+                    if (overtaken.remove(consentId) == null && !"AWAITING_AUTHORIZATION".equals(view.status())) {
                         views.put(consentId, view);
                         // An event may have ended it while consent-service was answering.
                         String late = ended.get(consentId);

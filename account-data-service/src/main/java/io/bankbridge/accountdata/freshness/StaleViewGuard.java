@@ -142,7 +142,7 @@ public class StaleViewGuard {
         }
         return owner.accountIds() == null || owner.dataClusters() == null ? lookup
                 : new Lookup.Found(found.view().withGrant(owner.dataClusters(), owner.accountIds(),
-                        owner.expiresAt() == null ? null : owner.expiresAt().toInstant()));
+                        owner.expiresAt() == null ? null : owner.expiresAt().toInstant(), found.view().grantVersion()));
     }
 
     /** An owner's answer and when it was asked for ({@link System#nanoTime()}). */
@@ -159,7 +159,7 @@ public class StaleViewGuard {
         return consentService.state(consentId)
                 .ifNoItem().after(ownerTimeout).fail()
                 .onFailure(e -> e instanceof WebApplicationException web && web.getResponse().getStatus() == 404)
-                .recoverWithItem(new ConsentResponse(consentId, null, null, null, null, UNKNOWN, null))
+                .recoverWithItem(new ConsentResponse(consentId, null, null, null, null, UNKNOWN, null, null))
                 .invoke(answer -> consentAnswers.put(consentId, new Answer<>(answer, askedAt)));
     }
 

@@ -13,6 +13,9 @@ import java.util.UUID;
  * @param revocationReason why it was revoked or rejected, free text for people
  * @param revocationCause  why it was revoked and who initiated it, in FDX's words; present exactly when
  *                         {@code revokedBy} is (taken from it when not given)
+ * @param grantVersion     1 when the consent is created, one higher with every change of what it grants while in force
+ *                         (accounts, data clusters, a renewal's expiry), so that {@code consent.updated} events, which
+ *                         can arrive out of order, can be ordered by their readers
  */
 public record Consent(
         UUID id,
@@ -29,7 +32,11 @@ public record Consent(
         Instant revokedAt,
         Actor revokedBy,
         String revocationReason,
-        RevocationCause revocationCause) {
+        RevocationCause revocationCause,
+        long grantVersion) {
+
+    /** The grant version of a consent just created. */
+    public static final long FIRST_GRANT_VERSION = 1;
 
     public Consent {
         dataClusters = List.copyOf(dataClusters);
@@ -43,34 +50,41 @@ public record Consent(
 
     public Consent authorized(List<String> accounts, int days, Instant at) {
         return new Consent(id, customerId, providerId, providerName, dataClusters, accounts, ConsentStatus.AUTHORIZED,
-                days, createdAt, at, at.plus(java.time.Duration.ofDays(days)), null, null, null, null);
+                days, createdAt, at, at.plus(java.time.Duration.ofDays(days)), null, null, null, null, grantVersion);
     }
 
-    /** The same grant (id, history, expiry) for other clusters and accounts: a merge or a replace. */
+    /**
+     * The same grant (id, history, expiry) for other clusters and accounts: a merge, a replace or a narrowing, one grant
+     * version higher.
+     */
     public Consent amended(List<String> clusters, List<String> accounts) {
         return new Consent(id, customerId, providerId, providerName, clusters, accounts, status, durationDays, createdAt,
-                authorizedAt, expiresAt, revokedAt, revokedBy, revocationReason, revocationCause);
+                authorizedAt, expiresAt, revokedAt, revokedBy, revocationReason, revocationCause, grantVersion + 1);
     }
 
-    /** The same grant authorized again at {@code at} for {@code days} days: a renewal sets a new expiry. */
+    /**
+     * The same grant authorized again at {@code at} for {@code days} days: a renewal sets a new expiry. A renewal comes
+     * with an amendment ({@link #amended}), which moves the grant version.
+     */
     public Consent renewed(int days, Instant at) {
         return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, status, days, createdAt,
-                at, at.plus(java.time.Duration.ofDays(days)), revokedAt, revokedBy, revocationReason, revocationCause);
+                at, at.plus(java.time.Duration.ofDays(days)), revokedAt, revokedBy, revocationReason, revocationCause,
+                grantVersion);
     }
 
     public Consent rejected(String reason) {
         return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, ConsentStatus.REJECTED,
-                durationDays, createdAt, null, null, null, null, reason, null);
+                durationDays, createdAt, null, null, null, null, reason, null, grantVersion);
     }
 
     /** Revoked by {@code actor}, for the reason and on the initiative {@code cause} states. */
     public Consent revoked(Actor actor, RevocationCause cause, String reason, Instant at) {
         return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, ConsentStatus.REVOKED,
-                durationDays, createdAt, authorizedAt, expiresAt, at, actor, reason, cause);
+                durationDays, createdAt, authorizedAt, expiresAt, at, actor, reason, cause, grantVersion);
     }
 
     public Consent expired() {
         return new Consent(id, customerId, providerId, providerName, dataClusters, accountIds, ConsentStatus.EXPIRED,
-                durationDays, createdAt, authorizedAt, expiresAt, null, null, null, null);
+                durationDays, createdAt, authorizedAt, expiresAt, null, null, null, null, grantVersion);
     }
 }

@@ -30,7 +30,7 @@ public class ConsentRepository {
 
     private static final String COLUMNS = "id, customer_id, provider_id, provider_name, data_clusters, account_ids, status, "
             + "duration_days, created_at, authorized_at, expires_at, revoked_at, revoked_by, revocation_reason, revocation_reason_code, "
-            + "revocation_initiator";
+            + "revocation_initiator, grant_version";
 
     /**
      * Inserts a consent the customer decided on, with the caller's idempotency key and the digest of the decision;
@@ -39,11 +39,12 @@ public class ConsentRepository {
      */
     public Uni<Boolean> insertDecided(SqlClient sql, Consent c, String idempotencyKey, String decisionDigest) {
         return sql.preparedQuery("INSERT INTO consent (" + COLUMNS + ", idempotency_key, decision_digest) VALUES ($1, $2, "
-                        + "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) "
+                        + "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) "
                         + "ON CONFLICT (idempotency_key) DO NOTHING")
                 .execute(tuple(c.id(), c.customerId(), c.providerId(), c.providerName(), c.dataClusters(), c.accountIds(),
                         c.status(), c.durationDays(), c.createdAt(), c.authorizedAt(), c.expiresAt(), c.revokedAt(),
-                        c.revokedBy(), c.revocationReason(), reasonCode(c), initiator(c), idempotencyKey, decisionDigest))
+                        c.revokedBy(), c.revocationReason(), reasonCode(c), initiator(c), c.grantVersion(), idempotencyKey,
+                        decisionDigest))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -69,9 +70,10 @@ public class ConsentRepository {
     public Uni<Void> update(SqlClient sql, Consent c) {
         return sql.preparedQuery("UPDATE consent SET account_ids = $2, status = $3, duration_days = $4, authorized_at = $5, "
                         + "expires_at = $6, revoked_at = $7, revoked_by = $8, revocation_reason = $9, data_clusters = $10, "
-                        + "revocation_reason_code = $11, revocation_initiator = $12 WHERE id = $1")
+                        + "revocation_reason_code = $11, revocation_initiator = $12, grant_version = $13 WHERE id = $1")
                 .execute(tuple(c.id(), c.accountIds(), c.status(), c.durationDays(), c.authorizedAt(), c.expiresAt(),
-                        c.revokedAt(), c.revokedBy(), c.revocationReason(), c.dataClusters(), reasonCode(c), initiator(c)))
+                        c.revokedAt(), c.revokedBy(), c.revocationReason(), c.dataClusters(), reasonCode(c), initiator(c),
+                        c.grantVersion()))
                 .replaceWithVoid();
     }
 
@@ -208,7 +210,8 @@ public class ConsentRepository {
                 List.of(r.getArrayOfStrings("data_clusters")), List.of(r.getArrayOfStrings("account_ids")),
                 ConsentStatus.valueOf(r.getString("status")), r.getInteger("duration_days"), instant(r, "created_at"),
                 instant(r, "authorized_at"), instant(r, "expires_at"), instant(r, "revoked_at"),
-                revokedBy == null ? null : Actor.valueOf(revokedBy), r.getString("revocation_reason"), cause);
+                revokedBy == null ? null : Actor.valueOf(revokedBy), r.getString("revocation_reason"), cause,
+                r.getLong("grant_version"));
     }
 
     private static Instant instant(Row r, String column) {

@@ -25,6 +25,9 @@ public record ConsentJson(
         @Schema(nullable = true) Instant revokedAt,
         @Schema(nullable = true) Actor revokedBy,
         @Schema(nullable = true) String revocationReason,
+        @Schema(required = true, minimum = "1", description = "1 when the consent is created, one higher with every "
+                + "change of what it grants while in force (accounts, data clusters, a renewal's expiry). The "
+                + "consent.updated event of a change carries the same number.") long grantVersion,
         @Schema(required = true) List<HistoryJson> history) {
 
     /** One history line. */
@@ -41,6 +44,7 @@ public record ConsentJson(
         Consent c = found.consent();
         return new ConsentJson(c.id().toString(), c.customerId(), c.providerId(), c.providerName(), c.dataClusters(),
                 c.accountIds(), c.status().name(), c.createdAt(), c.authorizedAt(), c.expiresAt(), c.revokedAt(),
-                c.revokedBy(), c.revocationReason(), found.history().stream().map(HistoryJson::of).toList());
+                c.revokedBy(), c.revocationReason(), c.grantVersion(),
+                found.history().stream().map(HistoryJson::of).toList());
     }
 }

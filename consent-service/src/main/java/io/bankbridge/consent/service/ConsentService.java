@@ -89,7 +89,8 @@ public class ConsentService {
         Instant now = now();
         Consent requested = new Consent(UUID.randomUUID(), request.customerId(), request.providerId(),
                 request.providerName(), request.dataClusters().stream().distinct().toList(), List.of(),
-                ConsentStatus.AWAITING_AUTHORIZATION, requestedDays, now, null, null, null, null, null, null);
+                ConsentStatus.AWAITING_AUTHORIZATION, requestedDays, now, null, null, null, null, null, null,
+                Consent.FIRST_GRANT_VERSION);
         HistoryEntry created = new HistoryEntry(now, "CREATED", Actor.PROVIDER,
                 "Requested " + String.join(", ", requested.dataClusters()) + " for " + requestedDays + " days");
         Change decided;
@@ -218,14 +219,15 @@ public class ConsentService {
     }
 
     /**
-     * The change to {@code changed}: its history line, and {@code consent.updated} with what it grants now and until
-     * when.
+     * The change to {@code changed}: its history line, and {@code consent.updated} with what it grants now, until
+     * when, and its grant version.
      */
     private Change updated(Consent changed, String historyEvent, String detail) {
         Instant now = now();
         RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_UPDATED,
                 new RevocationData(changed.id().toString(), changed.providerId(), changed.customerId(), null,
-                        Actor.CUSTOMER, detail, now, changed.accountIds(), changed.dataClusters(), changed.expiresAt()));
+                        Actor.CUSTOMER, detail, now, changed.accountIds(), changed.dataClusters(), changed.expiresAt(),
+                        changed.grantVersion()));
         return new Change(changed, new HistoryEntry(now, historyEvent, Actor.CUSTOMER, detail), event);
     }
 

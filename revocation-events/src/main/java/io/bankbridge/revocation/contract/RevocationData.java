@@ -22,6 +22,11 @@ import java.util.Objects;
  * @param dataClusters for {@code consent.updated} only: every data cluster the consent grants now
  * @param expiresAt   for {@code consent.updated} only, where the sender knows it: when the consent expires now (a
  *                    renewal moves it); absent, the expiry stays as it was
+ * @param grantVersion for {@code consent.updated} only, where the sender knows it: the consent's grant version,
+ *                    one higher with every change of what it grants. Two updates of one consent can arrive in another
+ *                    order than they were made (two replicas relaying at once, a record published again after a
+ *                    crash): a subscriber applies one only above the version it holds. Absent (a sender before
+ *                    versions), the update cannot be ordered
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
@@ -35,7 +40,8 @@ public record RevocationData(
         Instant effectiveAt,
         List<String> accountIds,
         List<String> dataClusters,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Long grantVersion) {
 
     public RevocationData {
         Objects.requireNonNull(providerId, "providerId");
@@ -48,12 +54,20 @@ public record RevocationData(
     /** The data of an event that ends something (revoked, expired, suspended): no accounts or clusters. */
     public RevocationData(String consentId, String providerId, String customerId, String tokenId, Actor actor,
                           String reason, Instant effectiveAt) {
-        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, null, null, null);
+        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, null, null, null, null);
     }
 
     /** The data of a {@code consent.updated} that leaves the expiry as it was. */
     public RevocationData(String consentId, String providerId, String customerId, String tokenId, Actor actor,
                           String reason, Instant effectiveAt, List<String> accountIds, List<String> dataClusters) {
-        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, accountIds, dataClusters, null);
+        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, accountIds, dataClusters, null, null);
+    }
+
+    /** The data of a {@code consent.updated} without a grant version, as a sender before versions wrote it. */
+    public RevocationData(String consentId, String providerId, String customerId, String tokenId, Actor actor,
+                          String reason, Instant effectiveAt, List<String> accountIds, List<String> dataClusters,
+                          Instant expiresAt) {
+        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, accountIds, dataClusters, expiresAt,
+                null);
     }
 }

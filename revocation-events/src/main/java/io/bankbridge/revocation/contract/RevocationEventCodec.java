@@ -88,6 +88,9 @@ public final class RevocationEventCodec {
                     && (data.accountIds() == null || data.dataClusters() == null)) {
                 return new Decoded.Skipped("malformed", typeName + " without data.accountIds and data.dataClusters");
             }
+            if (data.grantVersion() != null && data.grantVersion() < 1) {
+                return new Decoded.Skipped("malformed", typeName + " with data.grantVersion below 1");
+            }
             if (type.get() == RevocationEventType.TOKEN_REVOKED && data.tokenId() == null) {
                 return new Decoded.Skipped("malformed", typeName + " without data.tokenId");
             }

@@ -309,7 +309,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
             String status) {
         ObjectNode consent = JSON.createObjectNode().put("id", id).put("customerId", customerId)
                 .put("providerId", providerId).put("providerName", providerName).put("status", status)
-                .put("createdAt", java.time.Instant.now().toString());
+                .put("createdAt", java.time.Instant.now().toString()).put("grantVersion", 1L);
         consent.putArray("dataClusters");
         consent.putArray("accountIds");
         consent.putArray("history");
@@ -333,7 +333,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
 
     /**
      * consent-service's merge and replace: the provider's authorized consent gains, or is set to, the clusters and
-     * accounts, and with a duration expires that long from now.
+     * accounts, one grant version higher, and with a duration expires that long from now.
      */
     private static void amend(HttpExchange exchange, String consentId, JsonNode body, String authorization)
             throws IOException {
@@ -350,6 +350,7 @@ public final class BankServicesStandIn implements QuarkusTestResourceLifecycleMa
         boolean merge = "MERGE".equals(body.path("action").asText());
         consent.set("dataClusters", merge ? union(consent.get("dataClusters"), body.get("dataClusters")) : body.get("dataClusters"));
         consent.set("accountIds", merge ? union(consent.get("accountIds"), body.get("accountIds")) : body.get("accountIds"));
+        consent.put("grantVersion", consent.get("grantVersion").asLong() + 1);
         if (body.hasNonNull("durationDays")) {
             consent.put("expiresAt", java.time.Instant.now().plus(java.time.Duration.ofDays(body.get("durationDays").asInt()))
                     .toString());
