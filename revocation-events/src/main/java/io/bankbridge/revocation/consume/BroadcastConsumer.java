@@ -101,7 +101,9 @@ public class BroadcastConsumer {
                         t -> t.get() == 0 ? Double.NaN : (System.currentTimeMillis() - t.get()) / 1000.0)
                 .description("Age of the newest revocation event applied by this instance").register(registry);
         this.delay = Timer.builder("bankbridge.revocations.consumer.delay")
-                .description("From a live event's time (the revocation) until this instance applied it")
+                .description("From a live event's time (the revocation) until every listener of this instance returned: "
+                        + "the change in force and, where a listener keeps it, persisted; requests may be refused "
+                        + "from a little earlier, when a listener takes it into memory before it writes")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram(false)
                 .register(registry);
         for (RevocationEventType type : RevocationEventType.values()) {

@@ -87,8 +87,9 @@ public class ViewFreshness {
         }
         this.trustedMillis = boundMillis - ownerTimeoutMillis;
         this.proofEveryMillis = Math.max(1, trustedMillis / 4);
-        // A slow answer still proves the moment the round was sent (the broker had every record acknowledged before
-        // it), so a busy machine does not lose its proofs; one slower than the trusted time is of no use.
+        // A round's time-out, and the longest a position read waits: a slow answer still proves the moment the round
+        // was sent (the broker had every record acknowledged before it), so a busy machine does not lose its proofs;
+        // one slower than the trusted time is of no use.
         this.proofTimeout = Duration.ofMillis(trustedMillis);
         Gauge.builder("bankbridge.revocations.view.age.seconds", this, f -> f.freshAt == 0 ? Double.NaN
                         : (f.clock.millis() - f.freshAt) / 1000.0)
@@ -152,7 +153,7 @@ public class ViewFreshness {
         AtomicLong answeredAt = new AtomicLong();
         // The future handed on completes once answeredAt is set: done means the time is there.
         KafkaFuture<Map<TopicPartition, ListOffsetsResultInfo>> answer = admin.listOffsets(latest,
-                        new ListOffsetsOptions().timeoutMs((int) Math.min(trustedMillis, Integer.MAX_VALUE))).all()
+                        new ListOffsetsOptions().timeoutMs((int) Math.min(proofTimeout.toMillis(), Integer.MAX_VALUE))).all()
                 .whenComplete((ends, error) -> answeredAt.set(clock.millis()));
         inFlight = new Round(now, answer, answeredAt);
     }
