@@ -129,7 +129,12 @@ public class ConsentViews {
      */
     public void consentUpdated(String consentId, List<String> accountIds, List<String> dataClusters, Instant expiresAt,
                                Long grantVersion) {
-        ConsentView held = views.computeIfPresent(consentId, (id, view) -> {
+        // Marked before the view is looked at: a read deciding after this finds the mark and keeps nothing; one that
+        // decided before has put its view, which the update below then finds.
+        if (loading.containsKey(consentId)) {
+            overtaken.put(consentId, Boolean.TRUE);
+        }
+        views.computeIfPresent(consentId, (id, view) -> {
             if (grantVersion != null && grantVersion <= view.grantVersion()) {
                 Log.infof("Consent %s: an update to grant version %d came after version %d; the later grant stands",
                         id, grantVersion, view.grantVersion());
@@ -138,9 +143,6 @@ public class ConsentViews {
             return view.withGrant(dataClusters, accountIds, expiresAt,
                     grantVersion != null ? grantVersion : view.grantVersion());
         });
-        if (held == null && loading.containsKey(consentId)) {
-            overtaken.put(consentId, Boolean.TRUE);
-        }
     }
 
     public void tokenRevoked(String tokenId, String consentId, Instant at) {
@@ -184,14 +186,16 @@ public class ConsentViews {
                             c.expiresAt() == null ? null : c.expiresAt().toInstant(),
                             c.grantVersion() == null ? 0 : c.grantVersion());
                     // A consent that is not yet authorized may become so: only settled views are kept; nor is one an
-                    // update overtook while consent-service answered (the next token asks again).
-                    if (overtaken.remove(consentId) == null && !"AWAITING_AUTHORIZATION".equals(view.status())) {
-                        views.put(consentId, view);
+                    // update overtook while consent-service answered (the next token asks again). Deciding inside
+                    // compute makes the decision atomic with that update's own look at the view (consentUpdated).
+                    if (!"AWAITING_AUTHORIZATION".equals(view.status())) {
+                        ConsentView answered = view;
+                        views.compute(consentId, (id, held) -> overtaken.remove(id) != null ? held : answered);
                         // An event may have ended it while consent-service was answering.
                         String late = ended.get(consentId);
                         if (late != null) {
                             view = view.withStatus(late);
-                            views.put(consentId, view);
+                            views.computeIfPresent(consentId, (id, held) -> held.withStatus(late));
                         }
                     }
                     return (Lookup) new Lookup.Found(view);
