@@ -144,7 +144,8 @@ class NarrowingTest {
 
         publish(RevocationEvent.aboutConsent("/bankbridge/consent-service", RevocationEventType.CONSENT_UPDATED,
                 new RevocationData(grant.consentId(), grant.providerId(), grant.customerId(), null, Actor.CUSTOMER,
-                        "renewed", Instant.now(), List.of("ACC-C-0001-1"), BOTH, Instant.now().plus(Duration.ofDays(30)))));
+                        "renewed", Instant.now(), List.of("ACC-C-0001-1"), BOTH, Instant.now().plus(Duration.ofDays(30)),
+                        null)));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> code(grant, KEPT) == 200);
         given().auth().oauth2(grant.token()).when().get(KEPT_TRANSACTIONS).then().statusCode(200);
     }

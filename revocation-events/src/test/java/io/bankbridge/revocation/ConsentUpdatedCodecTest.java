@@ -39,7 +39,7 @@ class ConsentUpdatedCodecTest {
         Instant renewedUntil = Instant.parse("2027-12-01T10:15:30Z");
         String renewal = RevocationEventCodec.encode(RevocationEvent.aboutConsent("/bankbridge/consent-service",
                 RevocationEventType.CONSENT_UPDATED, new RevocationData("c-1", "provider-1", "CUS-1", null,
-                        Actor.CUSTOMER, "Replaced", AT, List.of("ACC-2"), List.of("ACCOUNT_BASIC"), renewedUntil)));
+                        Actor.CUSTOMER, "Replaced", AT, List.of("ACC-2"), List.of("ACCOUNT_BASIC"), renewedUntil, null)));
         assertThat(renewal).contains("\"expiresAt\":\"2027-12-01T10:15:30Z\"");
         assertThat(RevocationEventCodec.decode(renewal)).isInstanceOfSatisfying(Decoded.Event.class,
                 decoded -> assertThat(decoded.event().data().expiresAt()).isEqualTo(renewedUntil));

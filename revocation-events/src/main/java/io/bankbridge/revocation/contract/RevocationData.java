@@ -63,11 +63,4 @@ public record RevocationData(
         this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, accountIds, dataClusters, null, null);
     }
 
-    /** The data of a {@code consent.updated} without a grant version, as a sender before versions wrote it. */
-    public RevocationData(String consentId, String providerId, String customerId, String tokenId, Actor actor,
-                          String reason, Instant effectiveAt, List<String> accountIds, List<String> dataClusters,
-                          Instant expiresAt) {
-        this(consentId, providerId, customerId, tokenId, actor, reason, effectiveAt, accountIds, dataClusters, expiresAt,
-                null);
-    }
 }
