@@ -45,7 +45,11 @@ class TransactionsBenchmark {
     @Inject
     VerifiedTokenCache tokenCache;
 
-    record Result(String name, double rps, double p50ms, double p99ms) {
+    /**
+     * One run's figures, with the CPU time each served request cost this service's process and the machine's
+     * PostgreSQL processes, in microseconds: unlike the rate, this does not move with what else takes the cores.
+     */
+    record Result(String name, double rps, double p50ms, double p99ms, double serviceMicros, double postgresMicros) {
     }
 
     /** wrk saw answers other than 2xx: the run measured something else than served requests. */
@@ -84,7 +88,8 @@ class TransactionsBenchmark {
             } catch (NotAll2xx e) {
                 // On a machine whose load swings, a run can outpace the proofs signed for it: the rest are replays,
                 // refused. Not a figure, so none is printed.
-                results.add(new Result("DPoP " + alg + ": ran out of proofs", Double.NaN, Double.NaN, Double.NaN));
+                results.add(new Result("DPoP " + alg + ": ran out of proofs", Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN));
             }
         }
         tokenCache.setEnabled(false);
@@ -96,7 +101,8 @@ class TransactionsBenchmark {
         StringBuilder out = new StringBuilder("\n=== GET /fdx/v6/accounts/{id}/transactions, 64 connections, "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, " + duration + " per run ===\n");
         for (Result r : results) {
-            out.append(String.format("%-34s %9.0f req/s   p50 %6.2f ms   p99 %6.2f ms%n", r.name(), r.rps(), r.p50ms(), r.p99ms()));
+            out.append(String.format("%-34s %9.0f req/s   p50 %6.2f ms   p99 %6.2f ms   CPU per request: service %4.0f us, PostgreSQL %4.0f us%n",
+                    r.name(), r.rps(), r.p50ms(), r.p99ms(), r.serviceMicros(), r.postgresMicros()));
         }
         out.append(String.format("check share of a request (1 - best rps_on / rps_off): %.1f %%%n", 100 * (1 - on.rps() / off.rps())));
         out.append(String.format("requests that asked the owners (revocation view stale) during the runs: %.0f%n",
@@ -211,11 +217,32 @@ class TransactionsBenchmark {
     }
 
     private static Result measure(String name, String wrk, String base, Path script, String duration) throws Exception {
+        Duration service = cpu(ProcessHandle.current());
+        Duration postgres = postgresCpu();
         Wrk.Figures figures = run(wrk, base, script, duration);
         if (figures.failed() > 0) {
             throw new NotAll2xx(name + ": some answers were not 2xx:\n" + figures.output());
         }
-        return new Result(name, figures.requestsPerSecond(), figures.p50(), figures.p99());
+        return new Result(name, figures.requestsPerSecond(), figures.p50(), figures.p99(),
+                micros(cpu(ProcessHandle.current()).minus(service)) / figures.requests(),
+                micros(postgresCpu().minus(postgres)) / figures.requests());
+    }
+
+    /** The process's CPU time, user and system; the service runs in this JVM, wrk in a process of its own. */
+    private static Duration cpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** The CPU time of every PostgreSQL process on the machine: the benchmark's database is the only one in use. */
+    private static Duration postgresCpu() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .map(TransactionsBenchmark::cpu)
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static double micros(Duration d) {
+        return d.toNanos() / 1000.0;
     }
 
     private static Wrk.Figures run(String wrk, String base, Path script, String duration) throws Exception {

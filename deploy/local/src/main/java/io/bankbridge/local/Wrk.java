@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class Wrk {
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ");
     private static final Pattern LATENCY = Pattern.compile("^\\s+Latency\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)", Pattern.MULTILINE);
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(\\d+)(?:\\.0+)?%\\s+(\\S+)\\s*$", Pattern.MULTILINE);
     private static final Pattern NOT_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
@@ -24,11 +25,11 @@ public final class Wrk {
     }
 
     /**
-     * What one run printed: requests per second, latency in milliseconds, and the requests that did not end in a 2xx
-     * (or 3xx) answer, socket errors and time-outs included.
+     * What one run printed: requests per second, latency in milliseconds, the requests that did not end in a 2xx
+     * (or 3xx) answer, socket errors and time-outs included, and how many requests completed in all.
      */
     public record Figures(double requestsPerSecond, double p50, double p90, double p99, double max, long failed,
-                          String output) {
+                          long requests, String output) {
     }
 
     /** Runs {@code wrk} ({@code --latency}) with {@code script} against {@code url}; fails when wrk does. */
@@ -72,7 +73,9 @@ public final class Wrk {
                 failed += Long.parseLong(socket.group(g));
             }
         }
-        return new Figures(Double.parseDouble(rate.group(1)), p50, p90, p99, max, failed, output);
+        Matcher requests = REQUESTS.matcher(output);
+        return new Figures(Double.parseDouble(rate.group(1)), p50, p90, p99, max, failed,
+                requests.find() ? Long.parseLong(requests.group(1)) : 0, output);
     }
 
     /** A wrk duration ({@code 812.00us}, {@code 5.31ms}, {@code 1.02s}, {@code 1.50m}) in milliseconds. */

@@ -33,6 +33,7 @@ class WrkTest {
         assertThat(figures.p99()).isEqualTo(90_000.0);
         assertThat(figures.max()).isEqualTo(1020.0);
         assertThat(figures.failed()).isEqualTo(12);
+        assertThat(figures.requests()).isEqualTo(458);
     }
 
     @Test
