@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.bankbridge.accountdata.security.Permissions;
 import io.bankbridge.contract.token.Audiences;
@@ -72,11 +74,50 @@ class InternalApiTest {
         Grants grant = Grants.of("CUS-X-1", Grants.PROVIDER, List.of("ACCOUNT_DETAILED", "ACCOUNT_PAYMENTS",
                 "CUSTOMER_PERSONAL"), "ACC-X-1");
         given().auth().oauth2(grant.token()).when().get("/fdx/v6/accounts/ACC-X-1")
-                .then().statusCode(200).body("currentBalance", equalTo(100.5f)).body("availableBalance", equalTo(90.25f));
+                .then().statusCode(200).body("currentBalance", equalTo(100.5f)).body("availableBalance", equalTo(90.25f))
+                .body("balanceAsOf", equalTo("2026-01-01T00:00:00Z"));
         given().auth().oauth2(grant.token()).when().get("/fdx/v6/accounts/ACC-X-1/payment-networks")
                 .then().statusCode(200).body("paymentNetworks[0].identifier", equalTo("9876544321"));
         given().auth().oauth2(grant.token()).when().get("/fdx/v6/customers/current")
                 .then().statusCode(200).body("name.first", equalTo("Zoe"));
+    }
+
+    @Test
+    void ingestedTransactionTimesAreServedInUtcAsRfc3339WithTheirFractionAndAlwaysTheirSeconds() {
+        String token = Grants.internalToken(Permissions.INGEST);
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("name", Map.of("first", "Tim", "last", "Stamp")))
+                .when().put("/internal/customers/CUS-X-2").then().statusCode(200);
+        given().auth().oauth2(token).contentType("application/json")
+                .body(Map.of("accountType", "SAVINGS", "ownerCustomerIds", List.of("CUS-X-2"), "maskedNumber", "....0002",
+                        "currency", "USD", "status", "OPEN"))
+                .when().put("/internal/accounts/ACC-X-2").then().statusCode(200);
+        List<Map<String, Object>> sent = List.of(
+                transaction("T-1", "2026-01-02T05:06:07.120+02:00", "2026-01-03T00:00:00.000001Z"),
+                transaction("T-2", "2025-12-31T23:00:00-05:00", "2026-01-01T04:00:59.5Z"),
+                transaction("T-3", "1970-01-01T00:00:00+00:00", null));
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("transactions", sent))
+                .when().put("/internal/accounts/ACC-X-2/transactions").then().statusCode(200);
+
+        Grants grant = Grants.of("CUS-X-2", Grants.PROVIDER, List.of("TRANSACTIONS"), "ACC-X-2");
+        given().auth().oauth2(grant.token()).when().get("/fdx/v6/accounts/ACC-X-2/transactions")
+                .then().statusCode(200)
+                .body("transactions.transactionId", contains("T-1", "T-2", "T-3"))
+                .body("transactions.transactionTimestamp",
+                        contains("2026-01-02T03:06:07.12Z", "2026-01-01T04:00:00Z", "1970-01-01T00:00:00Z"))
+                .body("transactions[0].postedTimestamp", equalTo("2026-01-03T00:00:00.000001Z"))
+                .body("transactions[1].postedTimestamp", equalTo("2026-01-01T04:00:59.5Z"))
+                .body("transactions[2]", not(hasKey("postedTimestamp")));
+    }
+
+    private static Map<String, Object> transaction(String id, String time, String posted) {
+        Map<String, Object> t = new java.util.HashMap<>(Map.of("transactionId", id, "transactionTime", time,
+                "amount", 12.5, "debitCredit", "DEBIT", "currency", "USD", "description", "Coffee",
+                "status", posted == null ? "PENDING" : "POSTED"));
+        if (posted != null) {
+            t.put("postedTime", posted);
+        }
+        return t;
     }
 
     @Test

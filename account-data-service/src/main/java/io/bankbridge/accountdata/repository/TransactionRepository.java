@@ -46,6 +46,21 @@ public class TransactionRepository {
                 merchant_category_code = excluded.merchant_category_code, category = excluded.category,
                 status = excluded.status""";
 
+    // PAGE's columns by position: a value asked for by name searches the row's column names first, and a page asks
+    // for twelve values per row.
+    private static final int ACCOUNT_TYPE = 0;
+    private static final int TRANSACTION_ID = 1;
+    private static final int TRANSACTION_TIME = 2;
+    private static final int POSTED_TIME = 3;
+    private static final int AMOUNT = 4;
+    private static final int DEBIT_CREDIT = 5;
+    private static final int CURRENCY = 6;
+    private static final int DESCRIPTION = 7;
+    private static final int MERCHANT = 8;
+    private static final int MERCHANT_CATEGORY_CODE = 9;
+    private static final int CATEGORY = 10;
+    private static final int STATUS = 11;
+
     /** A page of an account's transactions and the account's type. */
     public record Page(AccountType accountType, List<Transaction> transactions) {
     }
@@ -68,8 +83,10 @@ public class TransactionRepository {
                     AccountType type = null;
                     List<Transaction> transactions = new ArrayList<>(limit);
                     for (Row r : rows) {
-                        type = AccountType.valueOf(r.getString("account_type"));
-                        if (r.getString("transaction_id") != null) {
+                        if (type == null) {
+                            type = AccountType.valueOf(r.getString(ACCOUNT_TYPE));
+                        }
+                        if (r.getString(TRANSACTION_ID) != null) {
                             transactions.add(transaction(accountId, r));
                         }
                     }
@@ -92,9 +109,9 @@ public class TransactionRepository {
     }
 
     private static Transaction transaction(String accountId, Row r) {
-        return new Transaction(accountId, r.getString("transaction_id"), r.getOffsetDateTime("transaction_time"),
-                r.getOffsetDateTime("posted_time"), r.getBigDecimal("amount"), r.getString("debit_credit"),
-                r.getString("currency"), r.getString("description"), r.getString("merchant"),
-                r.getString("merchant_category_code"), r.getString("category"), r.getString("status"));
+        return new Transaction(accountId, r.getString(TRANSACTION_ID), r.getOffsetDateTime(TRANSACTION_TIME),
+                r.getOffsetDateTime(POSTED_TIME), r.getBigDecimal(AMOUNT), r.getString(DEBIT_CREDIT),
+                r.getString(CURRENCY), r.getString(DESCRIPTION), r.getString(MERCHANT),
+                r.getString(MERCHANT_CATEGORY_CODE), r.getString(CATEGORY), r.getString(STATUS));
     }
 }

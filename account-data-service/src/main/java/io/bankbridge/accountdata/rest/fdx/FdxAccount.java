@@ -2,6 +2,7 @@ package io.bankbridge.accountdata.rest.fdx;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -23,7 +24,7 @@ public record FdxAccount(
         String balanceType,
         BigDecimal currentBalance,
         BigDecimal availableBalance,
-        OffsetDateTime balanceAsOf,
+        @JsonSerialize(using = Rfc3339Serializer.class) OffsetDateTime balanceAsOf,
         BigDecimal creditLine,
         BigDecimal availableCredit,
         BigDecimal lastStmtBalance,

@@ -2,6 +2,7 @@ package io.bankbridge.accountdata.rest.fdx;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
@@ -12,8 +13,8 @@ public record FdxTransaction(
         String accountCategory,
         String accountId,
         String transactionId,
-        OffsetDateTime transactionTimestamp,
-        OffsetDateTime postedTimestamp,
+        @JsonSerialize(using = Rfc3339Serializer.class) OffsetDateTime transactionTimestamp,
+        @JsonSerialize(using = Rfc3339Serializer.class) OffsetDateTime postedTimestamp,
         BigDecimal amount,
         String debitCreditMemo,
         String description,
