@@ -47,7 +47,8 @@ class TransactionsBenchmark {
 
     /**
      * One run's figures, with the CPU time each served request cost this service's process and the machine's
-     * PostgreSQL processes, in microseconds: unlike the rate, this does not move with what else takes the cores.
+     * PostgreSQL processes, in microseconds. PostgreSQL does the same work per request in every run, so its figure
+     * shows how much the machine's own speed moved between runs.
      */
     record Result(String name, double rps, double p50ms, double p99ms, double serviceMicros, double postgresMicros) {
     }
