@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * The end_session endpoint (OpenID RP-Initiated Logout 1.0), GET or form POST: ends the hosted-pages session
@@ -58,7 +61,11 @@ public class EndSessionEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "RP-initiated logout with the parameters in a form")
-    public Uni<Response> post(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+    public Uni<Response> post(@RequestBody(content = @Content(
+                                      mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                      schema = @Schema(implementation = OAuthForms.EndSession.class)))
+                              MultivaluedMap<String, String> form,
+                              @Context HttpHeaders headers) {
         return answer(form, headers);
     }
 

@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Token introspection (RFC 7662) for authenticated clients. */
 @Path(OAuthPaths.INTROSPECT)
@@ -34,6 +37,9 @@ public class IntrospectionEndpoint {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                               @RequestBody(required = true, content = @Content(
+                                                       mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                                       schema = @Schema(implementation = OAuthForms.AboutAToken.class)))
                                                MultivaluedMap<String, String> form) {
         OAuthParameters params = OAuthParameters.of(form);
         String token = params.required("token");

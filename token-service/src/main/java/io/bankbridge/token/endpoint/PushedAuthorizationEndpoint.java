@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The pushed authorization request endpoint (RFC 9126): how a provider starts an authorization. */
 @Path(OAuthPaths.PAR)
@@ -68,7 +71,11 @@ public class PushedAuthorizationEndpoint {
             + "replace without grant_id, grant_id without either, or another action is invalid_request. Errors are "
             + "RFC 6749 §5.2 JSON.")
     public Uni<Response> push(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                              @Context HttpHeaders headers, MultivaluedMap<String, String> form) {
+                              @Context HttpHeaders headers,
+                              @RequestBody(required = true, content = @Content(
+                                      mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                      schema = @Schema(implementation = OAuthForms.Pushed.class)))
+                              MultivaluedMap<String, String> form) {
         OAuthParameters params = OAuthParameters.of(form);
         return authenticator.authenticate(authorization, params, OAuthPaths.PAR).chain(client -> {
             if (client.kind() != ClientKind.PROVIDER) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Token revocation (RFC 7009): 200 whether or not the token was known. */
 @Path(OAuthPaths.REVOKE)
@@ -32,6 +35,9 @@ public class RevocationEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                @RequestBody(required = true, content = @Content(
+                                        mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                        schema = @Schema(implementation = OAuthForms.AboutAToken.class)))
                                 MultivaluedMap<String, String> form) {
         OAuthParameters params = OAuthParameters.of(form);
         String token = params.required("token");

@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The token endpoint (RFC 6749 §3.2): authenticates the client and hands the request to the grant's handler. */
 @Path(OAuthPaths.TOKEN)
@@ -50,7 +53,11 @@ public class TokenEndpoint {
             + "bankbridge-grants) with grant_management_query and/or grant_management_revoke, any other scope is "
             + "invalid_scope. Errors are RFC 6749 §5.2 JSON.")
     public Uni<TokenResponse> token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                    @Context HttpHeaders headers, MultivaluedMap<String, String> form) {
+                                    @Context HttpHeaders headers,
+                                    @RequestBody(required = true, content = @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                                            schema = @Schema(implementation = OAuthForms.Token.class)))
+                                    MultivaluedMap<String, String> form) {
         OAuthParameters params = OAuthParameters.of(form);
         String grantType = params.required("grant_type");
         GrantHandler handler = handlers.get(grantType);
