@@ -161,6 +161,24 @@ class RevocationEventsTest {
     }
 
     @Test
+    void aRowNothingHandedOverIsPublishedAtThePollIntervalWhileEventsAreHandedOverMoreOftenThanThat() throws Exception {
+        RevocationEvent outside = consentRevoked();
+        appendInTransaction(outside);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        int handedOver = 0;
+        while (sentAt(outside.id()) == null && System.nanoTime() < deadline) {
+            RevocationEvent event = consentRevoked();
+            outbox.inTransaction(pool, sql -> outbox.append(sql, event)).await().atMost(Duration.ofSeconds(10));
+            handedOver++;
+            Thread.sleep(50);
+        }
+        assertThat(sentAt(outside.id()))
+                .as("published at the poll interval while %d events were handed over, one every 50 ms or so", handedOver)
+                .isNotNull();
+        assertThat(published(outside.id())).filteredOn(r -> carries(r, outside.id())).hasSize(1);
+    }
+
+    @Test
     void theRunningRelayDeletesASentRowOnceItIsOlderThanTheRetention() {
         RevocationEvent event = consentRevoked();
         appendInTransaction(event);

@@ -207,15 +207,14 @@ public class ConsentService {
 
     /** Changes what a consent in force grants, in one transaction with its history line and its event. */
     private Uni<ConsentWithHistory> update(UUID id, Predicate<Consent> visible, Function<Consent, Change> change) {
-        return pool.withTransaction(sql -> consents.lock(sql, id).chain(found -> {
+        return outbox.inTransaction(pool, sql -> consents.lock(sql, id).chain(found -> {
                     Consent current = found.filter(visible).orElseThrow(() -> new ConsentNotFoundException(id));
                     if (current.status() != ConsentStatus.AUTHORIZED || !now().isBefore(current.expiresAt())) {
                         throw new IllegalTransitionException(id, current.status(), ConsentStatus.AUTHORIZED);
                     }
                     Change next = change.apply(current);
                     return write(sql, next).chain(() -> withHistory(sql, next.consent()));
-                }))
-                .invoke(outbox::wakeRelay);
+                }));
     }
 
     /**
@@ -250,16 +249,15 @@ public class ConsentService {
      * returns how many. Rows locked by another instance are skipped, so replicas share the work.
      */
     public Uni<Integer> expireDue(int batchSize) {
-        return pool.withTransaction(sql -> consents.lockDueForExpiry(sql, now(), batchSize)
-                        .chain(due -> applyAll(sql, due, c -> {
-                            Consent expired = c.expired();
-                            RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_EXPIRED,
-                                    new RevocationData(c.id().toString(), c.providerId(), c.customerId(), null, Actor.SYSTEM,
-                                            "Consent reached its expiry", c.expiresAt()));
-                            return new Change(expired, new HistoryEntry(now(), "EXPIRED", Actor.SYSTEM,
-                                    "Expired at " + c.expiresAt()), event);
-                        })))
-                .invoke(this::wakeRelayIfAny);
+        return outbox.inTransaction(pool, sql -> consents.lockDueForExpiry(sql, now(), batchSize)
+                .chain(due -> applyAll(sql, due, c -> {
+                    Consent expired = c.expired();
+                    RevocationEvent event = RevocationEvent.aboutConsent(source, RevocationEventType.CONSENT_EXPIRED,
+                            new RevocationData(c.id().toString(), c.providerId(), c.customerId(), null, Actor.SYSTEM,
+                                    "Consent reached its expiry", c.expiresAt()));
+                    return new Change(expired, new HistoryEntry(now(), "EXPIRED", Actor.SYSTEM,
+                            "Expired at " + c.expiresAt()), event);
+                })));
     }
 
     /**
@@ -269,11 +267,10 @@ public class ConsentService {
      */
     public Uni<Integer> announceExpiring(Duration lead, Duration nearer, int batchSize) {
         Instant now = now();
-        return pool.withTransaction(sql -> consents.claimExpiryNotices(sql, now, lead, nearer, batchSize)
-                        .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : Multi.createFrom().iterable(due)
-                                .onItem().transformToUniAndConcatenate(c -> outbox.append(sql, expiring(c, lead)))
-                                .collect().asList().map(List::size)))
-                .invoke(this::wakeRelayIfAny);
+        return outbox.inTransaction(pool, sql -> consents.claimExpiryNotices(sql, now, lead, nearer, batchSize)
+                .chain(due -> due.isEmpty() ? Uni.createFrom().item(0) : Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(c -> outbox.append(sql, expiring(c, lead)))
+                        .collect().asList().map(List::size)));
     }
 
     private RevocationEvent expiring(Consent c, Duration lead) {
@@ -289,10 +286,9 @@ public class ConsentService {
      */
     public Uni<Integer> revokeAllOfProvider(String providerId, Instant effectiveAt, String reason) {
         String why = reason == null || reason.isBlank() ? "Provider suspended by the bank" : reason;
-        return pool.withTransaction(sql -> consents.lockAuthorizedOfProvider(sql, providerId, effectiveAt)
-                        .chain(affected -> applyAll(sql, affected,
-                                c -> revocation(c, Actor.BANK, RevocationCause.of(Actor.BANK), why))))
-                .invoke(this::wakeRelayIfAny);
+        return outbox.inTransaction(pool, sql -> consents.lockAuthorizedOfProvider(sql, providerId, effectiveAt)
+                .chain(affected -> applyAll(sql, affected,
+                        c -> revocation(c, Actor.BANK, RevocationCause.of(Actor.BANK), why))));
     }
 
     private Change revocation(Consent c, Actor actor, RevocationCause cause, String reason) {
@@ -305,19 +301,14 @@ public class ConsentService {
 
     private Uni<ConsentWithHistory> transition(UUID id, Predicate<Consent> visible, ConsentStatus to,
                                                Function<Consent, Change> change) {
-        return pool.withTransaction(sql -> consents.lock(sql, id).chain(found -> {
+        return outbox.inTransaction(pool, sql -> consents.lock(sql, id).chain(found -> {
                     Consent current = found.filter(visible).orElseThrow(() -> new ConsentNotFoundException(id));
                     if (!current.status().canBecome(to)) {
                         throw new IllegalTransitionException(id, current.status(), to);
                     }
                     Change next = change.apply(current);
                     return write(sql, next).chain(() -> withHistory(sql, next.consent()));
-                }))
-                .invoke(() -> {
-                    if (to == ConsentStatus.REVOKED) {
-                        outbox.wakeRelay();
-                    }
-                });
+                }));
     }
 
     private Uni<Integer> applyAll(SqlClient sql, List<Consent> targets, Function<Consent, Change> change) {
@@ -343,12 +334,6 @@ public class ConsentService {
 
     private Uni<ConsentWithHistory> withHistory(SqlClient sql, Consent consent) {
         return consents.history(sql, consent.id()).map(history -> new ConsentWithHistory(consent, history));
-    }
-
-    private void wakeRelayIfAny(int changed) {
-        if (changed > 0) {
-            outbox.wakeRelay();
-        }
     }
 
     /** {@code first}, then what {@code more} adds, each once. */

@@ -115,15 +115,15 @@ public class ProviderAdministration {
         }
         String why = reason == null || reason.isBlank() ? "provider suspended by the bank" : reason;
         OffsetDateTime now = SqlTime.of(clock.instant());
-        return pool.withTransaction(tx -> tx.preparedQuery(SUSPEND).execute(Tuple.of(clientId, now)).chain(rows -> {
-            if (rows.size() == 0) {
-                return Uni.createFrom().item(false);
-            }
-            var suspendedAt = rows.iterator().next().getOffsetDateTime("suspended_at").toInstant();
-            return revocation.suspendProvider(tx, clientId, why, suspendedAt).replaceWith(true);
-        })).invoke(suspended -> {
+        return revocation.inTransaction(pool, tx -> tx.preparedQuery(SUSPEND).execute(Tuple.of(clientId, now))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    var suspendedAt = rows.iterator().next().getOffsetDateTime("suspended_at").toInstant();
+                    return revocation.suspendProvider(tx, clientId, why, suspendedAt).replaceWith(true);
+                })).invoke(suspended -> {
             if (suspended) {
-                revocation.sendNow();
                 Log.infof("Suspended provider %s: %s", clientId, why);
             }
         }).chain(() -> get(clientId));

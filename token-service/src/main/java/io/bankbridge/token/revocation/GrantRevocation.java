@@ -9,19 +9,23 @@ import io.bankbridge.revocation.outbox.RevocationOutbox;
 import io.bankbridge.token.SqlTime;
 import io.bankbridge.token.generator.RefreshTokenStore;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
+import java.util.function.Function;
 
 /**
  * Ends grants from inside token-service (RFC 7009, code reuse, suspension): deletes the refresh tokens, remembers what
  * is revoked for introspection, and records what others must learn — token-service's own facts as events in the
  * outbox ({@code token.revoked}, {@code provider.suspended}), a consent's end as a request to consent-service, which
  * alone writes consent state and announces {@code consent.revoked} — all on the caller's transaction, so they commit
- * together. Call {@link #sendNow()} once it committed.
+ * together. Run that transaction through {@link #inTransaction}, which hands its events to the relay once it
+ * committed, and call {@link #sendNow()} after it.
  */
 @ApplicationScoped
 public class GrantRevocation {
@@ -95,9 +99,16 @@ public class GrantRevocation {
         return SqlTime.of(clock.instant());
     }
 
-    /** Sends now what the committed transaction recorded: events through the outbox relay, requests to consent-service. */
+    /**
+     * A transaction that may record revocations: as {@link Pool#withTransaction}, and once it committed the events it
+     * wrote go to the outbox relay, which publishes them at once.
+     */
+    public <T> Uni<T> inTransaction(Pool pool, Function<SqlConnection, Uni<T>> work) {
+        return outbox.inTransaction(pool, work);
+    }
+
+    /** Sends now the requests to consent-service that the committed transaction recorded. */
     public void sendNow() {
-        outbox.wakeRelay();
         consentRevocations.wakeUp();
     }
 }

@@ -63,9 +63,8 @@ public class TokenRevocationRequests {
         if (!caller.clientId().equals(clientId) || claims.getExpirationTime().toInstant().isBefore(clock.instant())) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(tx -> revocation.revokeAccessToken(tx, claims.getJWTID(),
+        return revocation.inTransaction(pool, tx -> revocation.revokeAccessToken(tx, claims.getJWTID(),
                         AccessTokenReader.claim(claims, Claims.CONSENT_ID), clientId, claims.getSubject(), actor,
-                        "access token revoked by the client"))
-                .invoke(revocation::sendNow);
+                        "access token revoked by the client"));
     }
 }
