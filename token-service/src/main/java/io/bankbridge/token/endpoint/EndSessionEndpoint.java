@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -36,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 public class EndSessionEndpoint {
 
     static final String PATH = "/logout";
+    /** The parameters read here: one sent more than once makes the request malformed. */
+    private static final List<String> PARAMETERS = List.of("id_token_hint", "client_id", "post_logout_redirect_uri", "state");
 
     private final EndSession endSession;
     private final SessionCookie cookie;
@@ -70,8 +73,10 @@ public class EndSessionEndpoint {
     }
 
     private Uni<Response> answer(MultivaluedMap<String, String> params, HttpHeaders headers) {
+        String repeated = PARAMETERS.stream().filter(name -> params.getOrDefault(name, List.of()).size() > 1)
+                .findFirst().orElse(null);
         EndSessionRequest request = new EndSessionRequest(params.getFirst("id_token_hint"), params.getFirst("client_id"),
-                params.getFirst("post_logout_redirect_uri"), params.getFirst("state"));
+                params.getFirst("post_logout_redirect_uri"), params.getFirst("state"), repeated);
         return endSession.end(request, cookie.valueIn(headers)).chain(result -> switch (result) {
             case EndSessionResult.Redirect redirect -> Uni.createFrom().item(Response.seeOther(URI.create(redirect.location()))
                     .header("Set-Cookie", cookie.cleared()).build());

@@ -6,9 +6,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The form parameters of the OAuth endpoints, named for their OpenAPI document only. The endpoints read the form as
- * it came, so that one they do not know is ignored and, at the token, PAR, revocation and introspection endpoints
- * ({@link io.bankbridge.token.OAuthParameters}), one they read is refused when sent twice (RFC 6749 §3.1). These
- * records are never read or written.
+ * it came, so that one they do not know is ignored and one they read is refused when sent twice (RFC 6749 §3.1): at
+ * the token, PAR, revocation and introspection endpoints as {@code invalid_request}
+ * ({@link io.bankbridge.token.OAuthParameters}), at the end_session endpoint by the signed-out page without a
+ * redirect. These records are never read or written.
  */
 final class OAuthForms {
 

@@ -43,6 +43,9 @@ public class EndSession {
     }
 
     private Uni<EndSessionResult> destination(EndSessionRequest request) {
+        if (request.repeated() != null) {
+            return signedOut("The sign-out request was malformed: " + request.repeated() + " was sent more than once.");
+        }
         String clientId = request.clientId();
         if (request.idTokenHint() != null) {
             Optional<JWTClaimsSet> hint = tokens.readIdToken(request.idTokenHint());

@@ -105,6 +105,29 @@ class EndSessionTest {
     }
 
     @Test
+    void aParameterSentTwiceIsNotFollowedButTheSessionStillEnds() {
+        ProviderFixture provider = ProviderFixture.onboard("Sign-out App");
+        Browser browser = Journeys.atPicker(provider, "card.demo0001", "so-3");
+        Map<String, String> signedInCookies = browser.cookies();
+
+        Response out = browser.get("/logout?client_id=security-center&post_logout_redirect_uri=" + encode(SIGNED_OUT)
+                + "&post_logout_redirect_uri=" + encode("https://evil.example/after"));
+
+        assertThat(out.statusCode(), equalTo(400));
+        assertThat(out.header("Location"), equalTo(null));
+        assertThat(out.asString(), containsString("post_logout_redirect_uri was sent more than once"));
+        assertThat(given().redirects().follow(false).cookies(signedInCookies).get("/authorize/consent").statusCode(),
+                equalTo(400));
+        // posted as a form, a state sent twice: which one to return is unknowable
+        Response posted = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("client_id", "security-center").formParam("post_logout_redirect_uri", SIGNED_OUT)
+                .formParam("state", "a").formParam("state", "b").post("/logout");
+        assertThat(posted.statusCode(), equalTo(400));
+        assertThat(posted.header("Location"), equalTo(null));
+        assertThat(posted.asString(), containsString("state was sent more than once"));
+    }
+
+    @Test
     void anIdTokenHintThatExpiredLongAgoIsStillFollowed() {
         Instant issuedAt = Instant.now().minus(Duration.ofDays(1));
         Response out = signOutWithHint(securityCenterClaims(issuer).issueTime(Date.from(issuedAt))
