@@ -1,6 +1,7 @@
 package io.bankbridge.token;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,12 @@ public record OAuthParameters(Map<String, List<String>> values) {
 
     /** The first (by name) parameter sent more than once, if any. */
     public Optional<String> repeated() {
-        return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).sorted().findFirst();
+        return repeated(values.keySet());
+    }
+
+    /** The first (by name) of {@code names} sent more than once, if any: the parameters an endpoint reads. */
+    public Optional<String> repeated(Collection<String> names) {
+        return names.stream().filter(name -> values.getOrDefault(name, List.of()).size() > 1).sorted().findFirst();
     }
 
     /** The first (by name) parameter with a control character in a value, if any. */

@@ -44,8 +44,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * never zero); consumers apply events idempotently by event id.
  *
  * <p>Events a transaction of this instance wrote are handed over once it committed
- * ({@link RevocationOutbox#inTransaction}) and published first, as they were written, without reading the table: a revocation reaches the broker one
- * hand-over after its commit instead of after a transaction of the relay's own. They are marked sent the same way,
+ * ({@link RevocationOutbox#inTransaction}) and published first, as they were written, without reading the table: a
+ * revocation reaches the broker one hand-over after its commit instead of after a transaction of the relay's own. They are marked sent the same way,
  * once acknowledged; until then their rows stay unsent, so one lost here (a crash, a broker that did not acknowledge,
  * more handed over than {@link #HANDED_OVER_LIMIT}) is published from the table. A relay of another replica that
  * reads the row before it is marked publishes it a second time, which consumers ignore.

@@ -1,5 +1,6 @@
 package io.bankbridge.token.endpoint;
 
+import io.bankbridge.token.OAuthParameters;
 import io.bankbridge.token.logout.EndSession;
 import io.bankbridge.token.logout.EndSessionRequest;
 import io.bankbridge.token.logout.EndSessionResult;
@@ -73,8 +74,7 @@ public class EndSessionEndpoint {
     }
 
     private Uni<Response> answer(MultivaluedMap<String, String> params, HttpHeaders headers) {
-        String repeated = PARAMETERS.stream().filter(name -> params.getOrDefault(name, List.of()).size() > 1)
-                .findFirst().orElse(null);
+        String repeated = OAuthParameters.of(params).repeated(PARAMETERS).orElse(null);
         EndSessionRequest request = new EndSessionRequest(params.getFirst("id_token_hint"), params.getFirst("client_id"),
                 params.getFirst("post_logout_redirect_uri"), params.getFirst("state"), repeated);
         return endSession.end(request, cookie.valueIn(headers)).chain(result -> switch (result) {
