@@ -50,7 +50,8 @@ public final class DPoPProofVerifier {
     public DPoPProofVerifier(ProofPolicy policy, InstantSource clock) {
         this.policy = policy;
         this.nonces = new DPoPNonces(policy.nonceKey(), policy.nonceWindow(), clock);
-        this.replays = new ProofReplayCache(policy.iatWindow().multipliedBy(2).plusSeconds(1), policy.maxReplayEntries());
+        this.replays = new ProofReplayCache(policy.iatWindow().multipliedBy(2).plusSeconds(1), policy.maxReplayEntries(),
+                clock);
         this.resourceVerifier = new DPoPProtectedResourceRequestVerifier(algorithms(), policy.iatWindow().toSeconds(),
                 replays);
     }
@@ -83,7 +84,7 @@ public final class DPoPProofVerifier {
             JWKThumbprintConfirmation cnf = verifier.verify(new DPoPIssuer(clientId), proof, nonce);
             checkNonce(nonce);
             return cnf.getValue().toString();
-        } catch (InvalidDPoPProofException e) {
+        } catch (InvalidDPoPProofException | ProofReplayCache.Full e) {
             throw DPoPRefusal.invalidProof(e.getMessage());
         } catch (JOSEException e) {
             throw DPoPRefusal.invalidProof("the DPoP proof cannot be verified");
@@ -108,7 +109,7 @@ public final class DPoPProofVerifier {
             resourceVerifier.verify(method, uri, new DPoPIssuer(clientId == null ? "" : clientId), proof,
                     new DPoPAccessToken(accessToken), new JWKThumbprintConfirmation(new Base64URL(expectedJkt)), nonce);
             checkNonce(nonce);
-        } catch (InvalidDPoPProofException e) {
+        } catch (InvalidDPoPProofException | ProofReplayCache.Full e) {
             throw DPoPRefusal.invalidProof(e.getMessage());
         } catch (AccessTokenValidationException e) {
             throw DPoPRefusal.invalidProof(e.getMessage());

@@ -14,7 +14,8 @@ import java.util.List;
  * @param nonceWindow      how long one nonce is current; the previous window's nonce is still accepted
  * @param nonceKey         HMAC key the nonces derive from: the same on every replica, so any replica accepts any
  *                         replica's nonce without shared state
- * @param maxReplayEntries bound on the remembered {@code jti}s
+ * @param maxReplayEntries bound on the remembered {@code jti}s: at the bound a new proof is refused until older ones
+ *                         age out, none is forgotten early
  */
 public record ProofPolicy(List<JWSAlgorithm> algorithms, Duration iatWindow, boolean nonceRequired,
                           Duration nonceWindow, byte[] nonceKey, long maxReplayEntries) {
@@ -31,6 +32,9 @@ public record ProofPolicy(List<JWSAlgorithm> algorithms, Duration iatWindow, boo
         algorithms = List.copyOf(algorithms);
         if (iatWindow.isNegative() || iatWindow.isZero() || nonceWindow.isNegative() || nonceWindow.isZero()) {
             throw new IllegalArgumentException("DPoP windows must be positive");
+        }
+        if (maxReplayEntries < 1) {
+            throw new IllegalArgumentException("the DPoP replay bound must be at least 1, not " + maxReplayEntries);
         }
         if (nonceKey.length < 32) {
             throw new IllegalArgumentException("the DPoP nonce key needs at least 256 bits");

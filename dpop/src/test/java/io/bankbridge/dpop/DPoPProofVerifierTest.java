@@ -96,6 +96,34 @@ class DPoPProofVerifierTest {
     }
 
     @Test
+    void atTheReplayBoundANewProofIsRefusedAndNoRememberedOneIsForgotten() throws Exception {
+        DPoPProofVerifier verifier = new DPoPProofVerifier(new ProofPolicy(List.of(JWSAlgorithm.ES256),
+                Duration.ofSeconds(30), false, Duration.ofMinutes(1), KEY, 3), clock);
+        List<String> accepted = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String proof = es256.createDPoPJWT("POST", TOKEN).serialize();
+            verifier.verifyTokenRequest(List.of(proof), TOKEN, "app");
+            accepted.add(proof);
+        }
+        String token = "eyJ.token.value";
+        String jkt = ecKey.toPublicJWK().computeThumbprint().toString();
+        DPoPRefusal full = refusal(() -> verifier.verifyTokenRequest(
+                List.of(es256.createDPoPJWT("POST", TOKEN).serialize()), TOKEN, "app"));
+        assertThat(full.code()).isEqualTo(DPoPRefusal.Code.INVALID_DPOP_PROOF);
+        assertThat(full.description()).contains("too many DPoP proofs");
+        assertRefused(() -> verifier.verifyResourceRequest(List.of(es256.createDPoPJWT("GET", DATA,
+                new DPoPAccessToken(token)).serialize()), "GET", DATA, "app", token, jkt), DPoPRefusal.Code.INVALID_DPOP_PROOF);
+        for (String proof : accepted) {
+            assertThat(refusal(() -> verifier.verifyTokenRequest(List.of(proof), TOKEN, "app")).description())
+                    .contains("jti was used before");
+        }
+
+        // Remembered for twice the iat window and a second: past that, the room is there again.
+        now.set(now.get().plusSeconds(62));
+        verifier.verifyTokenRequest(List.of(es256.createDPoPJWT("POST", TOKEN).serialize()), TOKEN, "app");
+    }
+
+    @Test
     void twoProofsASymmetricAlgorithmOrAPrivateKeyInTheHeaderAreRefused() throws Exception {
         DPoPProofVerifier verifier = verifier(false);
         assertRefused(() -> verifier.verifyTokenRequest(List.of(es256.createDPoPJWT("POST", TOKEN).serialize(),

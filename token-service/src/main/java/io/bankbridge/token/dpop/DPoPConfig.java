@@ -24,8 +24,12 @@ public interface DPoPConfig {
     @WithDefault("PT30S")
     Duration iatWindow();
 
-    /** Bound on the proof {@code jti}s remembered for replay detection. */
-    @WithDefault("100000")
+    /**
+     * Bound on the proof {@code jti}s remembered for replay detection, each for twice the {@code iat} window and a
+     * second (about 135 bytes each): at the bound a new proof is refused ({@code invalid_dpop_proof}) until older ones
+     * age out; none is forgotten early.
+     */
+    @WithDefault("250000")
     long maxReplayEntries();
 
     Nonce nonce();
