@@ -104,6 +104,7 @@ public final class DPoPProofVerifier {
             throw DPoPRefusal.invalidProof("a DPoP proof is required with a DPoP-bound access token");
         }
         SignedJWT proof = single(proofs);
+        requireBoundKey(proof, expectedJkt);
         Nonce nonce = nonceOf(proof);
         try {
             resourceVerifier.verify(method, uri, new DPoPIssuer(clientId == null ? "" : clientId), proof,
@@ -176,6 +177,22 @@ public final class DPoPProofVerifier {
             throw DPoPRefusal.invalidProof("the DPoP proof's jwk must be a public key");
         }
         return proof;
+    }
+
+    /**
+     * A resource request's proof must be signed with the key its token is bound to. Checked before the Nimbus verifier,
+     * which remembers the proof's {@code jti} before it compares the keys: a proof of any other key is refused without
+     * taking a place in the replay memory, so only the token's key holder can fill it.
+     */
+    private static void requireBoundKey(SignedJWT proof, String expectedJkt) {
+        JWK jwk = proof.getHeader().getJWK();
+        try {
+            if (jwk == null || !jwk.computeThumbprint().toString().equals(expectedJkt)) {
+                throw DPoPRefusal.invalidProof("the DPoP proof's key is not the key the access token is bound to");
+            }
+        } catch (JOSEException e) {
+            throw DPoPRefusal.invalidProof("the DPoP proof's key cannot be read");
+        }
     }
 
     /** The proof's nonce claim as the Nimbus verifier expects it (it refuses a nonce it was not told about). */

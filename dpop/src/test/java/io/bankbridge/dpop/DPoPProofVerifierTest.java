@@ -124,6 +124,23 @@ class DPoPProofVerifierTest {
     }
 
     @Test
+    void aResourceProofOfAnotherKeyTakesNoPlaceInTheReplayMemory() throws Exception {
+        DPoPProofVerifier verifier = new DPoPProofVerifier(new ProofPolicy(List.of(JWSAlgorithm.ES256),
+                Duration.ofSeconds(30), false, Duration.ofMinutes(1), KEY, 1), clock);
+        String token = "eyJ.token.value";
+        String jkt = ecKey.toPublicJWK().computeThumbprint().toString();
+        DefaultDPoPProofFactory stranger = factory(ec(), JWSAlgorithm.ES256);
+        DPoPRefusal refused = refusal(() -> verifier.verifyResourceRequest(List.of(stranger.createDPoPJWT("GET", DATA,
+                new DPoPAccessToken(token)).serialize()), "GET", DATA, "app", token, jkt));
+        assertThat(refused.code()).isEqualTo(DPoPRefusal.Code.INVALID_DPOP_PROOF);
+        assertThat(refused.description()).contains("not the key the access token is bound to");
+
+        // The bound is one proof: the holder's proof still finds its place.
+        verifier.verifyResourceRequest(List.of(es256.createDPoPJWT("GET", DATA, new DPoPAccessToken(token)).serialize()),
+                "GET", DATA, "app", token, jkt);
+    }
+
+    @Test
     void twoProofsASymmetricAlgorithmOrAPrivateKeyInTheHeaderAreRefused() throws Exception {
         DPoPProofVerifier verifier = verifier(false);
         assertRefused(() -> verifier.verifyTokenRequest(List.of(es256.createDPoPJWT("POST", TOKEN).serialize(),
